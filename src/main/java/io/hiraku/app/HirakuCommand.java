@@ -1,0 +1,184 @@
+package io.hiraku.app;
+
+import io.hiraku.publish.LocalObjectStore;
+import io.hiraku.schema.DatasetDefinition;
+import io.hiraku.schema.Definitions;
+import io.hiraku.validate.RowSink;
+import io.hiraku.validate.TableValidator;
+import io.hiraku.validate.ValidationReport;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code java -jar target/hiraku.jar <command>}: the command line of the pipeline. */
+@Command(name = "hiraku", mixinStandardHelpOptions = true, version = "Hiraku 0.1.0",
+        description = "Publishes department data drops as open data: CSV, JSON, RDF and a DCAT catalog.",
+        subcommands = {HirakuCommand.Run.class, HirakuCommand.Publish.class, HirakuCommand.Validate.class,
+                HirakuCommand.Serve.class, CommandLine.HelpCommand.class})
+public final class HirakuCommand implements Runnable {
+    public static final int OK = 0;
+    public static final int REJECTED = 1;
+    public static final int OPERATIONAL_ERROR = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    public static int execute(String... args) {
+        return new CommandLine(new HirakuCommand())
+                .setExecutionExceptionHandler((e, cmd, parsed) -> {
+                    cmd.getErr().println("hiraku: " + e.getMessage());
+                    return OPERATIONAL_ERROR;
+                })
+                .execute(args);
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    static Map<String, String> serverOverrides(Integer port, String host) {
+        java.util.HashMap<String, String> o = new java.util.HashMap<>();
+        o.put(Settings.PORT, port == null ? null : port.toString());
+        o.put(Settings.HOST, host);
+        return o;
+    }
+
+    static StaticSiteServer startServer(Settings settings) throws Exception {
+        Path root = new LocalObjectStore(Path.of(settings.store())).root();
+        return new StaticSiteServer(root, settings.get(Settings.HOST), settings.integer(Settings.PORT)).start();
+    }
+
+    @Command(name = "run", mixinStandardHelpOptions = true,
+            description = "Watch the drop folders, publish continuously and serve the catalog until Ctrl-C.")
+    static final class Run implements Callable<Integer> {
+        @Mixin
+        CommonOptions options;
+
+        @Option(names = "--port", description = "Port of the catalog preview (default: 8080)")
+        Integer port;
+
+        @Option(names = "--host", description = "Address the preview binds to (default: 127.0.0.1)")
+        String host;
+
+        @Override
+        public Integer call() throws Exception {
+            Settings settings = options.settings(serverOverrides(port, host));
+            PipelineRunner runner = new PipelineRunner(settings);
+            runner.seedExamplesIfNew();
+            try (StaticSiteServer server = startServer(settings)) {
+                System.out.println("Hiraku: drop files into " + settings.ingest().toAbsolutePath()
+                        + "/<department>/ ; catalog at " + server.url() + " (Ctrl-C to stop)");
+                runner.runUntilStopped();
+            }
+            return OK;
+        }
+    }
+
+    @Command(name = "publish", mixinStandardHelpOptions = true,
+            description = "Process every file now in the drop folders, then exit: 0 all published, "
+                    + "1 a file was rejected, 2 an operational error.")
+    static final class Publish implements Callable<Integer> {
+        @Mixin
+        CommonOptions options;
+
+        @Option(names = "--once", required = true, description = "Process what is there now and exit (required).")
+        boolean once;
+
+        @Option(names = "--timeout", description = "Give up after this many seconds (default: ${DEFAULT-VALUE})",
+                defaultValue = "3600")
+        long timeoutSeconds;
+
+        @Override
+        public Integer call() throws Exception {
+            Settings settings = options.settings(Map.of());
+            PipelineRunner runner = new PipelineRunner(settings);
+            runner.seedExamplesIfNew();
+            boolean finished = runner.runOnce(timeoutSeconds * 1000);
+            Outcomes outcomes = runner.outcomes();
+            System.out.println("Hiraku: " + outcomes.total() + " file(s): "
+                    + outcomes.count(IngestJob.Outcome.PUBLISHED) + " published, "
+                    + outcomes.count(IngestJob.Outcome.UNCHANGED) + " unchanged, "
+                    + outcomes.count(IngestJob.Outcome.REJECTED) + " rejected, "
+                    + outcomes.count(IngestJob.Outcome.FAILED) + " failed; store " + settings.store());
+            if (!finished || outcomes.count(IngestJob.Outcome.FAILED) > 0) {
+                return OPERATIONAL_ERROR;
+            }
+            return outcomes.count(IngestJob.Outcome.REJECTED) > 0 ? REJECTED : OK;
+        }
+    }
+
+    @Command(name = "validate", mixinStandardHelpOptions = true,
+            description = "Check a file against its dataset definition without publishing; exit 0 if valid, 1 if not.")
+    static final class Validate implements Callable<Integer> {
+        @Mixin
+        CommonOptions options;
+
+        @Parameters(paramLabel = "FILE", description = "The data file to check")
+        Path file;
+
+        @Option(names = "--dataset", paramLabel = "ID", description = "Dataset id (default: found from the file name)")
+        String datasetId;
+
+        @Override
+        public Integer call() throws Exception {
+            Settings settings = options.settings(Map.of());
+            Definitions definitions = new CatalogSource(settings.catalog(), settings.baseUrl()).load();
+            if (!Files.isRegularFile(file)) {
+                System.err.println("hiraku: " + file + ": no such file");
+                return REJECTED;
+            }
+            String name = file.getFileName().toString();
+            Optional<DatasetDefinition> dataset = datasetId != null
+                    ? definitions.dataset(datasetId)
+                    : definitions.datasets().stream()
+                            .filter(d -> definitions.forDrop(d.department(), name).filter(d::equals).isPresent())
+                            .findFirst();
+            if (dataset.isEmpty()) {
+                System.err.println("hiraku: no dataset definition for " + (datasetId != null ? "id '" + datasetId + "'"
+                        : "'" + name + "'") + " in " + settings.catalog() + " (use --dataset ID)");
+                return REJECTED;
+            }
+            ValidationReport report = new TableValidator().validate(file, dataset.get(), RowSink.DISCARD);
+            System.out.print(file + " → dataset " + dataset.get().id() + "\n" + report.summary());
+            return report.valid() ? OK : REJECTED;
+        }
+    }
+
+    @Command(name = "serve", mixinStandardHelpOptions = true,
+            description = "Serve the published folder for preview until Ctrl-C.")
+    static final class Serve implements Callable<Integer> {
+        @Mixin
+        CommonOptions options;
+
+        @Option(names = "--port", description = "Port (default: 8080)")
+        Integer port;
+
+        @Option(names = "--host", description = "Address to bind (default: 127.0.0.1)")
+        String host;
+
+        @Override
+        public Integer call() throws Exception {
+            Settings settings = options.settings(serverOverrides(port, host));
+            CountDownLatch stop = new CountDownLatch(1);
+            try (StaticSiteServer server = startServer(settings)) {
+                Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+                System.out.println("Hiraku: serving " + settings.store() + " at " + server.url() + " (Ctrl-C to stop)");
+                stop.await();
+            }
+            return OK;
+        }
+    }
+}

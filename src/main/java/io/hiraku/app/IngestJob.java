@@ -1,0 +1,126 @@
+package io.hiraku.app;
+
+import io.hiraku.publish.StagedRelease;
+import io.hiraku.schema.DatasetDefinition;
+import io.hiraku.validate.ValidationReport;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * One dropped file on its way through the routes: the message body every stage reads and adds to.
+ * Routes test {@link #isReleased()}, {@link #isRejected()} to choose the next stage.
+ */
+public final class IngestJob {
+    /** Where a drop ended. */
+    public enum Outcome { PUBLISHED, UNCHANGED, REJECTED, FAILED }
+
+    private final String department;
+    private final String fileName;
+    private final Path dropped;
+    private final Instant receivedAt;
+    private Path archived;
+    private String sha256;
+    private long bytes;
+    private DatasetDefinition dataset;
+    private ValidationReport report;
+    private StagedRelease release;
+    private Outcome outcome;
+    private String messageJa;
+    private String messageEn;
+
+    public IngestJob(String department, String fileName, Path dropped, Instant receivedAt) {
+        this.department = department;
+        this.fileName = fileName;
+        this.dropped = dropped;
+        this.receivedAt = receivedAt;
+    }
+
+    public String getDepartment() {
+        return department;
+    }
+
+    public String getFileName() {
+        return fileName;
+    }
+
+    public Path getDropped() {
+        return dropped;
+    }
+
+    public Instant getReceivedAt() {
+        return receivedAt;
+    }
+
+    public Path getArchived() {
+        return archived;
+    }
+
+    public String getSha256() {
+        return sha256;
+    }
+
+    public long getBytes() {
+        return bytes;
+    }
+
+    void archived(Path path, String sha, long size) {
+        this.archived = path;
+        this.sha256 = sha;
+        this.bytes = size;
+    }
+
+    public DatasetDefinition getDataset() {
+        return dataset;
+    }
+
+    void dataset(DatasetDefinition definition) {
+        this.dataset = definition;
+    }
+
+    public ValidationReport getReport() {
+        return report;
+    }
+
+    void report(ValidationReport validationReport) {
+        this.report = validationReport;
+    }
+
+    public StagedRelease getRelease() {
+        return release;
+    }
+
+    void release(StagedRelease staged) {
+        this.release = staged;
+    }
+
+    public Outcome getOutcome() {
+        return outcome;
+    }
+
+    public boolean isReleased() {
+        return release != null && outcome == null;
+    }
+
+    public boolean isRejected() {
+        return outcome == Outcome.REJECTED;
+    }
+
+    public String getMessageJa() {
+        return messageJa;
+    }
+
+    public String getMessageEn() {
+        return messageEn;
+    }
+
+    void end(Outcome result, String ja, String en) {
+        this.outcome = result;
+        this.messageJa = ja;
+        this.messageEn = en;
+    }
+
+    @Override
+    public String toString() {
+        return department + "/" + fileName + (dataset != null ? " (dataset " + dataset.id() + ")" : "");
+    }
+}

@@ -1,0 +1,43 @@
+package io.hiraku.app;
+
+import io.hiraku.catalog.CatalogBuilder;
+import io.hiraku.catalog.ReceiptWriter;
+import io.hiraku.catalog.SiteTemplates;
+import io.hiraku.publish.ObjectStore;
+import io.hiraku.publish.Publisher;
+import io.hiraku.schema.Department;
+import java.time.Clock;
+import java.util.List;
+import org.apache.camel.CamelConfiguration;
+import org.apache.camel.CamelContext;
+
+/**
+ * Binds the beans the routes call ({@code drops}, {@code releases}, {@code publications},
+ * {@code receipts}) from the resolved {@code hiraku.*} settings, and prepares the work folder.
+ */
+public final class PipelineConfiguration implements CamelConfiguration {
+    public static final List<String> KEYS = List.of(Settings.WORK, Settings.INGEST, Settings.CATALOG, Settings.STORE,
+            Settings.BASE_URL);
+
+    @Override
+    public void configure(CamelContext context) throws Exception {
+        Settings settings = Settings.from(key -> context.getPropertiesComponent().resolveProperty(key).orElse(""),
+                KEYS);
+        Workspace workspace = new Workspace(settings.work(), settings.ingest());
+        CatalogSource catalog = new CatalogSource(settings.catalog(), settings.baseUrl());
+        workspace.create(catalog.load().catalog().departments().stream().map(Department::id).toList());
+        ObjectStore store = Stores.open(settings.store());
+        SiteTemplates templates = new SiteTemplates(settings.catalog().resolve("site"));
+        Outcomes outcomes = context.getRegistry().lookupByNameAndType("outcomes", Outcomes.class);
+        if (outcomes == null) {
+            outcomes = new Outcomes();
+            context.getRegistry().bind("outcomes", outcomes);
+        }
+        Clock clock = Clock.systemUTC();
+        context.getRegistry().bind("drops", new Drops(workspace, clock));
+        context.getRegistry().bind("releases", new Releases(catalog, store, workspace, clock));
+        context.getRegistry().bind("publications", new Publications(new Publisher(store),
+                new CatalogBuilder(store, templates, workspace.staging().resolve("_catalog")), catalog));
+        context.getRegistry().bind("receipts", new Receipts(new ReceiptWriter(templates), workspace, catalog, outcomes));
+    }
+}

@@ -1,0 +1,103 @@
+package io.hiraku.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.apache.camel.main.BaseMainSupport;
+import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the Camel routes of {@code routes/} with Hiraku's settings, either until stopped
+ * ({@code run}) or until every file present at start has a receipt ({@code publish --once}).
+ */
+final class PipelineRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(PipelineRunner.class);
+    private final Settings settings;
+    private final Outcomes outcomes = new Outcomes();
+
+    PipelineRunner(Settings settings) {
+        this.settings = settings;
+    }
+
+    Outcomes outcomes() {
+        return outcomes;
+    }
+
+    /** Seeds the example drops if the ingest folder is new and seeding is on. */
+    void seedExamplesIfNew() throws IOException {
+        Path ingest = settings.ingest();
+        if (Files.exists(ingest) || !settings.flag(Settings.SEED_EXAMPLES)) {
+            return;
+        }
+        Files.createDirectories(ingest);
+        int seeded = ExampleSeeder.seed(settings.path(Settings.EXAMPLES), ingest);
+        LOG.info("New work folder: seeded {} example drop(s) from {} into {}", seeded,
+                settings.path(Settings.EXAMPLES), ingest);
+    }
+
+    Main createMain() {
+        Main main = new Main();
+        main.configure().addConfiguration(new PipelineConfiguration());
+        main.configure().withRoutesIncludePattern(routesPattern());
+        settings.asMap().forEach(main::addOverrideProperty);
+        main.bind("outcomes", outcomes);
+        main.addMainListener(new MainListenerSupport() {
+            @Override
+            public void afterStart(BaseMainSupport m) {
+                rebuildCatalog(m);
+            }
+        });
+        return main;
+    }
+
+    /** Runs until Ctrl-C (Camel Main's shutdown hook stops the routes cleanly). */
+    void runUntilStopped() throws Exception {
+        createMain().run();
+    }
+
+    /** Processes the files in the drop folders now, then stops. @return false if it timed out */
+    boolean runOnce(long timeoutMillis) throws Exception {
+        int pending = countDrops(settings.ingest());
+        LOG.info("Publishing {} file(s) found in {}", pending, settings.ingest());
+        Main main = createMain();
+        main.start();
+        try {
+            return outcomes.awaitAtLeast(pending, timeoutMillis);
+        } finally {
+            main.stop();
+        }
+    }
+
+    private static void rebuildCatalog(BaseMainSupport main) {
+        try {
+            main.getCamelContext().getRegistry().lookupByNameAndType("publications", Publications.class)
+                    .rebuildCatalog();
+        } catch (IOException e) {
+            LOG.error("The catalog could not be rebuilt at start: {}", e.getMessage(), e);
+        }
+    }
+
+    /** The packaged routes folder when run from the repository root, else the copy inside the jar. */
+    static String routesPattern() {
+        return Files.isDirectory(Path.of("routes")) ? "file:routes/*.camel.yaml" : "classpath:routes/*.camel.yaml";
+    }
+
+    static int countDrops(Path ingest) throws IOException {
+        if (!Files.isDirectory(ingest)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(ingest, 2)) {
+            return (int) files.filter(Files::isRegularFile)
+                    .filter(p -> ingest.relativize(p).getNameCount() == 2)
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .filter(p -> !p.getFileName().toString().startsWith("~$"))
+                    .filter(p -> !p.getFileName().toString().endsWith(".tmp"))
+                    .filter(p -> !p.getFileName().toString().endsWith(".part"))
+                    .count();
+        }
+    }
+}

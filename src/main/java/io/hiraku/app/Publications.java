@@ -1,0 +1,35 @@
+package io.hiraku.app;
+
+import io.hiraku.catalog.CatalogBuilder;
+import io.hiraku.publish.Publisher;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The publish and catalog stages' work: put the staged release into the store, then rebuild the catalog. */
+public final class Publications {
+    private static final Logger LOG = LoggerFactory.getLogger(Publications.class);
+    private final Publisher publisher;
+    private final CatalogBuilder catalogBuilder;
+    private final CatalogSource catalog;
+
+    public Publications(Publisher publisher, CatalogBuilder catalogBuilder, CatalogSource catalog) {
+        this.publisher = publisher;
+        this.catalogBuilder = catalogBuilder;
+        this.catalog = catalog;
+    }
+
+    public IngestJob publish(IngestJob job) throws IOException {
+        publisher.publish(job.getRelease());
+        job.end(IngestJob.Outcome.PUBLISHED,
+                "公開しました（" + job.getRelease().rows() + " 行、版 " + job.getRelease().releaseId() + "）",
+                "published (" + job.getRelease().rows() + " rows, release " + job.getRelease().releaseId() + ")");
+        LOG.info("Published {} release {} to {}", job.getDataset().id(), job.getRelease().releaseId(),
+                publisher.store().describe());
+        return job;
+    }
+
+    public void rebuildCatalog() throws IOException {
+        catalogBuilder.rebuild(catalog.load());
+    }
+}

@@ -1,0 +1,101 @@
+package io.hiraku.app;
+
+import io.hiraku.catalog.ReceiptWriter;
+import io.hiraku.publish.DatasetIris;
+import io.hiraku.publish.PublishedFile;
+import io.hiraku.schema.CatalogDefinition;
+import io.hiraku.validate.Receipt;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The receipt stage's work: tell the department what happened to its file, in
+ * {@code ingest/<department>/_receipts/<file>.<time>.json|.html}, and beside a rejected file too.
+ */
+public final class Receipts {
+    private static final Logger LOG = LoggerFactory.getLogger(Receipts.class);
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+    private final ReceiptWriter writer;
+    private final Workspace workspace;
+    private final CatalogSource catalog;
+    private final Outcomes outcomes;
+
+    public Receipts(ReceiptWriter writer, Workspace workspace, CatalogSource catalog, Outcomes outcomes) {
+        this.writer = writer;
+        this.workspace = workspace;
+        this.catalog = catalog;
+        this.outcomes = outcomes;
+    }
+
+    static String stamp(Instant time) {
+        return STAMP.format(time);
+    }
+
+    public IngestJob write(IngestJob job) throws IOException {
+        Receipt receipt = receipt(job);
+        String name = job.getFileName() + "." + stamp(job.getReceivedAt());
+        Path written = writer.write(receipt, workspace.receipts(job.getDepartment()), name);
+        if (job.getOutcome() == IngestJob.Outcome.REJECTED) {
+            writer.write(receipt, workspace.rejected().resolve(job.getDepartment()), name);
+        }
+        outcomes.record(job.getOutcome());
+        LOG.info("{}: {} — receipt {}", job, job.getOutcome(), written);
+        return job;
+    }
+
+    /** Called when a stage failed after its retries: the file goes to failed/ and the department is told. */
+    public void failed(Exchange exchange) throws IOException {
+        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        String reason = cause == null ? "unknown error" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+        Object body = exchange.getMessage().getBody();
+        IngestJob job = body instanceof IngestJob j ? j : null;
+        if (job == null) {
+            String relative = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
+            Path path = Path.of(relative == null ? "unknown" : relative);
+            job = new IngestJob(path.getNameCount() > 1 ? path.getName(0).toString() : "", path.getFileName().toString(),
+                    null, Instant.now());
+        }
+        job.end(IngestJob.Outcome.FAILED,
+                "システムの問題で処理できませんでした（ファイルは保管しています。オープンデータ担当が対応します）: " + reason,
+                "could not be processed because of a system problem (the file is kept; the open-data team will "
+                        + "handle it): " + reason);
+        LOG.error("Failed {}: {}", job, reason, cause);
+        if (!job.getDepartment().isEmpty()) {
+            writer.write(receipt(job), workspace.receipts(job.getDepartment()),
+                    job.getFileName() + "." + stamp(job.getReceivedAt()));
+        }
+        outcomes.record(IngestJob.Outcome.FAILED);
+    }
+
+    private Receipt receipt(IngestJob job) {
+        CatalogDefinition cat = catalog.load().catalog();
+        String datasetId = job.getDataset() == null ? null : job.getDataset().id();
+        List<Receipt.Download> downloads = null;
+        String datasetUrl = null;
+        if (datasetId != null && job.getOutcome() != IngestJob.Outcome.REJECTED) {
+            datasetUrl = DatasetIris.dataset(cat, datasetId) + "/";
+        }
+        if (job.getOutcome() == IngestJob.Outcome.PUBLISHED) {
+            downloads = new ArrayList<>();
+            for (PublishedFile f : job.getRelease().dataFiles()) {
+                downloads.add(new Receipt.Download(f.name(), f.format().label(),
+                        DatasetIris.downloadUrl(cat, datasetId, f.name()), f.bytes(), f.sha256()));
+            }
+        }
+        return new Receipt(job.getOutcome().name().toLowerCase(java.util.Locale.ROOT), job.getDepartment(),
+                job.getFileName(), job.getReceivedAt().toString(), job.getBytes(), job.getSha256(), datasetId,
+                job.getDataset() == null ? null : job.getDataset().title().in("ja"),
+                job.getRelease() == null ? null : job.getRelease().releaseId(), datasetUrl, downloads,
+                job.getMessageJa(), job.getMessageEn(), job.getReport());
+    }
+}

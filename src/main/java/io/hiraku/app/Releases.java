@@ -1,0 +1,96 @@
+package io.hiraku.app;
+
+import io.hiraku.catalog.PublishedDataset;
+import io.hiraku.catalog.PublishedDatasets;
+import io.hiraku.publish.ObjectStore;
+import io.hiraku.publish.Original;
+import io.hiraku.publish.ReleaseWriter;
+import io.hiraku.schema.DatasetDefinition;
+import io.hiraku.schema.Definitions;
+import io.hiraku.validate.TableValidator;
+import io.hiraku.validate.ValidationReport;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The release stage's work: find the drop's dataset, skip bytes already published, then in one
+ * streaming pass decode, validate, normalize and write the release's files to staging.
+ */
+public final class Releases {
+    private static final Logger LOG = LoggerFactory.getLogger(Releases.class);
+    private final CatalogSource catalog;
+    private final ObjectStore store;
+    private final Workspace workspace;
+    private final Clock clock;
+    private final TableValidator validator = new TableValidator();
+
+    public Releases(CatalogSource catalog, ObjectStore store, Workspace workspace, Clock clock) {
+        this.catalog = catalog;
+        this.store = store;
+        this.workspace = workspace;
+        this.clock = clock;
+    }
+
+    public IngestJob build(IngestJob job) throws IOException {
+        Definitions definitions = catalog.load();
+        if (definitions.catalog().department(job.getDepartment()).isEmpty()) {
+            job.end(IngestJob.Outcome.REJECTED,
+                    "フォルダ「" + job.getDepartment() + "」は登録された部署ではありません。自部署のフォルダに置いてください",
+                    "'" + job.getDepartment() + "' is not a configured department; drop the file into your department's folder");
+            return job;
+        }
+        Optional<DatasetDefinition> found = definitions.forDrop(job.getDepartment(), job.getFileName());
+        if (found.isEmpty()) {
+            rejectUnknown(job, definitions);
+            return job;
+        }
+        DatasetDefinition dataset = found.get();
+        job.dataset(dataset);
+        Optional<PublishedDataset> latest = new PublishedDatasets(store).find(dataset);
+        if (latest.isPresent() && job.getSha256().equals(latest.get().originalSha256())) {
+            job.end(IngestJob.Outcome.UNCHANGED,
+                    "このファイルは公開中の版（" + latest.get().release() + "）と同じ内容です。新しい版は作成していません",
+                    "this file is identical to the published release " + latest.get().release()
+                            + "; no new release was made");
+            return job;
+        }
+        try (ReleaseWriter writer = new ReleaseWriter(definitions.catalog(), dataset, workspace.staging(),
+                clock.instant())) {
+            ValidationReport report = validator.validate(job.getArchived(), dataset, writer);
+            job.report(report);
+            if (!report.valid()) {
+                job.end(IngestJob.Outcome.REJECTED,
+                        report.getErrorCount() + " 件の問題があるため公開しませんでした。下の一覧を直して、もう一度置いてください",
+                        "not published: " + report.getErrorCount()
+                                + " problem(s) found; fix those listed below and drop the file again");
+                LOG.warn("Rejected {}: {} problem(s)", job, report.getErrorCount());
+                return job;
+            }
+            job.release(writer.finish(new Original(job.getDepartment(), job.getFileName(), job.getBytes(),
+                    job.getSha256(), report.getEncoding())));
+            LOG.info("Built release {} of {}: {} rows from {} ({})", job.getRelease().releaseId(), dataset.id(),
+                    report.getRows(), job.getFileName(), report.getEncoding());
+        }
+        return job;
+    }
+
+    private static void rejectUnknown(IngestJob job, Definitions definitions) {
+        Optional<DatasetDefinition> other = definitions.ownedElsewhere(job.getDepartment(), job.getFileName());
+        if (other.isPresent()) {
+            job.end(IngestJob.Outcome.REJECTED,
+                    "データセット「" + other.get().id() + "」は部署「" + other.get().department()
+                            + "」のものです。他部署のデータセットは公開できません",
+                    "dataset '" + other.get().id() + "' belongs to department '" + other.get().department()
+                            + "'; a department can only publish its own datasets");
+            return;
+        }
+        job.end(IngestJob.Outcome.REJECTED,
+                "「" + job.getFileName() + "」に対応するデータセット定義がありません。ファイル名をデータセットID（例: "
+                        + "aed-locations.csv）にするか、オープンデータ担当に定義の追加を依頼してください",
+                "no dataset definition matches '" + job.getFileName() + "'; name the file after its dataset id "
+                        + "(e.g. aed-locations.csv) or ask the open-data team to add a definition");
+    }
+}

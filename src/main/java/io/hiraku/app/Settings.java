@@ -1,0 +1,154 @@
+package io.hiraku.app;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Hiraku's settings, one value per {@code hiraku.*} key. Each comes from, highest first: a command-line
+ * option, an environment variable named like the key ({@code hiraku.base-url} → {@code HIRAKU_BASE_URL}),
+ * a JVM system property, then {@code application.properties}. {@code {{key}}} refers to another key.
+ * The same resolved values are handed to Camel, so routes and Java see one configuration.
+ */
+public final class Settings {
+    public static final String WORK = "hiraku.work";
+    public static final String INGEST = "hiraku.ingest";
+    public static final String CATALOG = "hiraku.catalog";
+    public static final String STORE = "hiraku.store";
+    public static final String BASE_URL = "hiraku.base-url";
+    public static final String HOST = "hiraku.host";
+    public static final String PORT = "hiraku.port";
+    public static final String EXAMPLES = "hiraku.examples";
+    public static final String SEED_EXAMPLES = "hiraku.seed-examples";
+    public static final String POLL_MS = "hiraku.ingest.poll-ms";
+    public static final String SETTLE_MS = "hiraku.ingest.settle-ms";
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([^}]+)}}");
+    private final Map<String, String> values;
+
+    private Settings(Map<String, String> values) {
+        this.values = values;
+    }
+
+    /** Loads {@code application.properties} from the classpath and applies system properties, environment and overrides. */
+    public static Settings load(Map<String, String> overrides) {
+        Properties file = new Properties();
+        try (InputStream in = Settings.class.getResourceAsStream("/application.properties")) {
+            if (in != null) {
+                file.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("application.properties cannot be read", e);
+        }
+        Map<String, String> raw = new LinkedHashMap<>();
+        for (String key : file.stringPropertyNames()) {
+            if (key.startsWith("hiraku.")) {
+                raw.put(key, file.getProperty(key));
+            }
+        }
+        for (String key : raw.keySet()) {
+            String sys = System.getProperty(key);
+            if (sys != null) {
+                raw.put(key, sys);
+            }
+            String env = System.getenv(environmentName(key));
+            if (env != null) {
+                raw.put(key, env);
+            }
+        }
+        overrides.forEach((k, v) -> {
+            if (v != null) {
+                raw.put(k, v);
+            }
+        });
+        return new Settings(resolveAll(raw::get, raw.keySet()));
+    }
+
+    /** Settings read through another resolver (Camel's properties component inside the running app). */
+    public static Settings from(Function<String, String> lookup, Iterable<String> keys) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String key : keys) {
+            values.put(key, lookup.apply(key));
+        }
+        return new Settings(values);
+    }
+
+    private static Map<String, String> resolveAll(Function<String, String> raw, Iterable<String> keys) {
+        Map<String, String> resolved = new LinkedHashMap<>();
+        for (String key : keys) {
+            resolved.put(key, resolve(raw, raw.apply(key), 0));
+        }
+        return resolved;
+    }
+
+    private static String resolve(Function<String, String> raw, String value, int depth) {
+        if (value == null || depth > 10) {
+            return value;
+        }
+        Matcher m = PLACEHOLDER.matcher(value);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String ref = raw.apply(m.group(1).trim());
+            m.appendReplacement(out, Matcher.quoteReplacement(ref == null ? "" : resolve(raw, ref, depth + 1)));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    public static String environmentName(String key) {
+        return key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_');
+    }
+
+    public Map<String, String> asMap() {
+        return values;
+    }
+
+    public String get(String key) {
+        String v = values.get(key);
+        if (v == null) {
+            throw new IllegalStateException("setting " + key + " is not configured");
+        }
+        return v;
+    }
+
+    public Path path(String key) {
+        return Path.of(get(key));
+    }
+
+    public int integer(String key) {
+        return Integer.parseInt(get(key).trim());
+    }
+
+    public boolean flag(String key) {
+        return Boolean.parseBoolean(get(key).trim());
+    }
+
+    public Path work() {
+        return path(WORK);
+    }
+
+    public Path ingest() {
+        return path(INGEST);
+    }
+
+    public Path catalog() {
+        return path(CATALOG);
+    }
+
+    public String store() {
+        return get(STORE);
+    }
+
+    /** Empty means: take the base URL from catalog.yaml. */
+    public String baseUrl() {
+        return values.getOrDefault(BASE_URL, "");
+    }
+}

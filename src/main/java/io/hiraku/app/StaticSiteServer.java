@@ -1,0 +1,101 @@
+package io.hiraku.app;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Executors;
+
+/**
+ * A preview of the published folder over HTTP, as a static host would serve it: {@code /} is
+ * {@code index.html}, a folder URL serves its {@code index.html}, files get their media type.
+ * The JDK's own server: nothing to install, and it binds to the configured host only (127.0.0.1).
+ */
+public final class StaticSiteServer implements AutoCloseable {
+    private static final Map<String, String> TYPES = Map.of(
+            "html", "text/html; charset=utf-8", "css", "text/css; charset=utf-8",
+            "js", "text/javascript; charset=utf-8", "csv", "text/csv; charset=utf-8",
+            "json", "application/json", "ttl", "text/turtle; charset=utf-8",
+            "nt", "application/n-triples", "jsonld", "application/ld+json", "svg", "image/svg+xml");
+
+    private final Path root;
+    private final HttpServer server;
+
+    public StaticSiteServer(Path root, String host, int port) throws IOException {
+        this.root = root.toAbsolutePath().normalize();
+        this.server = HttpServer.create(new InetSocketAddress(host, port), 0);
+        server.createContext("/", this::handle);
+        server.setExecutor(Executors.newFixedThreadPool(4));
+    }
+
+    public StaticSiteServer start() {
+        server.start();
+        return this;
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public String url() {
+        return "http://" + server.getAddress().getHostString() + ":" + port() + "/";
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!"GET".equals(exchange.getRequestMethod()) && !"HEAD".equals(exchange.getRequestMethod())) {
+                send(exchange, 405, "method not allowed");
+                return;
+            }
+            String path = URI.create(exchange.getRequestURI().getRawPath()).getPath();
+            Path file = root.resolve(path.substring(1)).normalize();
+            if (!file.startsWith(root)) {
+                send(exchange, 404, "not found");
+                return;
+            }
+            if (Files.isDirectory(file)) {
+                if (!path.endsWith("/")) {
+                    exchange.getResponseHeaders().set("Location", path + "/");
+                    exchange.sendResponseHeaders(301, -1);
+                    return;
+                }
+                file = file.resolve("index.html");
+            }
+            if (!Files.isRegularFile(file) || file.getFileName().toString().startsWith(".")) {
+                send(exchange, 404, "not found");
+                return;
+            }
+            String name = file.getFileName().toString();
+            String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
+            exchange.getResponseHeaders().set("Content-Type", TYPES.getOrDefault(ext, "text/plain; charset=utf-8"));
+            exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+            boolean head = "HEAD".equals(exchange.getRequestMethod());
+            exchange.sendResponseHeaders(200, head ? -1 : Files.size(file));
+            if (!head) {
+                try (InputStream in = Files.newInputStream(file); OutputStream out = exchange.getResponseBody()) {
+                    in.transferTo(out);
+                }
+            }
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, String text) throws IOException {
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+        exchange.sendResponseHeaders(status, body.length);
+        exchange.getResponseBody().write(body);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    }
+}

@@ -1,0 +1,43 @@
+package io.hiraku.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The work folder's layout: {@code ingest/<department>/} drop zones (receipts in {@code _receipts/}),
+ * {@code archive/<department>/<sha256>/} originals, {@code rejected/<department>/} refused files with
+ * their receipts, {@code failed/} files an operational error stopped, {@code staging/} releases being built.
+ */
+public record Workspace(Path work, Path ingest) {
+    public static final String RECEIPTS = "_receipts";
+
+    public Path archive() {
+        return work.resolve("archive");
+    }
+
+    public Path rejected() {
+        return work.resolve("rejected");
+    }
+
+    public Path failed() {
+        return work.resolve("failed");
+    }
+
+    public Path staging() {
+        return work.resolve("staging");
+    }
+
+    public Path receipts(String department) {
+        return ingest.resolve(department).resolve(RECEIPTS);
+    }
+
+    public void create(Iterable<String> departments) throws IOException {
+        for (String department : departments) {
+            Files.createDirectories(ingest.resolve(department));
+        }
+        Files.createDirectories(archive());
+        Files.createDirectories(rejected());
+        Files.createDirectories(staging());
+    }
+}

@@ -1,0 +1,77 @@
+package io.hiraku.catalog;
+
+import io.hiraku.publish.ObjectStore;
+import io.hiraku.schema.Definitions;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Rebuilds the catalog documents from what the store holds: each dataset's page, the static assets,
+ * then {@code catalog.ttl}, then {@code index.html}. The catalog documents go last, so they never
+ * point at an object that is not yet there.
+ */
+public final class CatalogBuilder {
+    private static final Logger LOG = LoggerFactory.getLogger(CatalogBuilder.class);
+
+    private final ObjectStore store;
+    private final SiteTemplates templates;
+    private final Path scratch;
+
+    public CatalogBuilder(ObjectStore store, SiteTemplates templates, Path scratch) {
+        this.store = store;
+        this.templates = templates;
+        this.scratch = scratch;
+    }
+
+    public void rebuild(Definitions definitions) throws IOException {
+        List<PublishedDataset> datasets = new PublishedDatasets(store).all(definitions);
+        PageModels pages = new PageModels(definitions.catalog());
+        Files.createDirectories(scratch);
+        for (PublishedDataset d : datasets) {
+            putText("datasets/" + d.definition().id() + "/index.html",
+                    templates.render("dataset.ftlh", pages.dataset(d)), "text/html; charset=utf-8");
+        }
+        for (Path asset : templates.assets()) {
+            store.put("assets/" + asset.getFileName(), asset, contentType(asset.getFileName().toString()));
+        }
+        Path turtle = scratch.resolve("catalog.ttl");
+        try (OutputStream out = Files.newOutputStream(turtle)) {
+            new DcatCatalog(definitions.catalog()).writeTurtle(datasets, out);
+        }
+        store.put("catalog.ttl", turtle, "text/turtle; charset=utf-8");
+        putText("index.html", templates.render("index.ftlh", pages.index(datasets)), "text/html; charset=utf-8");
+        LOG.info("Catalog rebuilt: {} published dataset(s) in {}", datasets.size(), store.describe());
+    }
+
+    private void putText(String key, String text, String contentType) throws IOException {
+        Path file = Files.createTempFile(scratch, "page", ".tmp");
+        try {
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+            store.put(key, file, contentType);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    static String contentType(String name) {
+        if (name.endsWith(".css")) {
+            return "text/css; charset=utf-8";
+        }
+        if (name.endsWith(".js")) {
+            return "text/javascript; charset=utf-8";
+        }
+        if (name.endsWith(".svg")) {
+            return "image/svg+xml";
+        }
+        if (name.endsWith(".png")) {
+            return "image/png";
+        }
+        return "application/octet-stream";
+    }
+}

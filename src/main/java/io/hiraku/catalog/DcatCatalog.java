@@ -1,0 +1,176 @@
+package io.hiraku.catalog;
+
+import io.hiraku.publish.DatasetIris;
+import io.hiraku.publish.Format;
+import io.hiraku.schema.CatalogDefinition;
+import io.hiraku.schema.Contact;
+import io.hiraku.schema.DatasetDefinition;
+import io.hiraku.schema.Department;
+import io.hiraku.schema.LocalizedText;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Locale;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.Property;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.vocabulary.DCTerms;
+
+/**
+ * The DCAT-AP 3 description of the catalog: the catalog, each published dataset, a distribution per
+ * published file (media type, EU file type, byte size, sha256 checksum, download URL, licence), and
+ * the publishing departments as foaf:Agents. Datasets and distributions have stable HTTP IRIs.
+ */
+public final class DcatCatalog {
+    private final CatalogDefinition catalog;
+
+    public DcatCatalog(CatalogDefinition catalog) {
+        this.catalog = catalog;
+    }
+
+    public Model model(List<PublishedDataset> datasets) {
+        Model m = ModelFactory.createDefaultModel();
+        m.setNsPrefix("dcat", Vocabularies.DCAT);
+        m.setNsPrefix("dct", DCTerms.NS);
+        m.setNsPrefix("foaf", Vocabularies.FOAF);
+        m.setNsPrefix("vcard", Vocabularies.VCARD);
+        m.setNsPrefix("spdx", Vocabularies.SPDX);
+        m.setNsPrefix("xsd", XSDDatatype.XSD + "#");
+        String base = DatasetIris.base(catalog);
+        Resource cat = m.createResource(base + "/catalog", dcat(m, "Catalog"));
+        addText(cat, DCTerms.title, catalog.title());
+        addText(cat, DCTerms.description, catalog.description());
+        cat.addProperty(m.createProperty(Vocabularies.FOAF, "homepage"), m.createResource(base + "/"));
+        Resource publisher = agent(m, base + "/publisher", catalog.publisher());
+        cat.addProperty(DCTerms.publisher, publisher);
+        for (String language : catalog.languages()) {
+            cat.addProperty(DCTerms.language, m.createResource(Vocabularies.language(language)));
+        }
+        if (catalog.license() != null) {
+            cat.addProperty(DCTerms.license, licence(m, catalog.license()));
+        }
+        for (PublishedDataset published : datasets) {
+            cat.addProperty(dcatProperty(m, "dataset"), dataset(m, published));
+        }
+        return m;
+    }
+
+    public void writeTurtle(List<PublishedDataset> datasets, OutputStream out) {
+        RDFDataMgr.write(out, model(datasets), RDFFormat.TURTLE_PRETTY);
+    }
+
+    private Resource dataset(Model m, PublishedDataset published) {
+        DatasetDefinition def = published.definition();
+        String iri = DatasetIris.dataset(catalog, def.id());
+        Resource ds = m.createResource(iri, dcat(m, "Dataset"));
+        ds.addProperty(DCTerms.identifier, def.id());
+        addText(ds, DCTerms.title, def.title());
+        addText(ds, DCTerms.description, def.description());
+        def.keywords().forEach((lang, words) ->
+                words.forEach(w -> ds.addProperty(dcatProperty(m, "keyword"), w, lang)));
+        for (String theme : def.themes()) {
+            ds.addProperty(dcatProperty(m, "theme"), m.createResource(Vocabularies.theme(theme)));
+        }
+        Department dept = catalog.department(def.department()).orElse(null);
+        LocalizedText deptName = dept != null ? dept.name() : LocalizedText.of("ja", def.department());
+        ds.addProperty(DCTerms.publisher, agent(m, DatasetIris.base(catalog) + "/departments/" + def.department(),
+                deptName));
+        Contact contact = def.contact() != null ? def.contact() : dept != null ? dept.contact() : null;
+        if (contact != null) {
+            ds.addProperty(dcatProperty(m, "contactPoint"), contact(m, contact, deptName));
+        }
+        String modified = published.modified().toString();
+        ds.addProperty(DCTerms.modified, modified, XSDDatatype.XSDdateTime);
+        String frequency = Vocabularies.frequency(def.updateFrequency());
+        if (frequency != null) {
+            ds.addProperty(DCTerms.accrualPeriodicity, m.createResource(frequency));
+        }
+        ds.addProperty(dcatProperty(m, "landingPage"), m.createResource(iri + "/"));
+        ds.addProperty(DCTerms.conformsTo, m.createResource(iri + "/datapackage.json"));
+        String license = def.license() != null ? def.license() : catalog.license();
+        for (PublishedDataset.Distribution file : published.distributions()) {
+            ds.addProperty(dcatProperty(m, "distribution"), distribution(m, def, file, license, modified));
+        }
+        return ds;
+    }
+
+    private Resource distribution(Model m, DatasetDefinition def, PublishedDataset.Distribution file, String license,
+                                  String modified) {
+        String url = DatasetIris.downloadUrl(catalog, def.id(), file.name());
+        Format format = Format.valueOf(formatName(file.format()));
+        Resource dist = m.createResource(DatasetIris.dataset(catalog, def.id()) + "/distributions/" + file.format(),
+                dcat(m, "Distribution"));
+        dist.addProperty(DCTerms.title, def.title().in("ja") + " (" + format.label() + ")", "ja");
+        dist.addProperty(DCTerms.description, format.label() + ": " + file.name(), "en");
+        dist.addProperty(DCTerms.format, m.createResource(Vocabularies.fileType(format.euFileType())));
+        dist.addProperty(dcatProperty(m, "mediaType"), m.createResource(Vocabularies.IANA_MEDIA + format.mediaType()));
+        dist.addLiteral(dcatProperty(m, "byteSize"), m.createTypedLiteral(Long.toString(file.bytes()),
+                XSDDatatype.XSDnonNegativeInteger));
+        dist.addProperty(dcatProperty(m, "downloadURL"), m.createResource(url));
+        dist.addProperty(dcatProperty(m, "accessURL"), m.createResource(url));
+        dist.addProperty(DCTerms.modified, modified, XSDDatatype.XSDdateTime);
+        if (license != null) {
+            dist.addProperty(DCTerms.license, licence(m, license));
+        }
+        Resource checksum = m.createResource(m.createResource(Vocabularies.SPDX + "Checksum"));
+        checksum.addProperty(m.createProperty(Vocabularies.SPDX, "algorithm"),
+                m.createResource(Vocabularies.SPDX + "checksumAlgorithm_sha256"));
+        checksum.addProperty(m.createProperty(Vocabularies.SPDX, "checksumValue"), file.sha256(),
+                XSDDatatype.XSDhexBinary);
+        dist.addProperty(m.createProperty(Vocabularies.SPDX, "checksum"), checksum);
+        return dist;
+    }
+
+    private static String formatName(String suffix) {
+        for (Format f : Format.values()) {
+            if (f.suffix().equals(suffix)) {
+                return f.name();
+            }
+        }
+        throw new IllegalArgumentException("unknown published format '" + suffix + "'");
+    }
+
+    private Resource agent(Model m, String iri, LocalizedText name) {
+        Resource agent = m.createResource(iri, m.createResource(Vocabularies.FOAF + "Agent"));
+        addText(agent, m.createProperty(Vocabularies.FOAF, "name"), name);
+        return agent;
+    }
+
+    private Resource contact(Model m, Contact contact, LocalizedText fallbackName) {
+        Resource kind = m.createResource(m.createResource(Vocabularies.VCARD + "Kind"));
+        LocalizedText name = contact.name() != null ? contact.name() : fallbackName;
+        addText(kind, m.createProperty(Vocabularies.VCARD, "fn"), name);
+        if (contact.email() != null) {
+            kind.addProperty(m.createProperty(Vocabularies.VCARD, "hasEmail"),
+                    m.createResource("mailto:" + contact.email()));
+        }
+        if (contact.phone() != null) {
+            kind.addProperty(m.createProperty(Vocabularies.VCARD, "hasTelephone"),
+                    m.createResource("tel:" + contact.phone().replaceAll("[^0-9+]", "")));
+        }
+        if (contact.url() != null) {
+            kind.addProperty(m.createProperty(Vocabularies.VCARD, "hasURL"), m.createResource(contact.url()));
+        }
+        return kind;
+    }
+
+    private static Resource licence(Model m, String url) {
+        return m.createResource(Vocabularies.license(url), DCTerms.LicenseDocument);
+    }
+
+    private static void addText(Resource r, Property p, LocalizedText text) {
+        text.asMap().forEach((lang, value) -> r.addProperty(p, value, lang.toLowerCase(Locale.ROOT)));
+    }
+
+    private static Resource dcat(Model m, String type) {
+        return m.createResource(Vocabularies.DCAT + type);
+    }
+
+    private static Property dcatProperty(Model m, String name) {
+        return m.createProperty(Vocabularies.DCAT, name);
+    }
+
+}

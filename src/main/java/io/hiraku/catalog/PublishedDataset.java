@@ -1,0 +1,20 @@
+package io.hiraku.catalog;
+
+import io.hiraku.schema.DatasetDefinition;
+import java.time.Instant;
+import java.util.List;
+
+/** A dataset as published: its definition plus what its latest {@code datapackage.json} records. */
+public record PublishedDataset(
+        DatasetDefinition definition,
+        String release,
+        Instant modified,
+        long rows,
+        String originalName,
+        String originalSha256,
+        List<Distribution> distributions) {
+
+    /** One published file of the dataset. */
+    public record Distribution(String name, String format, String mediaType, long bytes, String sha256) {
+    }
+}

@@ -1,0 +1,57 @@
+package io.hiraku.catalog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hiraku.publish.DatasetIris;
+import io.hiraku.publish.ObjectStore;
+import io.hiraku.schema.DatasetDefinition;
+import io.hiraku.schema.Definitions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads back what is published: for each defined dataset, its {@code datapackage.json} in the store.
+ * The store is the truth; a dataset defined but never published is not in the catalog.
+ */
+public final class PublishedDatasets {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final ObjectStore store;
+
+    public PublishedDatasets(ObjectStore store) {
+        this.store = store;
+    }
+
+    public List<PublishedDataset> all(Definitions definitions) throws IOException {
+        List<PublishedDataset> published = new ArrayList<>();
+        for (DatasetDefinition def : definitions.datasets()) {
+            find(def).ifPresent(published::add);
+        }
+        return published;
+    }
+
+    public Optional<PublishedDataset> find(DatasetDefinition def) throws IOException {
+        Optional<InputStream> in = store.open(DatasetIris.datasetKey(def.id()) + "datapackage.json");
+        if (in.isEmpty()) {
+            return Optional.empty();
+        }
+        JsonNode root;
+        try (InputStream stream = in.get()) {
+            root = JSON.readTree(stream);
+        }
+        List<PublishedDataset.Distribution> files = new ArrayList<>();
+        for (JsonNode r : root.path("resources")) {
+            files.add(new PublishedDataset.Distribution(r.path("path").asText(), r.path("format").asText(),
+                    r.path("mediatype").asText(), r.path("bytes").asLong(),
+                    r.path("hash").asText().replaceFirst("^sha256:", "")));
+        }
+        JsonNode hiraku = root.path("hiraku");
+        return Optional.of(new PublishedDataset(def, hiraku.path("release").asText(),
+                Instant.parse(root.path("created").asText()), hiraku.path("rows").asLong(),
+                hiraku.path("original").path("name").asText(), hiraku.path("original").path("sha256").asText(),
+                files));
+    }
+}

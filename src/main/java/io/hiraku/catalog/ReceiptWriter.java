@@ -1,0 +1,99 @@
+package io.hiraku.catalog;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.hiraku.validate.Issue;
+import io.hiraku.validate.Receipt;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Writes a receipt as {@code <name>.json} (for programs) and {@code <name>.html} (for people, ja/en). */
+public final class ReceiptWriter {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private final SiteTemplates templates;
+
+    public ReceiptWriter(SiteTemplates templates) {
+        this.templates = templates;
+    }
+
+    /** Writes both files into the folder (atomically each) and returns the JSON file's path. */
+    public Path write(Receipt receipt, Path folder, String baseName) throws IOException {
+        Files.createDirectories(folder);
+        Path json = folder.resolve(baseName + ".json");
+        writeAtomically(json, JSON.writeValueAsBytes(receipt));
+        writeAtomically(folder.resolve(baseName + ".html"),
+                templates.render("receipt.ftlh", model(receipt)).getBytes(StandardCharsets.UTF_8));
+        return json;
+    }
+
+    private static void writeAtomically(Path target, byte[] content) throws IOException {
+        Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
+        Files.write(temp, content);
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static Map<String, Object> model(Receipt r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("outcome", r.outcome());
+        m.put("department", r.department());
+        m.put("fileName", r.fileName());
+        m.put("receivedAt", r.receivedAt());
+        m.put("bytes", r.bytes());
+        m.put("sha256", r.sha256() == null ? "" : r.sha256());
+        m.put("datasetId", r.datasetId() == null ? "" : r.datasetId());
+        m.put("datasetTitle", r.datasetTitle() == null ? "" : r.datasetTitle());
+        m.put("release", r.release() == null ? "" : r.release());
+        m.put("datasetUrl", r.datasetUrl() == null ? "" : r.datasetUrl());
+        m.put("messageJa", r.messageJa() == null ? "" : r.messageJa());
+        m.put("messageEn", r.messageEn() == null ? "" : r.messageEn());
+        List<Map<String, Object>> downloads = new ArrayList<>();
+        if (r.downloads() != null) {
+            for (Receipt.Download d : r.downloads()) {
+                downloads.add(Map.of("name", d.name(), "format", d.format(), "url", d.url(),
+                        "size", PageModels.humanSize(d.bytes()), "sha256", d.sha256()));
+            }
+        }
+        m.put("downloads", downloads);
+        List<Map<String, Object>> errors = new ArrayList<>();
+        List<Map<String, Object>> normalizations = new ArrayList<>();
+        Map<String, Object> report = new LinkedHashMap<>();
+        if (r.report() != null) {
+            for (Issue i : r.report().getErrors()) {
+                Map<String, Object> e = new LinkedHashMap<>();
+                e.put("line", i.line() == null ? "" : i.line());
+                e.put("row", i.rowNumber() == null ? "" : i.rowNumber());
+                e.put("column", i.column() == null ? "" : (i.columnNumber() == null ? "" : i.columnNumber() + ": ")
+                        + i.column());
+                e.put("value", i.value() == null ? "" : i.value());
+                e.put("messageJa", i.messageJa());
+                e.put("messageEn", i.messageEn());
+                errors.add(e);
+            }
+            r.report().getNormalizations().forEach((field, counts) -> counts.forEach((kind, n) ->
+                    normalizations.add(Map.of("field", field, "ja", kind.ja(), "en", kind.en(), "count", n))));
+            report.put("encoding", nullToEmpty(r.report().getEncoding()));
+            report.put("encodingReasonJa", nullToEmpty(r.report().getEncodingReasonJa()));
+            report.put("encodingReasonEn", nullToEmpty(r.report().getEncodingReasonEn()));
+            report.put("rows", r.report().getRows());
+            report.put("blankRows", r.report().getBlankRowsSkipped());
+            report.put("errorCount", r.report().getErrorCount());
+            report.put("moreErrors", r.report().getErrorCount() - r.report().getErrors().size());
+        }
+        m.put("report", report);
+        m.put("errors", errors);
+        m.put("normalizations", normalizations);
+        return m;
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+}

@@ -1,0 +1,61 @@
+package io.hiraku.catalog;
+
+import freemarker.template.Configuration;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The site theme in {@code catalog/site/}: FreeMarker templates in {@code templates/} ({@code .ftlh}:
+ * every value is HTML-escaped unless a template says otherwise) and static files in {@code assets/}.
+ * A government restyles its catalog by editing these files; no Java changes.
+ */
+public final class SiteTemplates {
+    private final Configuration freemarker;
+    private final Path assets;
+
+    public SiteTemplates(Path siteDir) {
+        try {
+            freemarker = new Configuration(Configuration.VERSION_2_3_34);
+            freemarker.setDirectoryForTemplateLoading(siteDir.resolve("templates").toFile());
+            freemarker.setDefaultEncoding("UTF-8");
+            freemarker.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+            freemarker.setLogTemplateExceptions(false);
+            freemarker.setWrapUncheckedExceptions(true);
+            freemarker.setFallbackOnNullLoopVariable(false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the site templates folder " + siteDir.resolve("templates")
+                    + " cannot be read", e);
+        }
+        this.assets = siteDir.resolve("assets");
+    }
+
+    public String render(String templateName, Map<String, Object> model) throws IOException {
+        Template template = freemarker.getTemplate(templateName);
+        StringWriter out = new StringWriter();
+        try {
+            template.process(model, out);
+        } catch (TemplateException e) {
+            throw new IOException("template " + templateName + " failed: " + e.getMessage(), e);
+        }
+        return out.toString();
+    }
+
+    /** The static files to publish under {@code assets/}. */
+    public List<Path> assets() throws IOException {
+        if (!Files.isDirectory(assets)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(assets)) {
+            return files.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+}

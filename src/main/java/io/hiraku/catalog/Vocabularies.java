@@ -1,0 +1,54 @@
+package io.hiraku.catalog;
+
+import java.util.Locale;
+import java.util.Map;
+
+/** Terms of the EU authority tables and other vocabularies the DCAT-AP catalog uses. */
+final class Vocabularies {
+    static final String DCAT = "http://www.w3.org/ns/dcat#";
+    static final String VCARD = "http://www.w3.org/2006/vcard/ns#";
+    static final String SPDX = "http://spdx.org/rdf/terms#";
+    static final String FOAF = "http://xmlns.com/foaf/0.1/";
+    static final String EU = "http://publications.europa.eu/resource/authority/";
+    static final String IANA_MEDIA = "https://www.iana.org/assignments/media-types/";
+
+    private static final Map<String, String> LICENSES = Map.of(
+            "https://creativecommons.org/licenses/by/4.0/", "CC_BY_4_0",
+            "http://creativecommons.org/licenses/by/4.0/", "CC_BY_4_0",
+            "https://creativecommons.org/licenses/by/3.0/", "CC_BY_3_0",
+            "https://creativecommons.org/publicdomain/zero/1.0/", "CC0");
+
+    private static final Map<String, String> FREQUENCIES = Map.of(
+            "daily", "DAILY", "weekly", "WEEKLY", "monthly", "MONTHLY", "quarterly", "QUARTERLY",
+            "annual", "ANNUAL", "irregular", "IRREG", "continuous", "UPDATE_CONT", "never", "NEVER");
+
+    private Vocabularies() {
+    }
+
+    /** The EU licence authority IRI for a known licence URL, else the URL itself. */
+    static String license(String url) {
+        String code = LICENSES.get(url);
+        return code == null ? url : EU + "licence/" + code;
+    }
+
+    static String frequency(String name) {
+        String code = name == null ? null : FREQUENCIES.get(name.toLowerCase(Locale.ROOT));
+        return code == null ? null : EU + "frequency/" + code;
+    }
+
+    static String theme(String code) {
+        return EU + "data-theme/" + code.toUpperCase(Locale.ROOT);
+    }
+
+    static String fileType(String code) {
+        return EU + "file-type/" + code;
+    }
+
+    static String language(String twoLetter) {
+        return EU + "language/" + switch (twoLetter) {
+            case "ja" -> "JPN";
+            case "en" -> "ENG";
+            default -> twoLetter.toUpperCase(Locale.ROOT);
+        };
+    }
+}

@@ -1,0 +1,38 @@
+package io.hiraku.normalize;
+
+import java.text.Normalizer;
+
+/**
+ * NFKC for values whose characters carry no meaning of their own (numbers, dates, codes): full-width
+ * digits and letters become ASCII, the ideographic space becomes a space. ASCII input is returned as is.
+ */
+public final class HalfWidth {
+    private HalfWidth() {
+    }
+
+    public static String of(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) >= 0x80) {
+                return Normalizer.normalize(value, Normalizer.Form.NFKC).replace('\u2212', '-');
+            }
+        }
+        return value;
+    }
+
+    /** Trims ASCII and ideographic whitespace at both ends. */
+    public static String trim(String value) {
+        int start = 0;
+        int end = value.length();
+        while (start < end && isSpace(value.charAt(start))) {
+            start++;
+        }
+        while (end > start && isSpace(value.charAt(end - 1))) {
+            end--;
+        }
+        return start == 0 && end == value.length() ? value : value.substring(start, end);
+    }
+
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\u3000' || c == '\u00A0';
+    }
+}

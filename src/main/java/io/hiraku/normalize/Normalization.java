@@ -1,0 +1,28 @@
+package io.hiraku.normalize;
+
+/** A kind of change made to a cell value on the way to its published form; counted per column in the report. */
+public enum Normalization {
+    FULL_WIDTH("全角英数字を半角に", "full-width digits or letters made half-width"),
+    TRIMMED("前後の空白を削除", "leading or trailing spaces removed"),
+    THOUSANDS_SEPARATOR("桁区切りのカンマを削除", "thousands separators removed"),
+    TRIANGLE_NEGATIVE("△・▲を負号に", "△/▲ read as a minus sign"),
+    WAREKI("和暦を西暦に", "Japanese era date converted to ISO 8601"),
+    DATE_FORMAT("日付をISO 8601に", "date rewritten as ISO 8601"),
+    BOOLEAN("真偽値をtrue/falseに", "yes/no value written as true/false");
+
+    private final String ja;
+    private final String en;
+
+    Normalization(String ja, String en) {
+        this.ja = ja;
+        this.en = en;
+    }
+
+    public String ja() {
+        return ja;
+    }
+
+    public String en() {
+        return en;
+    }
+}

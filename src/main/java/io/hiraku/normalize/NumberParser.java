@@ -1,0 +1,94 @@
+package io.hiraku.normalize;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+
+/**
+ * Reads numbers as Japanese public data writes them: full-width digits, {@code 1,234} grouping,
+ * {@code △1,200} or {@code ▲5} for negatives, spaces around. Grouping must be in threes, so that
+ * {@code 1,2} (a list, or a decimal comma) is refused rather than read as 12.
+ */
+public final class NumberParser {
+    private NumberParser() {
+    }
+
+    /** An integer as {@link Long}, or {@link BigInteger} when it does not fit. */
+    public static Number parseInteger(String raw, NormalizationCounts counts) throws InvalidValueException {
+        String plain = plain(raw, counts);
+        if (!isDigits(plain, plain.startsWith("-") || plain.startsWith("+") ? 1 : 0)) {
+            throw new InvalidValueException("type-integer",
+                    "「" + raw + "」は整数ではありません",
+                    "'" + raw + "' is not an integer");
+        }
+        if (plain.length() <= 18) {
+            return Long.parseLong(plain);
+        }
+        return new BigInteger(plain);
+    }
+
+    public static BigDecimal parseNumber(String raw, NormalizationCounts counts) throws InvalidValueException {
+        String plain = plain(raw, counts);
+        try {
+            if (plain.isEmpty() || !Character.isDigit(plain.charAt(plain.length() - 1))) {
+                throw new NumberFormatException();
+            }
+            return new BigDecimal(plain);
+        } catch (NumberFormatException e) {
+            throw new InvalidValueException("type-number",
+                    "「" + raw + "」は数値ではありません",
+                    "'" + raw + "' is not a number");
+        }
+    }
+
+    private static String plain(String raw, NormalizationCounts counts) throws InvalidValueException {
+        String value = HalfWidth.of(raw);
+        if (!value.equals(raw)) {
+            counts.add(Normalization.FULL_WIDTH);
+        }
+        String trimmed = HalfWidth.trim(value);
+        if (trimmed.length() != value.length()) {
+            counts.add(Normalization.TRIMMED);
+        }
+        value = trimmed;
+        if (!value.isEmpty() && (value.charAt(0) == '△' || value.charAt(0) == '▲')) {
+            value = "-" + HalfWidth.trim(value.substring(1));
+            counts.add(Normalization.TRIANGLE_NEGATIVE);
+        }
+        if (value.indexOf(',') >= 0) {
+            value = ungroup(raw, value);
+            counts.add(Normalization.THOUSANDS_SEPARATOR);
+        }
+        return value;
+    }
+
+    /** Removes thousands separators after checking they stand every three digits of the integer part. */
+    private static String ungroup(String raw, String value) throws InvalidValueException {
+        int sign = value.startsWith("-") || value.startsWith("+") ? 1 : 0;
+        int dot = value.indexOf('.');
+        String integerPart = value.substring(sign, dot < 0 ? value.length() : dot);
+        String[] groups = integerPart.split(",", -1);
+        boolean ok = groups[0].length() >= 1 && groups[0].length() <= 3 && isDigits(groups[0], 0);
+        for (int i = 1; ok && i < groups.length; i++) {
+            ok = groups[i].length() == 3 && isDigits(groups[i], 0);
+        }
+        if (!ok || (dot >= 0 && value.indexOf(',', dot) >= 0)) {
+            throw new InvalidValueException("number-grouping",
+                    "「" + raw + "」の桁区切りが正しくありません（3桁ごとのカンマのみ使えます）",
+                    "'" + raw + "' has misplaced thousands separators (only a comma every three digits is allowed)");
+        }
+        return value.substring(0, sign) + String.join("", groups) + (dot < 0 ? "" : value.substring(dot));
+    }
+
+    private static boolean isDigits(String s, int from) {
+        if (s.length() <= from) {
+            return false;
+        }
+        for (int i = from; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,38 @@
+package io.hiraku.publish;
+
+import io.hiraku.schema.Field;
+import io.hiraku.schema.TableSchema;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/** RFC 4180 CSV in UTF-8 without BOM, CRLF, a header of the schema's field names, ISO dates. */
+final class CsvFormatWriter extends FormatWriter {
+    private final CSVPrinter printer;
+    private final String[] cells;
+
+    CsvFormatWriter(Path path, TableSchema schema) throws IOException {
+        super(path, Format.CSV);
+        printer = new CSVPrinter(new OutputStreamWriter(out(), StandardCharsets.UTF_8), CSVFormat.RFC4180);
+        printer.printRecord(schema.fields().stream().map(Field::name).toArray());
+        cells = new String[schema.fields().size()];
+    }
+
+    @Override
+    public void accept(long rowNumber, Object[] values) throws IOException {
+        for (int i = 0; i < values.length; i++) {
+            Object v = values[i];
+            cells[i] = v == null ? "" : v instanceof BigDecimal d ? d.toPlainString() : v.toString();
+        }
+        printer.printRecord((Object[]) cells);
+    }
+
+    @Override
+    void finishDocument() throws IOException {
+        printer.flush();
+    }
+}

@@ -1,0 +1,121 @@
+package io.hiraku.publish;
+
+import io.hiraku.schema.CatalogDefinition;
+import io.hiraku.schema.DatasetDefinition;
+import io.hiraku.validate.RowSink;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Fans each valid row out to every format writer of a release (CSV, JSON, N-Triples, Turtle) in a
+ * staging folder, then writes {@code datapackage.json} and {@code SHA256SUMS}. One pass, one row in
+ * memory. A writer that is closed without {@link #finish} leaves nothing that could be published.
+ */
+public final class ReleaseWriter implements RowSink, Closeable {
+    private static final DateTimeFormatter RELEASE_ID =
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
+
+    private final CatalogDefinition catalog;
+    private final DatasetDefinition dataset;
+    private final Path directory;
+    private final Instant created;
+    private final String releaseId;
+    private final List<FormatWriter> writers = new ArrayList<>();
+    private long rows;
+    private boolean finished;
+
+    public ReleaseWriter(CatalogDefinition catalog, DatasetDefinition dataset, Path stagingRoot, Instant created)
+            throws IOException {
+        this.catalog = catalog;
+        this.dataset = dataset;
+        this.created = created;
+        this.releaseId = RELEASE_ID.format(created);
+        this.directory = Files.createDirectories(stagingRoot.resolve(dataset.id()).resolve(releaseId));
+        String id = dataset.id();
+        String iri = DatasetIris.dataset(catalog, id);
+        writers.add(new CsvFormatWriter(directory.resolve(id + ".csv"), dataset.schema()));
+        writers.add(new JsonFormatWriter(directory.resolve(id + ".json"), dataset.schema()));
+        writers.add(new RdfFormatWriter(directory.resolve(id + ".ttl"), Format.TURTLE, dataset.schema(), iri));
+        writers.add(new RdfFormatWriter(directory.resolve(id + ".nt"), Format.NTRIPLES, dataset.schema(), iri));
+    }
+
+    @Override
+    public void accept(long rowNumber, Object[] values) throws IOException {
+        for (FormatWriter writer : writers) {
+            writer.accept(rowNumber, values);
+        }
+        rows++;
+    }
+
+    public StagedRelease finish(Original original) throws IOException {
+        List<PublishedFile> files = new ArrayList<>();
+        for (FormatWriter writer : writers) {
+            files.add(writer.finish());
+        }
+        finished = true;
+        Path packagePath = directory.resolve("datapackage.json");
+        byte[] dataPackage = new DataPackage(catalog, dataset).toJson(releaseId, created, original, rows, files);
+        Files.write(packagePath, dataPackage);
+        PublishedFile packageFile = new PublishedFile(packagePath, "datapackage.json", Format.JSON,
+                dataPackage.length, Sha256.of(packagePath));
+        StringBuilder sums = new StringBuilder();
+        for (PublishedFile f : files) {
+            sums.append(f.sha256()).append("  ").append(f.name()).append('\n');
+        }
+        sums.append(packageFile.sha256()).append("  ").append(packageFile.name()).append('\n');
+        Path sumsPath = directory.resolve("SHA256SUMS");
+        Files.writeString(sumsPath, sums, StandardCharsets.US_ASCII);
+        PublishedFile sumsFile = new PublishedFile(sumsPath, "SHA256SUMS", null, Files.size(sumsPath),
+                Sha256.of(sumsPath));
+        return new StagedRelease(dataset.id(), releaseId, created, original, rows, directory, files, packageFile,
+                sumsFile);
+    }
+
+    public String releaseId() {
+        return releaseId;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** Closes the writers; if the release was not finished, removes the staging folder. */
+    @Override
+    public void close() throws IOException {
+        if (finished) {
+            return;
+        }
+        for (FormatWriter writer : writers) {
+            try {
+                writer.finish();
+            } catch (IOException | RuntimeException ignored) {
+                // the staged files are deleted below; nothing of them is published
+            }
+        }
+        deleteStaging(directory);
+    }
+
+    static void deleteStaging(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package io.hiraku.schema;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code catalog/datasets/<department>/<id>.yaml}: a dataset's metadata, where its file comes from and
+ * the Table Schema its rows must follow. {@code id} and {@code department} come from the file's place.
+ */
+public record DatasetDefinition(
+        String id,
+        String department,
+        LocalizedText title,
+        LocalizedText description,
+        Map<String, List<String>> keywords,
+        List<String> themes,
+        String license,
+        String updateFrequency,
+        String spatial,
+        Contact contact,
+        SourceHints source,
+        TableSchema schema,
+        @JsonIgnore String definitionFile) {
+
+    public DatasetDefinition {
+        title = title == null ? LocalizedText.empty() : title;
+        description = description == null ? LocalizedText.empty() : description;
+        keywords = keywords == null ? Map.of() : Map.copyOf(keywords);
+        themes = themes == null ? List.of() : List.copyOf(themes);
+        source = source == null ? SourceHints.DEFAULT : source;
+    }
+
+    DatasetDefinition placed(String placedId, String placedDepartment, String file) {
+        return new DatasetDefinition(placedId, placedDepartment, title, description, keywords, themes, license,
+                updateFrequency, spatial, contact, source, schema, file);
+    }
+
+    public List<String> keywords(String language) {
+        return keywords.getOrDefault(language, List.of());
+    }
+}

@@ -1,0 +1,142 @@
+package io.hiraku.schema;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import java.util.stream.Stream;
+
+/**
+ * Reads {@code catalog/catalog.yaml} and {@code catalog/datasets/<department>/<id>.yaml}, and checks
+ * what the pipeline relies on: ids, departments, field names, the primary key, patterns.
+ */
+public final class DefinitionLoader {
+    public static final Pattern DATASET_ID = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
+    private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    private final ObjectMapper yaml = JsonMapper.builder(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    public Definitions load(Path catalogDir) {
+        Path catalogFile = catalogDir.resolve("catalog.yaml");
+        if (!Files.isRegularFile(catalogFile)) {
+            throw new DefinitionException(catalogFile + ": the catalog definition is missing");
+        }
+        CatalogDefinition catalog = read(catalogFile, CatalogDefinition.class);
+        Set<String> departmentIds = new HashSet<>();
+        for (Department d : catalog.departments()) {
+            if (d.id() == null || !DATASET_ID.matcher(d.id()).matches()) {
+                throw new DefinitionException(catalogFile + ": department id '" + d.id()
+                        + "' must be lowercase letters, digits and '-'");
+            }
+            if (!departmentIds.add(d.id())) {
+                throw new DefinitionException(catalogFile + ": department '" + d.id() + "' is listed twice");
+            }
+        }
+        Map<String, DatasetDefinition> datasets = new TreeMap<>();
+        Path datasetsDir = catalogDir.resolve("datasets");
+        if (Files.isDirectory(datasetsDir)) {
+            try (Stream<Path> files = Files.walk(datasetsDir, 2)) {
+                for (Path file : files.filter(DefinitionLoader::isYaml).sorted().toList()) {
+                    DatasetDefinition def = loadDataset(datasetsDir, file, departmentIds);
+                    DatasetDefinition earlier = datasets.putIfAbsent(def.id(), def);
+                    if (earlier != null) {
+                        throw new DefinitionException(file + ": dataset id '" + def.id()
+                                + "' is already defined in " + earlier.definitionFile());
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return new Definitions(catalog, datasets);
+    }
+
+    private DatasetDefinition loadDataset(Path datasetsDir, Path file, Set<String> departments) {
+        Path relative = datasetsDir.relativize(file);
+        if (relative.getNameCount() != 2) {
+            throw new DefinitionException(file + ": dataset definitions go in catalog/datasets/<department>/<id>.yaml");
+        }
+        String department = relative.getName(0).toString();
+        String id = Definitions.stem(relative.getName(1).toString());
+        if (!departments.contains(department)) {
+            throw new DefinitionException(file + ": department '" + department
+                    + "' is not listed in catalog.yaml (departments: " + departments + ")");
+        }
+        if (!DATASET_ID.matcher(id).matches()) {
+            throw new DefinitionException(file + ": dataset id '" + id
+                    + "' must be lowercase letters, digits and '-' (rename the file)");
+        }
+        DatasetDefinition read = read(file, DatasetDefinition.class);
+        if (read.id() != null && !read.id().equals(id)) {
+            throw new DefinitionException(file + ": id '" + read.id() + "' differs from the file name '" + id + "'");
+        }
+        DatasetDefinition def = read.placed(id, department, file.toString());
+        checkSchema(file, def);
+        return def;
+    }
+
+    private static void checkSchema(Path file, DatasetDefinition def) {
+        TableSchema schema = def.schema();
+        if (schema == null || schema.fields().isEmpty()) {
+            throw new DefinitionException(file + ": schema.fields is empty; list the columns of the table");
+        }
+        Set<String> names = new HashSet<>();
+        for (Field field : schema.fields()) {
+            if (field.name() == null || !FIELD_NAME.matcher(field.name()).matches()) {
+                throw new DefinitionException(file + ": field name '" + field.name()
+                        + "' must be ASCII letters, digits and '_' (put the Japanese label in title)");
+            }
+            if (!names.add(field.name())) {
+                throw new DefinitionException(file + ": field '" + field.name() + "' is defined twice");
+            }
+            if (field.constraints().pattern() != null) {
+                try {
+                    Pattern.compile(field.constraints().pattern());
+                } catch (PatternSyntaxException e) {
+                    throw new DefinitionException(file + ": field '" + field.name() + "': pattern is not a valid "
+                            + "regular expression: " + e.getDescription());
+                }
+            }
+        }
+        for (String key : schema.primaryKey()) {
+            if (!names.contains(key)) {
+                throw new DefinitionException(file + ": primaryKey names '" + key + "', which is not a field");
+            }
+        }
+    }
+
+    private <T> T read(Path file, Class<T> type) {
+        try {
+            return yaml.readValue(file.toFile(), type);
+        } catch (IOException e) {
+            throw new DefinitionException(file + ": " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+
+    private static boolean isYaml(Path p) {
+        String name = p.getFileName().toString();
+        return Files.isRegularFile(p) && (name.endsWith(".yaml") || name.endsWith(".yml"));
+    }
+
+}

@@ -1,0 +1,78 @@
+package io.hiraku.schema;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A text given in one or more languages, written in YAML either as a plain string (taken as
+ * Japanese, the catalog's first language) or as a map such as {@code {ja: 公衆トイレ, en: Public toilets}}.
+ */
+public final class LocalizedText {
+    public static final String DEFAULT_LANGUAGE = "ja";
+    private static final LocalizedText EMPTY = new LocalizedText(Map.of());
+
+    private final Map<String, String> byLanguage;
+
+    private LocalizedText(Map<String, String> byLanguage) {
+        this.byLanguage = Collections.unmodifiableMap(new LinkedHashMap<>(byLanguage));
+    }
+
+    public static LocalizedText empty() {
+        return EMPTY;
+    }
+
+    public static LocalizedText of(String language, String text) {
+        return new LocalizedText(Map.of(language, text));
+    }
+
+    @JsonCreator
+    static LocalizedText fromYaml(Object value) {
+        if (value == null) {
+            return EMPTY;
+        }
+        if (value instanceof Map<?, ?> map) {
+            Map<String, String> texts = new LinkedHashMap<>();
+            map.forEach((k, v) -> {
+                if (v != null) {
+                    texts.put(String.valueOf(k), String.valueOf(v));
+                }
+            });
+            return new LocalizedText(texts);
+        }
+        return new LocalizedText(Map.of(DEFAULT_LANGUAGE, String.valueOf(value)));
+    }
+
+    /** The text in the language asked for, else in Japanese, else in any language given; "" if none. */
+    public String in(String language) {
+        String text = byLanguage.get(language);
+        if (text == null) {
+            text = byLanguage.get(DEFAULT_LANGUAGE);
+        }
+        if (text == null && !byLanguage.isEmpty()) {
+            text = byLanguage.values().iterator().next();
+        }
+        return text == null ? "" : text;
+    }
+
+    /** The text only if it is given in exactly that language. */
+    public String exactly(String language) {
+        return byLanguage.getOrDefault(language, "");
+    }
+
+    public boolean isEmpty() {
+        return byLanguage.isEmpty();
+    }
+
+    @JsonValue
+    public Map<String, String> asMap() {
+        return byLanguage;
+    }
+
+    @Override
+    public String toString() {
+        return in(DEFAULT_LANGUAGE);
+    }
+}

@@ -1,0 +1,119 @@
+package io.hiraku.source;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Weighs whether bytes that decode as CP932 are Japanese text or Western (Latin-1/Windows-1252) text
+ * that merely happens to decode. Western text has its accented letters one at a time inside Latin
+ * words ({@code Café}, {@code Straße}, {@code São}); read as CP932 each becomes a lone kanji or
+ * half-width katakana wedged between ASCII letters. Japanese text comes in runs of kana and kanji
+ * (KEN_ALL's half-width katakana included) and rarely as a single character inside a Latin word.
+ * The file is Japanese unless most of its non-ASCII runs are such lone characters.
+ */
+final class JapaneseEvidence {
+    private final long runs;
+    private final long loneInLatinWord;
+
+    private JapaneseEvidence(long runs, long loneInLatinWord) {
+        this.runs = runs;
+        this.loneInLatinWord = loneInLatinWord;
+    }
+
+    boolean plausible() {
+        return runs == 0 || loneInLatinWord * 2 <= runs;
+    }
+
+    String describeJa() {
+        return "非ASCII文字のまとまり " + runs + " 個のうち " + loneInLatinWord + " 個が欧文字に挟まれた1文字でした";
+    }
+
+    String describeEn() {
+        return "gives " + runs + " runs of non-ASCII characters, " + loneInLatinWord
+                + " of them a single character inside a Latin word";
+    }
+
+    /** Scans the file's bytes with CP932's structure (lead byte + trail byte, or one byte). */
+    static JapaneseEvidence of(Path file) throws IOException {
+        long runs = 0;
+        long lone = 0;
+        boolean letterBefore = false;
+        int runLength = 0;
+        boolean runAfterLetter = false;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            int b;
+            while ((b = in.read()) >= 0) {
+                if (b < 0x80) {
+                    boolean letter = isLetter(b);
+                    if (runLength > 0) {
+                        runs++;
+                        if (runLength == 1 && (runAfterLetter || letter)) {
+                            lone++;
+                        }
+                        runLength = 0;
+                    }
+                    letterBefore = letter;
+                    continue;
+                }
+                if (isLeadByte(b)) {
+                    in.read();
+                }
+                if (runLength == 0) {
+                    runAfterLetter = letterBefore;
+                }
+                runLength++;
+            }
+        }
+        if (runLength > 0) {
+            runs++;
+            if (runLength == 1 && runAfterLetter) {
+                lone++;
+            }
+        }
+        return new JapaneseEvidence(runs, lone);
+    }
+
+    /**
+     * For bytes that are neither UTF-8 nor CP932: Western if strict Windows-1252 decodes them and most
+     * high bytes stand next to a Latin letter.
+     */
+    static boolean looksWestern(Path file) throws IOException {
+        if (CharsetDetector.firstFailure(file, CharsetDetector.WINDOWS_1252, 0) != null) {
+            return false;
+        }
+        long high = 0;
+        long besideLetter = 0;
+        int previous = ' ';
+        boolean pendingHigh = false;
+        boolean pendingBeside = false;
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            int b;
+            while ((b = in.read()) >= 0) {
+                if (pendingHigh) {
+                    if (pendingBeside || isLetter(b)) {
+                        besideLetter++;
+                    }
+                    pendingHigh = false;
+                }
+                if (b >= 0x80) {
+                    high++;
+                    pendingHigh = true;
+                    pendingBeside = isLetter(previous);
+                }
+                previous = b;
+            }
+        }
+        return high > 0 && besideLetter * 2 >= high;
+    }
+
+    private static boolean isLeadByte(int b) {
+        return (b >= 0x81 && b <= 0x9F) || (b >= 0xE0 && b <= 0xFC);
+    }
+
+    private static boolean isLetter(int b) {
+        return (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z');
+    }
+}

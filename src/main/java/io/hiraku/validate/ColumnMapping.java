@@ -1,0 +1,95 @@
+package io.hiraku.validate;
+
+import io.hiraku.normalize.HalfWidth;
+import io.hiraku.schema.Field;
+import io.hiraku.schema.TableSchema;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Which file column feeds each schema field: by header cell (matching the field's name or title,
+ * ignoring full-width/half-width differences and surrounding spaces) or, for files without a header,
+ * by position.
+ */
+final class ColumnMapping {
+    private final int[] columnOfField;
+    private final String[] headerLabels;
+    private final int width;
+
+    private ColumnMapping(int[] columnOfField, String[] headerLabels, int width) {
+        this.columnOfField = columnOfField;
+        this.headerLabels = headerLabels;
+        this.width = width;
+    }
+
+    /** Maps the header; problems (unknown, missing or repeated columns) go to the report. */
+    static ColumnMapping of(TableSchema schema, Optional<List<String>> header, long headerLine, ValidationReport report) {
+        List<Field> fields = schema.fields();
+        int[] columnOfField = new int[fields.size()];
+        if (header.isEmpty()) {
+            String[] labels = fields.stream().map(Field::label).toArray(String[]::new);
+            for (int i = 0; i < columnOfField.length; i++) {
+                columnOfField[i] = i;
+            }
+            return new ColumnMapping(columnOfField, labels, fields.size());
+        }
+        List<String> cells = header.get();
+        Arrays.fill(columnOfField, -1);
+        for (int col = 0; col < cells.size(); col++) {
+            String label = key(cells.get(col));
+            int match = -1;
+            for (int f = 0; f < fields.size() && match < 0; f++) {
+                Field field = fields.get(f);
+                if (label.equals(key(field.name())) || (field.title() != null && label.equals(key(field.title())))) {
+                    match = f;
+                }
+            }
+            if (match < 0) {
+                report.add(new Issue("extra-label", headerLine, null, col + 1, cells.get(col), null, cells.get(col),
+                        (col + 1) + "列目の見出し「" + cells.get(col) + "」はデータセット定義にありません。"
+                                + "定義に項目を追加するか、列を削除してください",
+                        "column " + (col + 1) + " '" + cells.get(col) + "' is not in the dataset definition; "
+                                + "add the field to the definition or remove the column"));
+            } else if (columnOfField[match] >= 0) {
+                report.add(new Issue("duplicate-label", headerLine, null, col + 1, cells.get(col),
+                        fields.get(match).name(), cells.get(col),
+                        "見出し「" + cells.get(col) + "」が2回あります（" + (columnOfField[match] + 1) + "列目と"
+                                + (col + 1) + "列目）",
+                        "the header '" + cells.get(col) + "' appears twice (columns " + (columnOfField[match] + 1)
+                                + " and " + (col + 1) + ")"));
+            } else {
+                columnOfField[match] = col;
+            }
+        }
+        List<String> missing = new ArrayList<>();
+        for (int f = 0; f < fields.size(); f++) {
+            if (columnOfField[f] < 0) {
+                Field field = fields.get(f);
+                missing.add(field.label());
+                report.add(new Issue("missing-label", headerLine, null, null, field.label(), field.name(), null,
+                        "列「" + field.label() + "」（" + field.name() + "）がファイルにありません",
+                        "the column '" + field.label() + "' (" + field.name() + ") is missing from the file"));
+            }
+        }
+        return new ColumnMapping(columnOfField, cells.toArray(String[]::new), cells.size());
+    }
+
+    int column(int field) {
+        return columnOfField[field];
+    }
+
+    String label(int column) {
+        return column < headerLabels.length ? headerLabels[column] : null;
+    }
+
+    int width() {
+        return width;
+    }
+
+    private static String key(String s) {
+        return HalfWidth.trim(Normalizer.normalize(s, Normalizer.Form.NFKC)).toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,26 @@
+package io.hiraku.validate;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * One problem found in a dropped file, located as precisely as the file allows: the physical line,
+ * the data row number (1 = first row under the header), the column (its header label and the
+ * schema field it maps to), the value, and what is wrong and how to fix it, in Japanese and English.
+ * Frictionless report terms: {@code type} is the error type, {@code rowNumber}/{@code fieldName} the place.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Issue(
+        String type,
+        Long line,
+        Long rowNumber,
+        Integer columnNumber,
+        String column,
+        String fieldName,
+        String value,
+        String messageJa,
+        String messageEn) {
+
+    public static Issue ofFile(String type, Long line, String messageJa, String messageEn) {
+        return new Issue(type, line, null, null, null, null, null, messageJa, messageEn);
+    }
+}

@@ -1,0 +1,33 @@
+package io.hiraku.validate;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+
+/**
+ * What a department gets back for every file it drops: the outcome, what was received (name, size,
+ * sha256), the dataset, the links to what was published, or every problem with its place and fix.
+ *
+ * @param outcome {@code published}, {@code unchanged} (same bytes as the latest release), {@code rejected}
+ *                (the data must be fixed), or {@code failed} (an operational error; the file is kept)
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Receipt(
+        String outcome,
+        String department,
+        String fileName,
+        String receivedAt,
+        long bytes,
+        String sha256,
+        String datasetId,
+        String datasetTitle,
+        String release,
+        String datasetUrl,
+        List<Download> downloads,
+        String messageJa,
+        String messageEn,
+        ValidationReport report) {
+
+    /** A published file with its stable URL. */
+    public record Download(String name, String format, String url, long bytes, String sha256) {
+    }
+}

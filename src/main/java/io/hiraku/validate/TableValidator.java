@@ -1,0 +1,139 @@
+package io.hiraku.validate;
+
+import io.hiraku.normalize.InvalidValueException;
+import io.hiraku.schema.DatasetDefinition;
+import io.hiraku.schema.Field;
+import io.hiraku.schema.TableSchema;
+import io.hiraku.source.CharsetDetector;
+import io.hiraku.source.DetectedCharset;
+import io.hiraku.source.MalformedTableException;
+import io.hiraku.source.RawRow;
+import io.hiraku.source.Table;
+import io.hiraku.source.UndecodableFileException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Streams a dropped file through decoding, table location, typing, normalization and constraint
+ * checks, handing each valid row to a {@link RowSink}. Memory holds one row, plus the keys of
+ * unique and primary-key columns. Rows stop flowing to the sink at the first error (the file will
+ * be rejected), but checking goes on to the end so that the receipt lists every problem.
+ */
+public final class TableValidator {
+    private final CharsetDetector detector = new CharsetDetector();
+
+    public ValidationReport validate(Path file, DatasetDefinition definition, RowSink sink) throws IOException {
+        ValidationReport report = new ValidationReport();
+        DetectedCharset charset;
+        try {
+            charset = detector.detect(file, definition.source().encoding());
+        } catch (UndecodableFileException e) {
+            report.add(Issue.ofFile("encoding-error", e.line(), e.messageJa(), e.getMessage()));
+            return report;
+        }
+        report.encoding(charset.name(), charset.reasonJa(), charset.reasonEn());
+        try (Table table = Table.open(file, charset, definition.source().headerRow())) {
+            report.getMetadataRows().putAll(table.metadata());
+            report.headerLine(table.headerLine());
+            ColumnMapping columns = ColumnMapping.of(definition.schema(), table.header(), table.headerLine(), report);
+            readRows(table, definition.schema(), columns, report, sink);
+            report.blankRowsSkipped(table.blankRowsSkipped());
+        } catch (MalformedTableException e) {
+            report.add(Issue.ofFile("source-error", e.line() > 0 ? e.line() : null, e.messageJa(), e.getMessage()));
+        }
+        return report;
+    }
+
+    private static void readRows(Table table, TableSchema schema, ColumnMapping columns, ValidationReport report,
+                                 RowSink sink) throws IOException {
+        List<Field> fields = schema.fields();
+        FieldReader[] readers = new FieldReader[fields.size()];
+        List<Map<Object, Long>> seen = new java.util.ArrayList<>();
+        for (int f = 0; f < readers.length; f++) {
+            readers[f] = new FieldReader(fields.get(f), schema.missingValues());
+            seen.add(fields.get(f).constraints().isUnique() ? new HashMap<>() : null);
+        }
+        int[] keyFields = schema.primaryKey().stream().mapToInt(schema::indexOf).toArray();
+        Map<String, Long> keys = keyFields.length > 0 ? new HashMap<>() : null;
+        long rowNumber = 0;
+        for (RawRow row : table) {
+            rowNumber++;
+            String[] cells = row.cells();
+            if (cells.length != columns.width()) {
+                report.add(new Issue(cells.length > columns.width() ? "extra-cell" : "missing-cell", row.line(),
+                        rowNumber, null, null, null, null,
+                        row.line() + "行目の列の数が " + cells.length + " です（見出しは " + columns.width()
+                                + " 列）。カンマや引用符（\"）、セル内の改行を確認してください",
+                        "line " + row.line() + " has " + cells.length + " cells but the header has "
+                                + columns.width() + "; check for stray commas, quotes (\") or line breaks in cells"));
+                continue;
+            }
+            Object[] values = new Object[readers.length];
+            boolean rowValid = true;
+            for (int f = 0; f < readers.length; f++) {
+                int col = columns.column(f);
+                if (col < 0) {
+                    continue;
+                }
+                String raw = cells[col];
+                try {
+                    values[f] = readers[f].read(raw);
+                    Map<Object, Long> unique = seen.get(f);
+                    if (unique != null && values[f] != null) {
+                        Long first = unique.putIfAbsent(values[f], rowNumber);
+                        if (first != null) {
+                            throw new InvalidValueException("constraint-unique",
+                                    "「" + raw + "」は " + first + " 行目と重複しています（この列は重複できません）",
+                                    "'" + raw + "' repeats the value of row " + first + " (this column must be unique)");
+                        }
+                    }
+                } catch (InvalidValueException e) {
+                    rowValid = false;
+                    report.add(new Issue(e.code(), row.line(), rowNumber, col + 1, columns.label(col),
+                            fields.get(f).name(), raw, e.messageJa(), e.messageEn()));
+                }
+            }
+            if (keys != null && rowValid) {
+                rowValid = checkPrimaryKey(keys, keyFields, values, row, rowNumber, fields, columns, report);
+            }
+            if (rowValid && report.valid()) {
+                sink.accept(rowNumber, values);
+            }
+        }
+        report.rows(rowNumber);
+        for (FieldReader reader : readers) {
+            if (!reader.counts().isEmpty()) {
+                report.getNormalizations().put(reader.field().name(), reader.counts().asMap());
+            }
+        }
+    }
+
+    private static boolean checkPrimaryKey(Map<String, Long> keys, int[] keyFields, Object[] values, RawRow row,
+                                           long rowNumber, List<Field> fields, ColumnMapping columns,
+                                           ValidationReport report) {
+        StringBuilder key = new StringBuilder();
+        for (int f : keyFields) {
+            if (values[f] == null) {
+                report.add(new Issue("primary-key", row.line(), rowNumber, columns.column(f) + 1,
+                        columns.label(columns.column(f)), fields.get(f).name(), "",
+                        "主キー「" + fields.get(f).label() + "」が空です",
+                        "the primary key '" + fields.get(f).name() + "' is empty"));
+                return false;
+            }
+            key.append(FieldReader.canonical(values[f])).append('\u001F');
+        }
+        Long first = keys.putIfAbsent(key.toString(), rowNumber);
+        if (first != null) {
+            int f = keyFields[0];
+            report.add(new Issue("primary-key", row.line(), rowNumber, columns.column(f) + 1,
+                    columns.label(columns.column(f)), fields.get(f).name(), FieldReader.canonical(values[f]),
+                    "主キーが " + first + " 行目と重複しています",
+                    "the primary key repeats that of row " + first));
+            return false;
+        }
+        return true;
+    }
+}
