@@ -1,0 +1,272 @@
+package io.hiraku.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import io.hiraku.publish.Sha256;
+import io.hiraku.source.CharsetDetector;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.camel.builder.NotifyBuilder;
+import org.apache.camel.main.MainConfigurationProperties;
+import org.apache.camel.test.main.junit5.CamelMainTestSupport;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.vocabulary.RDF;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Boots the real application (Camel Main, the YAML routes of routes/, application.properties) on a
+ * temporary work folder and store, drops the example files and a broken copy, waits for the routes
+ * to finish them, and checks what each kind of user gets.
+ */
+class PipelineEndToEndTest extends CamelMainTestSupport {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String BASE = "http://data.example.test";
+
+    // set on first use: the base class asks for the properties from its constructor
+    private Path root;
+    private Path work;
+    private Path ingest;
+    private Path store;
+
+    private void createFolders() {
+        if (root != null) {
+            return;
+        }
+        try {
+            root = Files.createTempDirectory("hiraku-e2e");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        work = root.resolve("work");
+        ingest = work.resolve("ingest");
+        store = root.resolve("store");
+    }
+
+    @Override
+    protected void configure(MainConfigurationProperties configuration) {
+        configuration.addConfiguration(PipelineConfiguration.class);
+    }
+
+    @Override
+    protected Properties useOverridePropertiesWithPropertiesComponent() {
+        createFolders();
+        Properties p = new Properties();
+        p.put(Settings.WORK, work.toString());
+        p.put(Settings.INGEST, ingest.toString());
+        p.put(Settings.STORE, store.toString());
+        p.put(Settings.BASE_URL, BASE);
+        p.put(Settings.POLL_MS, "100");
+        p.put(Settings.SETTLE_MS, "300");
+        return p;
+    }
+
+    @Test
+    void dropsArePublishedOrRejectedWithReceipts() throws Exception {
+        NotifyBuilder done = new NotifyBuilder(context).fromRoute("ingest").whenDone(4).create();
+        drop("takamatsu", Path.of("examples/takamatsu/0002_aed_sjis_2023-02-16.csv"), null);
+        drop("takamatsu", Path.of("examples/takamatsu/0078_childcare_facilities.csv"), null);
+        drop("yaizu", Path.of("examples/yaizu/222127_public_toilet.csv"), null);
+        drop("yaizu", brokenToiletCopy(), "222127_public_toilet_broken.csv");
+        assertThat(done.matches(60, TimeUnit.SECONDS)).as("all four drops processed").isTrue();
+
+        // department staff: a receipt for every drop; the broken file is in rejected/ with its receipt
+        JsonNode aedReceipt = receipt("takamatsu", "0002_aed_sjis_2023-02-16.csv");
+        assertThat(aedReceipt.path("outcome").asText()).isEqualTo("published");
+        assertThat(aedReceipt.path("report").path("encoding").asText()).isEqualTo("windows-31j");
+        assertThat(receipt("takamatsu", "0078_childcare_facilities.csv").path("outcome").asText()).isEqualTo("published");
+        assertThat(receipt("yaizu", "222127_public_toilet.csv").path("outcome").asText()).isEqualTo("published");
+        JsonNode broken = receipt("yaizu", "222127_public_toilet_broken.csv");
+        assertThat(broken.path("outcome").asText()).isEqualTo("rejected");
+        JsonNode error = broken.path("report").path("errors").get(0);
+        assertThat(error.path("line").asLong()).isEqualTo(6);
+        assertThat(error.path("rowNumber").asLong()).isEqualTo(5);
+        assertThat(error.path("column").asText()).isEqualTo("男性トイレ総数");
+        assertThat(error.path("fieldName").asText()).isEqualTo("maleToilets");
+        assertThat(error.path("value").asText()).isEqualTo("たくさん");
+        assertThat(Files.exists(work.resolve("rejected/yaizu/222127_public_toilet_broken.csv"))).isTrue();
+        assertThat(listFiles(work.resolve("rejected/yaizu"))).anyMatch(p -> p.toString().endsWith(".html"));
+        Document receiptPage = Jsoup.parse(Files.readString(
+                Path.of(broken.path("__file").asText())), "UTF-8");
+        assertThat(receiptPage.text()).contains("たくさん", "男性トイレ総数", "6");
+        // nothing was left in the drop folders but receipts; the archive holds every original, by sha256
+        assertThat(listFiles(ingest).stream().filter(p -> !p.toString().contains("_receipts"))).isEmpty();
+        for (String[] original : new String[][] {
+                {"takamatsu", "examples/takamatsu/0002_aed_sjis_2023-02-16.csv"},
+                {"takamatsu", "examples/takamatsu/0078_childcare_facilities.csv"},
+                {"yaizu", "examples/yaizu/222127_public_toilet.csv"}}) {
+            Path source = Path.of(original[1]);
+            String sha = Sha256.of(source);
+            Path archived = work.resolve("archive").resolve(original[0]).resolve(sha).resolve(source.getFileName());
+            assertThat(archived).exists();
+            assertThat(Sha256.of(archived)).isEqualTo(sha);
+        }
+
+        // developers: the CSV holds the source's decoded values, normalized
+        List<CSVRecord> aed = readCsv(store.resolve("datasets/takamatsu-aed/takamatsu-aed.csv"));
+        List<String[]> sourceRows = sourceRows(Path.of("examples/takamatsu/0002_aed_sjis_2023-02-16.csv"),
+                CharsetDetector.CP932);
+        assertThat(aed).hasSize(sourceRows.size());
+        assertThat(aed.get(0).get("name")).isEqualTo(sourceRows.get(0)[1]);
+        assertThat(aed).extracting(r -> r.get("name")).contains("株式会社穴吹工務店");
+        assertThat(String.join("\n", aed.stream().map(r -> String.join(",", r.values())).toList())).contains("～");
+        List<CSVRecord> childcare = readCsv(store.resolve(
+                "datasets/takamatsu-childcare-facilities/takamatsu-childcare-facilities.csv"));
+        assertThat(childcare.get(0).get("startDate")).isEqualTo("2017-01-06");  // H29.1.6
+        assertThat(childcare).extracting(r -> r.get("startDate")).contains("2021-09-01"); // 9/1/2021
+        assertThat(childcare.get(2).get("hoursSundayHoliday")).contains("\n");   // a line break inside a cell
+        // typed JSON
+        JsonNode toilets = JSON.readTree(store.resolve("datasets/yaizu-public-toilets/yaizu-public-toilets.json").toFile());
+        assertThat(toilets).hasSize(112);
+        JsonNode first = toilets.get(0);
+        assertThat(first.path("id").isIntegralNumber()).isTrue();
+        assertThat(first.path("latitude").isNumber()).isTrue();
+        assertThat(first.path("wheelchairAccessible").isBoolean()).isTrue();
+        assertThat(first.path("lgCode").isTextual()).isTrue();
+        assertThat(first.path("nameEn").isNull()).isTrue();
+        // datapackage.json passes the official Frictionless v2 JSON Schema and its hashes are right
+        JsonNode dataPackage = JSON.readTree(store.resolve("datasets/yaizu-public-toilets/datapackage.json").toFile());
+        assertThat(frictionlessV2().validate(dataPackage)).isEmpty();
+        for (JsonNode resource : dataPackage.path("resources")) {
+            Path file = store.resolve("datasets/yaizu-public-toilets").resolve(resource.path("path").asText());
+            assertThat(resource.path("hash").asText()).isEqualTo("sha256:" + Sha256.of(file));
+            assertThat(resource.path("bytes").asLong()).isEqualTo(Files.size(file));
+        }
+        assertThat(Files.readString(store.resolve("datasets/yaizu-public-toilets/SHA256SUMS")))
+                .contains(Sha256.of(store.resolve("datasets/yaizu-public-toilets/yaizu-public-toilets.csv"))
+                        + "  yaizu-public-toilets.csv");
+        // RDF: one resource per row, N-Triples and Turtle give the same graph
+        Model rowsTtl = RDFDataMgr.loadModel(store.resolve("datasets/yaizu-public-toilets/yaizu-public-toilets.ttl").toString());
+        Model rowsNt = RDFDataMgr.loadModel(store.resolve("datasets/yaizu-public-toilets/yaizu-public-toilets.nt").toString());
+        assertThat(rowsTtl.isIsomorphicWith(rowsNt)).isTrue();
+        assertThat(rowsTtl.listSubjects().toList()).hasSize(112);
+        assertThat(rowsTtl.contains(rowsTtl.createResource(BASE + "/datasets/yaizu-public-toilets/rows/1"),
+                rowsTtl.createProperty("http://schema.org/name"), "ふるさとの川瀬戸川便益施設")).isTrue();
+
+        // crawlers: catalog.ttl parses and has the datasets and distributions with stable IRIs
+        Model catalog = ModelFactory.createDefaultModel();
+        RDFParser.source(store.resolve("catalog.ttl")).lang(Lang.TURTLE).parse(catalog);
+        Resource datasetType = catalog.createResource("http://www.w3.org/ns/dcat#Dataset");
+        Resource distributionType = catalog.createResource("http://www.w3.org/ns/dcat#Distribution");
+        assertThat(catalog.listSubjectsWithProperty(RDF.type, datasetType).mapWith(Resource::getURI).toList())
+                .containsExactlyInAnyOrder(BASE + "/datasets/takamatsu-aed",
+                        BASE + "/datasets/takamatsu-childcare-facilities", BASE + "/datasets/yaizu-public-toilets");
+        assertThat(catalog.listSubjectsWithProperty(RDF.type, distributionType).mapWith(Resource::getURI).toList())
+                .hasSize(12).contains(BASE + "/datasets/takamatsu-aed/distributions/csv");
+        assertThat(catalog.contains(catalog.createResource(BASE + "/datasets/takamatsu-aed/distributions/csv"),
+                catalog.createProperty("http://www.w3.org/ns/dcat#downloadURL"),
+                catalog.createResource(BASE + "/datasets/takamatsu-aed/takamatsu-aed.csv"))).isTrue();
+
+        // people: the index lists the three datasets, each page links its downloads
+        Document index = Jsoup.parse(store.resolve("index.html").toFile(), "UTF-8");
+        assertThat(index.select("ul.datasets h2 a").eachText())
+                .containsExactlyInAnyOrder("AED設置箇所一覧（高松市）", "企業主導型保育施設一覧（高松市）", "公衆トイレ一覧（焼津市）");
+        Document page = Jsoup.parse(store.resolve("datasets/takamatsu-aed/index.html").toFile(), "UTF-8");
+        assertThat(page.select("table.downloads a").eachAttr("href")).contains(
+                BASE + "/datasets/takamatsu-aed/takamatsu-aed.csv", BASE + "/datasets/takamatsu-aed/takamatsu-aed.json",
+                BASE + "/datasets/takamatsu-aed/takamatsu-aed.ttl");
+    }
+
+    @Test
+    void theSameBytesDroppedTwiceGiveOneRelease() throws Exception {
+        NotifyBuilder first = new NotifyBuilder(context).fromRoute("ingest").whenDone(1).create();
+        drop("yaizu", Path.of("examples/yaizu/222127_public_toilet.csv"), null);
+        assertThat(first.matches(30, TimeUnit.SECONDS)).isTrue();
+        String release = JSON.readTree(store.resolve("datasets/yaizu-public-toilets/datapackage.json").toFile())
+                .path("hiraku").path("release").asText();
+        NotifyBuilder second = new NotifyBuilder(context).fromRoute("ingest").whenDone(1).create();
+        drop("yaizu", Path.of("examples/yaizu/222127_public_toilet.csv"), "222127_public_toilet_again.csv");
+        assertThat(second.matches(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(receipt("yaizu", "222127_public_toilet_again.csv").path("outcome").asText()).isEqualTo("unchanged");
+        assertThat(JSON.readTree(store.resolve("datasets/yaizu-public-toilets/datapackage.json").toFile())
+                .path("hiraku").path("release").asText()).isEqualTo(release);
+    }
+
+    /** Copies a file into the drop folder the way a careful client does: a hidden name, then a rename. */
+    private void drop(String department, Path source, String name) throws IOException {
+        Path folder = Files.createDirectories(ingest.resolve(department));
+        String fileName = name != null ? name : source.getFileName().toString();
+        Path temp = folder.resolve("." + fileName + ".part");
+        Files.copy(source, temp, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(temp, folder.resolve(fileName), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    /** The toilet list with one cell made wrong: row 5 (line 6), 男性トイレ総数 = たくさん. */
+    private Path brokenToiletCopy() throws IOException {
+        List<String> lines = Files.readAllLines(Path.of("examples/yaizu/222127_public_toilet.csv"), StandardCharsets.UTF_8);
+        String[] cells = lines.get(5).split(",", -1);
+        cells[19] = "たくさん";
+        lines.set(5, String.join(",", cells));
+        Path broken = root.resolve("broken.csv");
+        Files.write(broken, lines, StandardCharsets.UTF_8);
+        return broken;
+    }
+
+    private JsonNode receipt(String department, String fileName) throws IOException {
+        Path folder = ingest.resolve(department).resolve("_receipts");
+        try (Stream<Path> files = Files.list(folder)) {
+            Path json = files.filter(p -> p.getFileName().toString().startsWith(fileName + ".")
+                            && p.getFileName().toString().endsWith(".json"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no receipt for " + fileName));
+            assertThat(json.resolveSibling(json.getFileName().toString().replace(".json", ".html"))).exists();
+            com.fasterxml.jackson.databind.node.ObjectNode node = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(json.toFile());
+            node.put("__file", json.resolveSibling(json.getFileName().toString().replace(".json", ".html")).toString());
+            return node;
+        }
+    }
+
+    private static List<Path> listFiles(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).toList();
+        }
+    }
+
+    private static List<CSVRecord> readCsv(Path file) throws IOException {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
+        }
+    }
+
+    /** The data rows of a Takamatsu-style file: decoded, # rows dropped. */
+    private static List<String[]> sourceRows(Path file, Charset charset) throws IOException {
+        List<String[]> rows = new ArrayList<>();
+        try (Reader reader = Files.newBufferedReader(file, charset)) {
+            for (CSVRecord r : CSVFormat.RFC4180.parse(reader)) {
+                if (!r.get(0).startsWith("#")) {
+                    rows.add(r.values());
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static Schema frictionlessV2() throws IOException {
+        try (InputStream in = PipelineEndToEndTest.class.getResourceAsStream("/standards/frictionless/v2/datapackage.json")) {
+            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(in);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.hiraku.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hiraku.schema.DatasetDefinition;
+import io.hiraku.schema.DefinitionLoader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TableValidatorTest {
+    @TempDir
+    Path dir;
+
+    private DatasetDefinition facilities;
+    private final List<Object[]> rows = new ArrayList<>();
+    private final RowSink collect = (n, values) -> rows.add(values.clone());
+
+    @BeforeEach
+    void defineDataset() throws IOException {
+        Path catalog = dir.resolve("catalog");
+        Files.createDirectories(catalog.resolve("datasets/city"));
+        Files.writeString(catalog.resolve("catalog.yaml"), "title: Test\ndepartments:\n  - id: city\n");
+        Files.writeString(catalog.resolve("datasets/city/facilities.yaml"), """
+                title: 施設
+                schema:
+                  primaryKey: id
+                  fields:
+                    - {name: id, title: ID, type: integer, constraints: {required: true}}
+                    - {name: name, title: 名称, type: string, constraints: {required: true}}
+                    - {name: opened, title: 開設日, type: date}
+                    - {name: capacity, title: 定員, type: integer, constraints: {minimum: "0"}}
+                    - {name: barrierFree, title: バリアフリー, type: boolean, trueValues: [有], falseValues: [無]}
+                """);
+        facilities = new DefinitionLoader().load(catalog).dataset("facilities").orElseThrow();
+    }
+
+    @Test
+    void typesAndNormalizesEveryCell() throws IOException {
+        Path file = csv("#license,CC BY 4.0\n#attribution_name,テスト市\nID,名称,開設日,定員,バリアフリー\n"
+                + "１,\"中央\n公民館\",令和元年5月1日,\"1,200\",有\n"
+                + ",,,,\n"
+                + "2,東図書館 ,H31.4.30,△0,無\n");
+        ValidationReport report = new TableValidator().validate(file, facilities, collect);
+        assertThat(report.getErrors()).isEmpty();
+        assertThat(report.getRows()).isEqualTo(2);
+        assertThat(report.getBlankRowsSkipped()).isEqualTo(1);
+        assertThat(report.getHeaderLine()).isEqualTo(3);
+        assertThat(report.getMetadataRows()).containsEntry("license", List.of("CC BY 4.0"));
+        assertThat(rows.get(0)).containsExactly(1L, "中央\n公民館", LocalDate.of(2019, 5, 1), 1200L, true);
+        assertThat(rows.get(1)).containsExactly(2L, "東図書館", LocalDate.of(2019, 4, 30), 0L, false);
+    }
+
+    @Test
+    void locatesEveryProblemByLineRowColumnAndValue() throws IOException {
+        Path file = csv("ID,名称,開設日,定員,バリアフリー\n"
+                + "1,\"本庁舎\n（別館）\",2020-01-01,10,有\n"   // lines 2-3
+                + "2,,2020-02-30,-5,たぶん\n"                    // line 4: four problems
+                + "1,重複,2020-01-01,1,無\n"                     // line 5: duplicate key
+                + "3,列が多い,2020-01-01,1,無,余分\n");          // line 6: ragged
+        ValidationReport report = new TableValidator().validate(file, facilities, collect);
+        assertThat(report.valid()).isFalse();
+        assertThat(report.getErrors()).extracting(Issue::line, Issue::rowNumber, Issue::fieldName, Issue::value, Issue::type)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(4L, 2L, "name", "", "constraint-required"),
+                        org.assertj.core.groups.Tuple.tuple(4L, 2L, "opened", "2020-02-30", "date-invalid"),
+                        org.assertj.core.groups.Tuple.tuple(4L, 2L, "capacity", "-5", "constraint-minimum"),
+                        org.assertj.core.groups.Tuple.tuple(4L, 2L, "barrierFree", "たぶん", "type-boolean"),
+                        org.assertj.core.groups.Tuple.tuple(5L, 3L, "id", "1", "primary-key"),
+                        org.assertj.core.groups.Tuple.tuple(6L, 4L, null, null, "extra-cell"));
+        Issue missingName = report.getErrors().get(0);
+        assertThat(missingName.column()).isEqualTo("名称");
+        assertThat(missingName.columnNumber()).isEqualTo(2);
+        assertThat(missingName.messageJa()).contains("名称");
+        assertThat(rows).hasSize(1);
+    }
+
+    @Test
+    void brokenQuotingIsReportedWithItsLineNotSilentlyMerged() throws IOException {
+        Path file = csv("ID,名称,開設日,定員,バリアフリー\n1,\"閉じない引用符,2020-01-01,1,有\n2,次の行,2020-01-01,1,無\n");
+        ValidationReport report = new TableValidator().validate(file, facilities, collect);
+        assertThat(report.valid()).isFalse();
+        assertThat(report.getErrors()).first().satisfies(issue -> {
+            assertThat(issue.line()).isEqualTo(2L);
+            assertThat(issue.messageEn()).contains("line 2");
+        });
+    }
+
+    @Test
+    void headerColumnsAreMatchedByTitleOrNameAndCheckedBothWays() throws IOException {
+        Path file = csv("id,名称,開設日,備考,バリアフリー\n1,a,2020-01-01,x,有\n");
+        ValidationReport report = new TableValidator().validate(file, facilities, collect);
+        assertThat(report.getErrors()).extracting(Issue::type, Issue::column)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("extra-label", "備考"),
+                        org.assertj.core.groups.Tuple.tuple("missing-label", "定員"));
+    }
+
+    @Test
+    void undecodableFileIsOneClearProblem() throws IOException {
+        Path file = dir.resolve("bad.csv");
+        Files.write(file, new byte[] {'I', 'D', '\n', 0, 1, 2});
+        ValidationReport report = new TableValidator().validate(file, facilities, collect);
+        assertThat(report.getErrors()).singleElement().satisfies(issue -> {
+            assertThat(issue.type()).isEqualTo("encoding-error");
+            assertThat(issue.line()).isEqualTo(2L);
+        });
+    }
+
+    private Path csv(String content) throws IOException {
+        return Files.writeString(dir.resolve("facilities.csv"), content, StandardCharsets.UTF_8);
+    }
+}
