@@ -45,18 +45,19 @@ final class PipelineRunner {
         main.configure().withRoutesIncludePattern(routesPattern());
         settings.asMap().forEach(main::addOverrideProperty);
         main.bind("outcomes", outcomes);
+        return main;
+    }
+
+    /** Runs until Ctrl-C (Camel Main's shutdown hook stops the routes cleanly). */
+    void runUntilStopped() throws Exception {
+        Main main = createMain();
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void afterStart(BaseMainSupport m) {
                 rebuildCatalog(m);
             }
         });
-        return main;
-    }
-
-    /** Runs until Ctrl-C (Camel Main's shutdown hook stops the routes cleanly). */
-    void runUntilStopped() throws Exception {
-        createMain().run();
+        main.run();
     }
 
     /** Processes the files in the drop folders now, then stops. @return false if it timed out */
@@ -65,6 +66,7 @@ final class PipelineRunner {
         LOG.info("Publishing {} file(s) found in {}", pending, settings.ingest());
         Main main = createMain();
         main.start();
+        rebuildCatalog(main);
         try {
             return outcomes.awaitAtLeast(pending, timeoutMillis);
         } finally {

@@ -72,6 +72,7 @@ public final class TableValidator {
                 continue;
             }
             Object[] values = new Object[readers.length];
+            boolean[] failed = new boolean[readers.length];
             boolean rowValid = true;
             for (int f = 0; f < readers.length; f++) {
                 int col = columns.column(f);
@@ -92,12 +93,13 @@ public final class TableValidator {
                     }
                 } catch (InvalidValueException e) {
                     rowValid = false;
+                    failed[f] = true;
                     report.add(new Issue(e.code(), row.line(), rowNumber, col + 1, columns.label(col),
                             fields.get(f).name(), raw, e.messageJa(), e.messageEn()));
                 }
             }
-            if (keys != null && rowValid) {
-                rowValid = checkPrimaryKey(keys, keyFields, values, row, rowNumber, fields, columns, report);
+            if (keys != null && noneFailed(failed, keyFields)) {
+                rowValid &= checkPrimaryKey(keys, keyFields, values, row, rowNumber, fields, columns, report);
             }
             if (rowValid && report.valid()) {
                 sink.accept(rowNumber, values);
@@ -109,6 +111,15 @@ public final class TableValidator {
                 report.getNormalizations().put(reader.field().name(), reader.counts().asMap());
             }
         }
+    }
+
+    private static boolean noneFailed(boolean[] failed, int[] fields) {
+        for (int f : fields) {
+            if (failed[f]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean checkPrimaryKey(Map<String, Long> keys, int[] keyFields, Object[] values, RawRow row,

@@ -1,0 +1,96 @@
+package io.hiraku.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line as a user runs it, in-process: exit codes and what is printed. */
+class HirakuCommandTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void publishOnceSeedsTheExamplesAndPublishesThemAll() throws Exception {
+        Path store = dir.resolve("store");
+        int exit = HirakuCommand.execute("publish", "--once", "--work", dir.resolve("work").toString(),
+                "--store", store.toString());
+        assertThat(exit).isEqualTo(HirakuCommand.OK);
+        assertThat(store.resolve("index.html")).exists();
+        assertThat(store.resolve("catalog.ttl")).exists();
+        for (String id : List.of("takamatsu-aed", "takamatsu-childcare-facilities", "yaizu-public-toilets")) {
+            assertThat(store.resolve("datasets/" + id + "/" + id + ".csv")).exists();
+            assertThat(store.resolve("datasets/" + id + "/index.html")).exists();
+        }
+    }
+
+    @Test
+    void publishOnceExitsOneWhenAFileIsRejected() throws Exception {
+        Path work = dir.resolve("work");
+        Path drop = Files.createDirectories(work.resolve("ingest/yaizu"));
+        Files.writeString(drop.resolve("yaizu-public-toilets.csv"), "全国地方公共団体コード,ID\n222127,x\n");
+        int exit = HirakuCommand.execute("publish", "--once", "--work", work.toString(),
+                "--store", dir.resolve("store").toString());
+        assertThat(exit).isEqualTo(HirakuCommand.REJECTED);
+        assertThat(work.resolve("rejected/yaizu/yaizu-public-toilets.csv")).exists();
+        assertThat(dir.resolve("store/datasets/yaizu-public-toilets")).doesNotExist();
+    }
+
+    @Test
+    void publishOnceWithNothingToDoBuildsTheCatalogAndExitsZero() throws Exception {
+        Path work = dir.resolve("work");
+        Files.createDirectories(work.resolve("ingest"));
+        int exit = HirakuCommand.execute("publish", "--once", "--work", work.toString(),
+                "--store", dir.resolve("store").toString());
+        assertThat(exit).isEqualTo(HirakuCommand.OK);
+        assertThat(Files.readString(dir.resolve("store/index.html"))).contains("まだ公開されたデータセットはありません");
+    }
+
+    @Test
+    void validateReportsWithoutPublishing() throws Exception {
+        String out = capture(() -> assertThat(HirakuCommand.execute("validate",
+                "examples/takamatsu/0002_aed_sjis_2023-02-16.csv")).isEqualTo(HirakuCommand.OK));
+        assertThat(out).contains("dataset takamatsu-aed").contains("VALID: 514 rows").contains("windows-31j");
+
+        Path broken = dir.resolve("takamatsu-aed.csv");
+        Files.writeString(broken, "1,施設,住所,,\"34.3,134.0\",,,25:00,,,有\n1,重複,住所,,\"34.3,134.0\",,,,,,たぶん\n");
+        String report = capture(() -> assertThat(HirakuCommand.execute("validate", broken.toString()))
+                .isEqualTo(HirakuCommand.REJECTED));
+        assertThat(report).contains("INVALID").contains("line 1").contains("'25:00'").contains("line 2")
+                .contains("'たぶん'").contains("primary key");
+    }
+
+    @Test
+    void validateNamesAMissingDefinition() throws Exception {
+        Path file = Files.writeString(dir.resolve("unknown.csv"), "a\n1\n");
+        assertThat(HirakuCommand.execute("validate", file.toString())).isEqualTo(HirakuCommand.REJECTED);
+    }
+
+    @Test
+    void helpListsTheSubcommands() throws Exception {
+        String out = capture(() -> assertThat(HirakuCommand.execute("--help")).isZero());
+        assertThat(out).contains("run", "publish", "validate", "serve");
+    }
+
+    private static String capture(ThrowingRunnable action) throws Exception {
+        PrintStream original = System.out;
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        try {
+            action.run();
+        } finally {
+            System.setOut(original);
+        }
+        return buffer.toString(StandardCharsets.UTF_8);
+    }
+
+    interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+}

@@ -1,0 +1,57 @@
+package io.hiraku.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hiraku.publish.LocalObjectStore;
+import io.hiraku.publish.Original;
+import io.hiraku.publish.Publisher;
+import io.hiraku.publish.ReleaseWriter;
+import io.hiraku.schema.DefinitionLoader;
+import io.hiraku.schema.Definitions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Metadata written by a department is data, never markup: pages show it as text. */
+class CatalogBuilderTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void scriptInATitleIsShownAsTextNotRun() throws Exception {
+        Path catalog = dir.resolve("catalog");
+        Files.createDirectories(catalog.resolve("datasets/city"));
+        Files.writeString(catalog.resolve("catalog.yaml"), "title: Test <b>catalog</b>\nbaseUrl: https://data.example.test\n"
+                + "departments:\n  - id: city\n    name: \"市<script>alert('dept')</script>\"\n");
+        Files.writeString(catalog.resolve("datasets/city/evil.yaml"), """
+                title: "<script>alert('x')</script>施設"
+                description: "<img src=x onerror=alert(1)>説明"
+                keywords: {ja: ["<i>k</i>"]}
+                schema:
+                  fields:
+                    - {name: id, title: "<b>ID</b>", type: integer}
+                """);
+        Definitions definitions = new DefinitionLoader().load(catalog);
+        LocalObjectStore store = new LocalObjectStore(dir.resolve("store"));
+        try (ReleaseWriter writer = new ReleaseWriter(definitions.catalog(), definitions.dataset("evil").orElseThrow(),
+                dir.resolve("staging"), Instant.parse("2026-01-01T00:00:00Z"))) {
+            writer.accept(1, new Object[] {1L});
+            new Publisher(store).publish(writer.finish(new Original("city", "evil.csv", 5, "00", "UTF-8")));
+        }
+        new CatalogBuilder(store, new SiteTemplates(Path.of("catalog/site")), dir.resolve("scratch")).rebuild(definitions);
+
+        Document page = Jsoup.parse(store.root().resolve("datasets/evil/index.html").toFile(), "UTF-8");
+        assertThat(page.select("script")).isEmpty();
+        assertThat(page.select("img")).isEmpty();
+        assertThat(page.select("h1").text()).isEqualTo("<script>alert('x')</script>施設");
+        assertThat(page.text()).contains("<img src=x onerror=alert(1)>説明", "<b>ID</b>", "市<script>alert('dept')</script>");
+        Document index = Jsoup.parse(store.root().resolve("index.html").toFile(), "UTF-8");
+        assertThat(index.select("script")).isEmpty();
+        assertThat(index.select("ul.datasets h2 a").text()).isEqualTo("<script>alert('x')</script>施設");
+        assertThat(index.title()).isEqualTo("Test <b>catalog</b>");
+    }
+}
