@@ -2,6 +2,7 @@ package io.hiraku.app;
 
 import io.hiraku.publish.StagedRelease;
 import io.hiraku.schema.DatasetDefinition;
+import io.hiraku.schema.Definitions;
 import io.hiraku.validate.ValidationReport;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -21,6 +22,7 @@ public final class IngestJob {
     private Path archived;
     private String sha256;
     private long bytes;
+    private Definitions definitions;
     private DatasetDefinition dataset;
     private ValidationReport report;
     private StagedRelease release;
@@ -67,6 +69,15 @@ public final class IngestJob {
         this.archived = path;
         this.sha256 = sha;
         this.bytes = size;
+    }
+
+    /** The catalog definitions this drop was judged by (null until the release stage loaded them). */
+    public Definitions getDefinitions() {
+        return definitions;
+    }
+
+    void definitions(Definitions loaded) {
+        this.definitions = loaded;
     }
 
     public DatasetDefinition getDataset() {

@@ -2,6 +2,7 @@ package io.hiraku.app;
 
 import io.hiraku.catalog.CatalogBuilder;
 import io.hiraku.publish.Publisher;
+import io.hiraku.schema.Definitions;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +30,19 @@ public final class Publications {
         return job;
     }
 
+    /** Rebuilds the catalog with the definitions the drop was published under. */
+    public IngestJob rebuildCatalog(IngestJob job) throws IOException {
+        rebuild(job.getDefinitions());
+        return job;
+    }
+
+    /** Rebuilds the catalog from the current definitions (at start-up). */
     public void rebuildCatalog() throws IOException {
-        catalogBuilder.rebuild(catalog.load());
+        rebuild(catalog.load());
+    }
+
+    /** One rebuild at a time: a later rebuild always reads a later state of the store. */
+    private synchronized void rebuild(Definitions definitions) throws IOException {
+        catalogBuilder.rebuild(definitions);
     }
 }

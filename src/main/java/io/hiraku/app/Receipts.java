@@ -78,7 +78,7 @@ public final class Receipts {
     }
 
     private Receipt receipt(IngestJob job) {
-        CatalogDefinition cat = catalog.load().catalog();
+        CatalogDefinition cat = (job.getDefinitions() != null ? job.getDefinitions() : catalog.load()).catalog();
         String datasetId = job.getDataset() == null ? null : job.getDataset().id();
         List<Receipt.Download> downloads = null;
         String datasetUrl = null;

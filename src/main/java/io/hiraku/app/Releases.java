@@ -11,6 +11,7 @@ import io.hiraku.validate.TableValidator;
 import io.hiraku.validate.ValidationReport;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,7 @@ public final class Releases {
 
     public IngestJob build(IngestJob job) throws IOException {
         Definitions definitions = catalog.load();
+        job.definitions(definitions);
         if (definitions.catalog().department(job.getDepartment()).isEmpty()) {
             job.end(IngestJob.Outcome.REJECTED,
                     "フォルダ「" + job.getDepartment() + "」は登録された部署ではありません。自部署のフォルダに置いてください",
@@ -58,7 +60,7 @@ public final class Releases {
             return job;
         }
         try (ReleaseWriter writer = new ReleaseWriter(definitions.catalog(), dataset, workspace.staging(),
-                clock.instant())) {
+                clock.instant().truncatedTo(ChronoUnit.MILLIS))) {
             ValidationReport report = validator.validate(job.getArchived(), dataset, writer);
             job.report(report);
             if (!report.valid()) {

@@ -22,7 +22,7 @@ import java.util.List;
  */
 public final class ReleaseWriter implements RowSink, Closeable {
     private static final DateTimeFormatter RELEASE_ID =
-            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssSSS'Z'").withZone(ZoneOffset.UTC);
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final CatalogDefinition catalog;
     private final DatasetDefinition dataset;

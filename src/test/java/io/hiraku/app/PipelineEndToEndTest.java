@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.time.Duration;
+import org.awaitility.Awaitility;
 import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.main.MainConfigurationProperties;
 import org.apache.camel.test.main.junit5.CamelMainTestSupport;
@@ -204,6 +206,21 @@ class PipelineEndToEndTest extends CamelMainTestSupport {
         assertThat(receipt("yaizu", "222127_public_toilet_again.csv").path("outcome").asText()).isEqualTo("unchanged");
         assertThat(JSON.readTree(store.resolve("datasets/yaizu-public-toilets/datapackage.json").toFile())
                 .path("hiraku").path("release").asText()).isEqualTo(release);
+    }
+
+    @Test
+    void anOperationalFailureIsRetriedThenReportedAndNothingIsLost() throws Exception {
+        Files.writeString(store.resolve("datasets"), "a file where the store needs a folder");
+        NotifyBuilder done = new NotifyBuilder(context).fromRoute("ingest").whenDone(1).create();
+        drop("yaizu", Path.of("examples/yaizu/222127_public_toilet.csv"), null);
+        assertThat(done.matches(60, TimeUnit.SECONDS)).isTrue();
+        JsonNode receipt = receipt("yaizu", "222127_public_toilet.csv");
+        assertThat(receipt.path("outcome").asText()).isEqualTo("failed");
+        assertThat(receipt.path("messageEn").asText()).contains("system problem", "datasets");
+        Path kept = work.resolve("failed/yaizu/222127_public_toilet.csv");
+        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(kept));
+        assertThat(Sha256.of(kept)).isEqualTo(Sha256.of(Path.of("examples/yaizu/222127_public_toilet.csv")));
+        assertThat(store.resolve("index.html")).doesNotExist();
     }
 
     /** Copies a file into the drop folder the way a careful client does: a hidden name, then a rename. */
