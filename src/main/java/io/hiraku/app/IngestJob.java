@@ -3,6 +3,7 @@ package io.hiraku.app;
 import io.hiraku.publish.StagedRelease;
 import io.hiraku.schema.DatasetDefinition;
 import io.hiraku.schema.Definitions;
+import io.hiraku.validate.Receipt;
 import io.hiraku.validate.ValidationReport;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -27,6 +28,7 @@ public final class IngestJob {
     private ValidationReport report;
     private StagedRelease release;
     private Outcome outcome;
+    private Receipt.ProposedDefinition proposal;
     private String messageJa;
     private String messageEn;
 
@@ -102,6 +104,14 @@ public final class IngestJob {
 
     void release(StagedRelease staged) {
         this.release = staged;
+    }
+
+    public Receipt.ProposedDefinition getProposal() {
+        return proposal;
+    }
+
+    void proposal(Receipt.ProposedDefinition proposed) {
+        this.proposal = proposed;
     }
 
     public Outcome getOutcome() {

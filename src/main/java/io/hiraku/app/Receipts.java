@@ -96,6 +96,6 @@ public final class Receipts {
                 job.getFileName(), job.getReceivedAt().toString(), job.getBytes(), job.getSha256(), datasetId,
                 job.getDataset() == null ? null : job.getDataset().title().in("ja"),
                 job.getRelease() == null ? null : job.getRelease().releaseId(), datasetUrl, downloads,
-                job.getMessageJa(), job.getMessageEn(), job.getReport());
+                job.getMessageJa(), job.getMessageEn(), job.getReport(), job.getProposal());
     }
 }

@@ -7,6 +7,8 @@ import io.hiraku.publish.Original;
 import io.hiraku.publish.ReleaseWriter;
 import io.hiraku.schema.DatasetDefinition;
 import io.hiraku.schema.Definitions;
+import io.hiraku.validate.DefinitionProposer;
+import io.hiraku.validate.Receipt;
 import io.hiraku.validate.TableValidator;
 import io.hiraku.validate.ValidationReport;
 import java.io.IOException;
@@ -27,6 +29,7 @@ public final class Releases {
     private final Workspace workspace;
     private final Clock clock;
     private final TableValidator validator = new TableValidator();
+    private final DefinitionProposer proposer = new DefinitionProposer();
 
     public Releases(CatalogSource catalog, ObjectStore store, Workspace workspace, Clock clock) {
         this.catalog = catalog;
@@ -47,6 +50,13 @@ public final class Releases {
         Optional<DatasetDefinition> found = definitions.forDrop(job.getDepartment(), job.getFileName());
         if (found.isEmpty()) {
             rejectUnknown(job, definitions);
+            if (job.getOutcome() == IngestJob.Outcome.REJECTED && definitions.ownedElsewhere(job.getDepartment(),
+                    job.getFileName()).isEmpty()) {
+                String id = DefinitionProposer.suggestId(job.getFileName());
+                proposer.propose(job.getArchived(), job.getFileName()).ifPresent(yaml -> job.proposal(
+                        new Receipt.ProposedDefinition("catalog/datasets/" + job.getDepartment() + "/" + id + ".yaml",
+                                yaml)));
+            }
             return job;
         }
         DatasetDefinition dataset = found.get();

@@ -100,7 +100,7 @@ public final class DcatCatalog {
     private Resource distribution(Model m, DatasetDefinition def, PublishedDataset.Distribution file, String license,
                                   String modified) {
         String url = DatasetIris.downloadUrl(catalog, def.id(), file.name());
-        Format format = Format.valueOf(formatName(file.format()));
+        Format format = Format.ofSuffix(file.format());
         Resource dist = m.createResource(DatasetIris.dataset(catalog, def.id()) + "/distributions/" + file.format(),
                 dcat(m, "Distribution"));
         dist.addProperty(DCTerms.title, def.title().in("ja") + " (" + format.label() + ")", "ja");
@@ -122,15 +122,6 @@ public final class DcatCatalog {
                 XSDDatatype.XSDhexBinary);
         dist.addProperty(m.createProperty(Vocabularies.SPDX, "checksum"), checksum);
         return dist;
-    }
-
-    private static String formatName(String suffix) {
-        for (Format f : Format.values()) {
-            if (f.suffix().equals(suffix)) {
-                return f.name();
-            }
-        }
-        throw new IllegalArgumentException("unknown published format '" + suffix + "'");
     }
 
     private Resource agent(Model m, String iri, LocalizedText name) {

@@ -1,6 +1,7 @@
 package io.hiraku.catalog;
 
 import io.hiraku.publish.DatasetIris;
+import io.hiraku.publish.Format;
 import io.hiraku.schema.CatalogDefinition;
 import io.hiraku.schema.Contact;
 import io.hiraku.schema.DatasetDefinition;
@@ -53,7 +54,7 @@ final class PageModels {
         for (PublishedDataset.Distribution file : published.distributions()) {
             Map<String, Object> dl = new LinkedHashMap<>();
             dl.put("name", file.name());
-            dl.put("format", file.format().toUpperCase(java.util.Locale.ROOT));
+            dl.put("format", Format.ofSuffix(file.format()).label());
             dl.put("mediaType", file.mediaType());
             dl.put("bytes", file.bytes());
             dl.put("size", humanSize(file.bytes()));
@@ -100,7 +101,7 @@ final class PageModels {
         m.put("modified", DISPLAY_TIME.format(d.modified()));
         m.put("modifiedIso", d.modified().toString());
         m.put("rows", d.rows());
-        m.put("formats", d.distributions().stream().map(x -> x.format().toUpperCase(java.util.Locale.ROOT)).toList());
+        m.put("formats", d.distributions().stream().map(x -> Format.ofSuffix(x.format()).label()).toList());
         m.put("path", "datasets/" + def.id() + "/");
         return m;
     }

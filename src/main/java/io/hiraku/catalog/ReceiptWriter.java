@@ -87,6 +87,8 @@ public final class ReceiptWriter {
             report.put("moreErrors", r.report().getErrorCount() - r.report().getErrors().size());
         }
         m.put("report", report);
+        m.put("proposalPath", r.proposedDefinition() == null ? "" : r.proposedDefinition().path());
+        m.put("proposalYaml", r.proposedDefinition() == null ? "" : r.proposedDefinition().yaml());
         m.put("errors", errors);
         m.put("normalizations", normalizations);
         return m;

@@ -19,6 +19,16 @@ public enum Format {
         this.label = label;
     }
 
+    /** The format of a published file suffix ({@code csv}, {@code ttl} …). */
+    public static Format ofSuffix(String suffix) {
+        for (Format f : values()) {
+            if (f.suffix.equals(suffix)) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("unknown published format '" + suffix + "'");
+    }
+
     public String suffix() {
         return suffix;
     }

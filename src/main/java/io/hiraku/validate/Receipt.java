@@ -25,7 +25,12 @@ public record Receipt(
         List<Download> downloads,
         String messageJa,
         String messageEn,
-        ValidationReport report) {
+        ValidationReport report,
+        ProposedDefinition proposedDefinition) {
+
+    /** For a file no definition matches: where a definition would go, and one inferred from the file. */
+    public record ProposedDefinition(String path, String yaml) {
+    }
 
     /** A published file with its stable URL. */
     public record Download(String name, String format, String url, long bytes, String sha256) {

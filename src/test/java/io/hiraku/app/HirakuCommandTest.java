@@ -43,6 +43,27 @@ class HirakuCommandTest {
     }
 
     @Test
+    void aFileWithNoDefinitionIsRejectedWithAProposedDefinition() throws Exception {
+        Path work = dir.resolve("work");
+        Path drop = Files.createDirectories(work.resolve("ingest/yaizu"));
+        Files.writeString(drop.resolve("Bus Stops.csv"), "stop_id,名称,緯度,開設日\n1,駅前,34.86,令和2年4月1日\n2,港,34.87,R3.5.6\n");
+        int exit = HirakuCommand.execute("publish", "--once", "--work", work.toString(),
+                "--store", dir.resolve("store").toString());
+        assertThat(exit).isEqualTo(HirakuCommand.REJECTED);
+        Path receipt;
+        try (var files = Files.list(drop.resolve("_receipts"))) {
+            receipt = files.filter(p -> p.toString().endsWith(".json")).findFirst().orElseThrow();
+        }
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(receipt.toFile());
+        assertThat(json.path("outcome").asText()).isEqualTo("rejected");
+        assertThat(json.path("messageEn").asText()).contains("no dataset definition matches 'Bus Stops.csv'");
+        assertThat(json.path("proposedDefinition").path("path").asText())
+                .isEqualTo("catalog/datasets/yaizu/bus-stops.yaml");
+        assertThat(json.path("proposedDefinition").path("yaml").asText())
+                .contains("name: stop_id", "type: integer", "title: 緯度", "type: number", "type: date");
+    }
+
+    @Test
     void publishOnceWithNothingToDoBuildsTheCatalogAndExitsZero() throws Exception {
         Path work = dir.resolve("work");
         Files.createDirectories(work.resolve("ingest"));

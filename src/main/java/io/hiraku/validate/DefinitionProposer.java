@@ -1,0 +1,161 @@
+package io.hiraku.validate;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import io.hiraku.normalize.DateParser;
+import io.hiraku.normalize.InvalidValueException;
+import io.hiraku.normalize.NormalizationCounts;
+import io.hiraku.normalize.NumberParser;
+import io.hiraku.source.CharsetDetector;
+import io.hiraku.source.DetectedCharset;
+import io.hiraku.source.MalformedTableException;
+import io.hiraku.source.RawRow;
+import io.hiraku.source.Table;
+import io.hiraku.source.UndecodableFileException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * For a file that no definition matches: reads its header and first rows and writes a dataset
+ * definition to start from, with each column's type inferred (integer, number, date, boolean as
+ * 有/無, else string). The department or open-data team fills in titles and drops it back.
+ */
+public final class DefinitionProposer {
+    private static final int SAMPLE_ROWS = 1000;
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Set<String> YES_NO = Set.of("有", "無");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+
+    /** A suggested dataset id for a file name: its ASCII letters and digits, lowercased. */
+    public static String suggestId(String fileName) {
+        int dot = fileName.lastIndexOf('.');
+        String stem = (dot > 0 ? fileName.substring(0, dot) : fileName).toLowerCase(Locale.ROOT);
+        String id = stem.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        return id.isEmpty() ? "new-dataset" : id;
+    }
+
+    /** The proposed definition as YAML, or empty when the file cannot be read as a table at all. */
+    public Optional<String> propose(Path file, String fileName) throws IOException {
+        DetectedCharset charset;
+        try {
+            charset = new CharsetDetector().detect(file, "auto");
+        } catch (UndecodableFileException e) {
+            return Optional.empty();
+        }
+        try (Table table = Table.open(file, charset, 1)) {
+            List<String> header = table.header().orElse(List.of());
+            List<ColumnGuess> columns = new ArrayList<>();
+            for (int i = 0; i < header.size(); i++) {
+                columns.add(new ColumnGuess());
+            }
+            int sampled = 0;
+            for (RawRow row : table) {
+                if (sampled++ >= SAMPLE_ROWS) {
+                    break;
+                }
+                String[] cells = row.cells();
+                for (int i = 0; i < Math.min(cells.length, columns.size()); i++) {
+                    columns.get(i).see(cells[i]);
+                }
+            }
+            return Optional.of(yaml(fileName, header, columns, charset));
+        } catch (MalformedTableException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String yaml(String fileName, List<String> header, List<ColumnGuess> columns, DetectedCharset charset)
+            throws JsonProcessingException {
+        Map<String, Object> def = new LinkedHashMap<>();
+        def.put("title", Map.of("ja", "（データセットの名前）", "en", "(dataset title)"));
+        def.put("description", Map.of("ja", "（内容の説明）"));
+        def.put("updateFrequency", "irregular");
+        Map<String, Object> source = new LinkedHashMap<>();
+        source.put("files", List.of(fileName));
+        def.put("source", source);
+        List<Map<String, Object>> fields = new ArrayList<>();
+        for (int i = 0; i < header.size(); i++) {
+            String label = header.get(i).strip();
+            Map<String, Object> field = new LinkedHashMap<>();
+            field.put("name", IDENTIFIER.matcher(label).matches() ? label : "column" + (i + 1));
+            field.put("title", label);
+            ColumnGuess guess = columns.get(i);
+            field.put("type", guess.type());
+            if (guess.type().equals("boolean")) {
+                field.put("trueValues", List.of("有"));
+                field.put("falseValues", List.of("無"));
+            }
+            if (guess.filled > 0 && guess.empty == 0) {
+                field.put("constraints", Map.of("required", true));
+            }
+            fields.add(field);
+        }
+        def.put("schema", Map.of("fields", fields));
+        return "# Proposed from " + fileName + " (" + charset.name() + "): check every type and fill in the titles.\n"
+                + YAML.writeValueAsString(def);
+    }
+
+    /** Which types every non-empty cell seen so far fits. */
+    private static final class ColumnGuess {
+        private boolean integer = true;
+        private boolean number = true;
+        private boolean date = true;
+        private boolean yesNo = true;
+        private int filled;
+        private int empty;
+        private final NormalizationCounts ignored = new NormalizationCounts();
+
+        void see(String cell) {
+            if (cell.isBlank()) {
+                empty++;
+                return;
+            }
+            filled++;
+            integer = integer && fits(() -> NumberParser.parseInteger(cell, ignored));
+            number = number && fits(() -> NumberParser.parseNumber(cell, ignored));
+            date = date && fits(() -> DateParser.parse(cell, ignored));
+            yesNo = yesNo && YES_NO.contains(cell.strip());
+        }
+
+        String type() {
+            if (filled == 0) {
+                return "string";
+            }
+            if (integer) {
+                return "integer";
+            }
+            if (number) {
+                return "number";
+            }
+            if (date) {
+                return "date";
+            }
+            return yesNo ? "boolean" : "string";
+        }
+
+        private static boolean fits(Parse parse) {
+            try {
+                parse.run();
+                return true;
+            } catch (InvalidValueException e) {
+                return false;
+            }
+        }
+
+        interface Parse {
+            void run() throws InvalidValueException;
+        }
+    }
+}
