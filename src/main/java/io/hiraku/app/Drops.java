@@ -9,6 +9,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.apache.camel.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +39,7 @@ public final class Drops {
         Path relative = Path.of(relativePath);
         String department = relative.getNameCount() > 1 ? relative.getName(0).toString() : "";
         String name = dropped.getFileName().toString();
-        IngestJob job = new IngestJob(department, name, dropped, Instant.now(clock));
+        IngestJob job = new IngestJob(department, name, Instant.now(clock).truncatedTo(ChronoUnit.SECONDS));
         String sha = Sha256.of(dropped);
         Path folder = Files.createDirectories(workspace.archive().resolve(department.isEmpty() ? "_" : department)
                 .resolve(sha));

@@ -18,7 +18,6 @@ public final class IngestJob {
 
     private final String department;
     private final String fileName;
-    private final Path dropped;
     private final Instant receivedAt;
     private Path archived;
     private String sha256;
@@ -32,10 +31,9 @@ public final class IngestJob {
     private String messageJa;
     private String messageEn;
 
-    public IngestJob(String department, String fileName, Path dropped, Instant receivedAt) {
+    public IngestJob(String department, String fileName, Instant receivedAt) {
         this.department = department;
         this.fileName = fileName;
-        this.dropped = dropped;
         this.receivedAt = receivedAt;
     }
 
@@ -45,10 +43,6 @@ public final class IngestJob {
 
     public String getFileName() {
         return fileName;
-    }
-
-    public Path getDropped() {
-        return dropped;
     }
 
     public Instant getReceivedAt() {

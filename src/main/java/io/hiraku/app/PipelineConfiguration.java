@@ -34,6 +34,7 @@ public final class PipelineConfiguration implements CamelConfiguration {
             context.getRegistry().bind("outcomes", outcomes);
         }
         Clock clock = Clock.systemUTC();
+        context.getRegistry().bind("dropFilter", new DropFilter());
         context.getRegistry().bind("drops", new Drops(workspace, clock));
         context.getRegistry().bind("releases", new Releases(catalog, store, workspace, clock));
         context.getRegistry().bind("publications", new Publications(new Publisher(store),

@@ -94,11 +94,7 @@ final class PipelineRunner {
         }
         try (Stream<Path> files = Files.walk(ingest, 2)) {
             return (int) files.filter(Files::isRegularFile)
-                    .filter(p -> ingest.relativize(p).getNameCount() == 2)
-                    .filter(p -> !p.getFileName().toString().startsWith("."))
-                    .filter(p -> !p.getFileName().toString().startsWith("~$"))
-                    .filter(p -> !p.getFileName().toString().endsWith(".tmp"))
-                    .filter(p -> !p.getFileName().toString().endsWith(".part"))
+                    .filter(p -> DropFilter.isDrop(ingest.relativize(p)))
                     .count();
         }
     }

@@ -63,7 +63,7 @@ public final class Receipts {
             String relative = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
             Path path = Path.of(relative == null ? "unknown" : relative);
             job = new IngestJob(path.getNameCount() > 1 ? path.getName(0).toString() : "", path.getFileName().toString(),
-                    null, Instant.now());
+                    Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         }
         job.end(IngestJob.Outcome.FAILED,
                 "システムの問題で処理できませんでした（ファイルは保管しています。オープンデータ担当が対応します）: " + reason,

@@ -17,8 +17,8 @@ public final class NumberParser {
         String plain = plain(raw, counts);
         if (!isDigits(plain, plain.startsWith("-") || plain.startsWith("+") ? 1 : 0)) {
             throw new InvalidValueException("type-integer",
-                    "「" + raw + "」は整数ではありません",
-                    "'" + raw + "' is not an integer");
+                    "「" + raw + "」は整数ではありません。数字だけで書いてください（例: 12、1,234、△5）",
+                    "'" + raw + "' is not an integer; write digits only (e.g. 12, 1,234, △5)");
         }
         if (plain.length() <= 18) {
             return Long.parseLong(plain);
@@ -35,8 +35,8 @@ public final class NumberParser {
             return new BigDecimal(plain);
         } catch (NumberFormatException e) {
             throw new InvalidValueException("type-number",
-                    "「" + raw + "」は数値ではありません",
-                    "'" + raw + "' is not a number");
+                    "「" + raw + "」は数値ではありません。数字で書いてください（例: 34.86、1,234.5）",
+                    "'" + raw + "' is not a number; write digits (e.g. 34.86, 1,234.5)");
         }
     }
 

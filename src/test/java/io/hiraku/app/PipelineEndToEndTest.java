@@ -20,11 +20,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.time.Duration;
 import org.awaitility.Awaitility;
-import org.apache.camel.builder.NotifyBuilder;
 import org.apache.camel.main.MainConfigurationProperties;
 import org.apache.camel.test.main.junit5.CamelMainTestSupport;
 import org.apache.commons.csv.CSVFormat;
@@ -89,12 +87,11 @@ class PipelineEndToEndTest extends CamelMainTestSupport {
 
     @Test
     void dropsArePublishedOrRejectedWithReceipts() throws Exception {
-        NotifyBuilder done = new NotifyBuilder(context).fromRoute("ingest").whenDone(4).create();
         drop("takamatsu", Path.of("examples/takamatsu/0002_aed_sjis_2023-02-16.csv"), null);
         drop("takamatsu", Path.of("examples/takamatsu/0078_childcare_facilities.csv"), null);
         drop("yaizu", Path.of("examples/yaizu/222127_public_toilet.csv"), null);
         drop("yaizu", brokenToiletCopy(), "222127_public_toilet_broken.csv");
-        assertThat(done.matches(60, TimeUnit.SECONDS)).as("all four drops processed").isTrue();
+        awaitDropsEnded(4);
 
         // department staff: a receipt for every drop; the broken file is in rejected/ with its receipt
         JsonNode aedReceipt = receipt("takamatsu", "0002_aed_sjis_2023-02-16.csv");
@@ -195,14 +192,12 @@ class PipelineEndToEndTest extends CamelMainTestSupport {
 
     @Test
     void theSameBytesDroppedTwiceGiveOneRelease() throws Exception {
-        NotifyBuilder first = new NotifyBuilder(context).fromRoute("ingest").whenDone(1).create();
         drop("yaizu", Path.of("examples/yaizu/222127_public_toilet.csv"), null);
-        assertThat(first.matches(30, TimeUnit.SECONDS)).isTrue();
+        awaitDropsEnded(1);
         String release = JSON.readTree(store.resolve("datasets/yaizu-public-toilets/datapackage.json").toFile())
                 .path("hiraku").path("release").asText();
-        NotifyBuilder second = new NotifyBuilder(context).fromRoute("ingest").whenDone(1).create();
         drop("yaizu", Path.of("examples/yaizu/222127_public_toilet.csv"), "222127_public_toilet_again.csv");
-        assertThat(second.matches(30, TimeUnit.SECONDS)).isTrue();
+        awaitDropsEnded(2);
         assertThat(receipt("yaizu", "222127_public_toilet_again.csv").path("outcome").asText()).isEqualTo("unchanged");
         assertThat(JSON.readTree(store.resolve("datasets/yaizu-public-toilets/datapackage.json").toFile())
                 .path("hiraku").path("release").asText()).isEqualTo(release);
@@ -211,9 +206,8 @@ class PipelineEndToEndTest extends CamelMainTestSupport {
     @Test
     void anOperationalFailureIsRetriedThenReportedAndNothingIsLost() throws Exception {
         Files.writeString(store.resolve("datasets"), "a file where the store needs a folder");
-        NotifyBuilder done = new NotifyBuilder(context).fromRoute("ingest").whenDone(1).create();
         drop("yaizu", Path.of("examples/yaizu/222127_public_toilet.csv"), null);
-        assertThat(done.matches(60, TimeUnit.SECONDS)).isTrue();
+        awaitDropsEnded(1);
         JsonNode receipt = receipt("yaizu", "222127_public_toilet.csv");
         assertThat(receipt.path("outcome").asText()).isEqualTo("failed");
         assertThat(receipt.path("messageEn").asText()).contains("system problem", "datasets");
@@ -221,6 +215,16 @@ class PipelineEndToEndTest extends CamelMainTestSupport {
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(kept));
         assertThat(Sha256.of(kept)).isEqualTo(Sha256.of(Path.of("examples/yaizu/222127_public_toilet.csv")));
         assertThat(store.resolve("index.html")).doesNotExist();
+    }
+
+    /**
+     * Waits until the application has ended this many drops (each with its receipt written): the
+     * {@code outcomes} bean is told by the receipt stage, the last step of every drop.
+     */
+    private void awaitDropsEnded(int count) {
+        Outcomes outcomes = context.getRegistry().lookupByNameAndType("outcomes", Outcomes.class);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> outcomes.total() >= count);
+        assertThat(outcomes.total()).isEqualTo(count);
     }
 
     /** Copies a file into the drop folder the way a careful client does: a hidden name, then a rename. */

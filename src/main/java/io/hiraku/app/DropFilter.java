@@ -1,0 +1,49 @@
+package io.hiraku.app;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.apache.camel.component.file.GenericFile;
+import org.apache.camel.component.file.GenericFileFilter;
+
+/**
+ * Which files in the drop folders are drops: {@code <department>/<file>}, not receipts, not hidden
+ * files, not the temporary names that copy tools, browsers and Excel use while a file is being
+ * written. The ingest route and {@code publish --once}'s count use this one rule.
+ */
+public final class DropFilter implements GenericFileFilter<File> {
+    private static final String[] TEMPORARY_SUFFIXES = {".tmp", ".part", ".crdownload", ".partial", ".swp"};
+
+    @Override
+    public boolean accept(GenericFile<File> file) {
+        Path relative = Path.of(file.getRelativeFilePath());
+        if (file.isDirectory()) {
+            return relative.getNameCount() == 1 && !isHidden(relative.getFileName().toString())
+                    && !Workspace.RECEIPTS.equals(relative.getFileName().toString());
+        }
+        return isDrop(relative);
+    }
+
+    /** @param relative a path under the ingest folder */
+    public static boolean isDrop(Path relative) {
+        if (relative.getNameCount() != 2 || isHidden(relative.getName(0).toString())) {
+            return false;
+        }
+        String name = relative.getFileName().toString();
+        if (name.startsWith(".") || name.startsWith("~$")) {
+            return false;
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        for (String suffix : TEMPORARY_SUFFIXES) {
+            if (lower.endsWith(suffix)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Hidden folders, and {@code _receipts}: nothing in them is a drop. */
+    private static boolean isHidden(String name) {
+        return name.startsWith(".") || name.startsWith("_");
+    }
+}
