@@ -4,6 +4,7 @@ import io.hiraku.publish.DatasetIris;
 import io.hiraku.publish.Format;
 import io.hiraku.schema.CatalogDefinition;
 import io.hiraku.schema.Contact;
+import io.hiraku.schema.DataTheme;
 import io.hiraku.schema.DatasetDefinition;
 import io.hiraku.schema.Department;
 import io.hiraku.schema.LocalizedText;
@@ -43,11 +44,11 @@ public final class DcatCatalog {
         Resource cat = m.createResource(base + "/catalog", dcat(m, "Catalog"));
         addText(cat, DCTerms.title, catalog.title());
         addText(cat, DCTerms.description, catalog.description());
-        cat.addProperty(m.createProperty(Vocabularies.FOAF, "homepage"), m.createResource(base + "/"));
+        cat.addProperty(m.createProperty(Vocabularies.FOAF, "homepage"), typed(m, base + "/", Vocabularies.FOAF + "Document"));
         Resource publisher = agent(m, base + "/publisher", catalog.publisher());
         cat.addProperty(DCTerms.publisher, publisher);
         for (String language : catalog.languages()) {
-            cat.addProperty(DCTerms.language, m.createResource(Vocabularies.language(language)));
+            cat.addProperty(DCTerms.language, typed(m, Vocabularies.language(language), DCTerms.NS + "LinguisticSystem"));
         }
         if (catalog.license() != null) {
             cat.addProperty(DCTerms.license, licence(m, catalog.license()));
@@ -71,8 +72,12 @@ public final class DcatCatalog {
         addText(ds, DCTerms.description, def.description());
         def.keywords().forEach((lang, words) ->
                 words.forEach(w -> ds.addProperty(dcatProperty(m, "keyword"), w, lang)));
-        for (String theme : def.themes()) {
-            ds.addProperty(dcatProperty(m, "theme"), m.createResource(Vocabularies.theme(theme)));
+        for (String code : def.themes()) {
+            DataTheme theme = DataTheme.of(code).orElseThrow();
+            Resource concept = typed(m, theme.iri(), Vocabularies.SKOS + "Concept");
+            concept.addProperty(m.createProperty(Vocabularies.SKOS, "prefLabel"), theme.en(), "en");
+            concept.addProperty(m.createProperty(Vocabularies.SKOS, "prefLabel"), theme.ja(), "ja");
+            ds.addProperty(dcatProperty(m, "theme"), concept);
         }
         Department dept = catalog.department(def.department()).orElse(null);
         LocalizedText deptName = dept != null ? dept.name() : LocalizedText.of("ja", def.department());
@@ -86,10 +91,10 @@ public final class DcatCatalog {
         ds.addProperty(DCTerms.modified, modified, XSDDatatype.XSDdateTime);
         String frequency = Vocabularies.frequency(def.updateFrequency());
         if (frequency != null) {
-            ds.addProperty(DCTerms.accrualPeriodicity, m.createResource(frequency));
+            ds.addProperty(DCTerms.accrualPeriodicity, typed(m, frequency, DCTerms.NS + "Frequency"));
         }
-        ds.addProperty(dcatProperty(m, "landingPage"), m.createResource(iri + "/"));
-        ds.addProperty(DCTerms.conformsTo, m.createResource(iri + "/datapackage.json"));
+        ds.addProperty(dcatProperty(m, "landingPage"), typed(m, iri + "/", Vocabularies.FOAF + "Document"));
+        ds.addProperty(DCTerms.conformsTo, typed(m, iri + "/datapackage.json", DCTerms.NS + "Standard"));
         String license = def.license() != null ? def.license() : catalog.license();
         for (PublishedDataset.Distribution file : published.distributions()) {
             ds.addProperty(dcatProperty(m, "distribution"), distribution(m, def, file, license, modified));
@@ -105,8 +110,10 @@ public final class DcatCatalog {
                 dcat(m, "Distribution"));
         dist.addProperty(DCTerms.title, def.title().in("ja") + " (" + format.label() + ")", "ja");
         dist.addProperty(DCTerms.description, format.label() + ": " + file.name(), "en");
-        dist.addProperty(DCTerms.format, m.createResource(Vocabularies.fileType(format.euFileType())));
-        dist.addProperty(dcatProperty(m, "mediaType"), m.createResource(Vocabularies.IANA_MEDIA + format.mediaType()));
+        dist.addProperty(DCTerms.format, typed(m, Vocabularies.fileType(format.euFileType()),
+                DCTerms.NS + "MediaTypeOrExtent"));
+        dist.addProperty(dcatProperty(m, "mediaType"), typed(m, Vocabularies.IANA_MEDIA + format.mediaType(),
+                DCTerms.NS + "MediaType"));
         dist.addLiteral(dcatProperty(m, "byteSize"), m.createTypedLiteral(Long.toString(file.bytes()),
                 XSDDatatype.XSDnonNegativeInteger));
         dist.addProperty(dcatProperty(m, "downloadURL"), m.createResource(url));
@@ -146,6 +153,11 @@ public final class DcatCatalog {
             kind.addProperty(m.createProperty(Vocabularies.VCARD, "hasURL"), m.createResource(contact.url()));
         }
         return kind;
+    }
+
+    /** A reference to a term, typed with the class DCAT-AP expects of it. */
+    private static Resource typed(Model m, String iri, String type) {
+        return m.createResource(iri, m.createResource(type));
     }
 
     private static Resource licence(Model m, String url) {

@@ -9,6 +9,7 @@ final class Vocabularies {
     static final String VCARD = "http://www.w3.org/2006/vcard/ns#";
     static final String SPDX = "http://spdx.org/rdf/terms#";
     static final String FOAF = "http://xmlns.com/foaf/0.1/";
+    static final String SKOS = "http://www.w3.org/2004/02/skos/core#";
     static final String EU = "http://publications.europa.eu/resource/authority/";
     static final String IANA_MEDIA = "https://www.iana.org/assignments/media-types/";
 
@@ -34,10 +35,6 @@ final class Vocabularies {
     static String frequency(String name) {
         String code = name == null ? null : FREQUENCIES.get(name.toLowerCase(Locale.ROOT));
         return code == null ? null : EU + "frequency/" + code;
-    }
-
-    static String theme(String code) {
-        return EU + "data-theme/" + code.toUpperCase(Locale.ROOT);
     }
 
     static String fileType(String code) {

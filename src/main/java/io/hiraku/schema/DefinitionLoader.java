@@ -84,6 +84,12 @@ public final class DefinitionLoader {
             throw new DefinitionException(file + ": id '" + read.id() + "' differs from the file name '" + id + "'");
         }
         DatasetDefinition def = read.placed(id, department, file.toString());
+        for (String theme : def.themes()) {
+            if (DataTheme.of(theme).isEmpty()) {
+                throw new DefinitionException(file + ": theme '" + theme + "' is not an EU data-theme code (one of "
+                        + java.util.Arrays.toString(DataTheme.values()) + ")");
+            }
+        }
         checkSchema(file, def);
         return def;
     }

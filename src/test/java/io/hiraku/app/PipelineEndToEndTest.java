@@ -180,6 +180,11 @@ class PipelineEndToEndTest extends CamelMainTestSupport {
                 catalog.createProperty("http://www.w3.org/ns/dcat#downloadURL"),
                 catalog.createResource(BASE + "/datasets/takamatsu-aed/takamatsu-aed.csv"))).isTrue();
 
+        // and it passes the official DCAT-AP 3.0.1 SHACL shapes (shapes.ttl + range.ttl), with no violation
+        org.apache.jena.shacl.ValidationReport shacl = org.apache.jena.shacl.ShaclValidator.get()
+                .validate(dcatAp301Shapes(), catalog.getGraph());
+        assertThat(shacl.getEntries()).as("DCAT-AP 3.0.1 violations").isEmpty();
+
         // people: the index lists the three datasets, each page links its downloads
         Document index = Jsoup.parse(store.resolve("index.html").toFile(), "UTF-8");
         assertThat(index.select("ul.datasets h2 a").eachText())
@@ -283,6 +288,16 @@ class PipelineEndToEndTest extends CamelMainTestSupport {
             }
         }
         return rows;
+    }
+
+    private static org.apache.jena.shacl.Shapes dcatAp301Shapes() {
+        Model shapes = ModelFactory.createDefaultModel();
+        for (String file : List.of("shapes.ttl", "range.ttl")) {
+            RDFParser.source(PipelineEndToEndTest.class.getResourceAsStream("/standards/dcat-ap/3.0.1/" + file))
+                    .lang(Lang.TURTLE).parse(shapes);
+        }
+        assertThat(shapes.size()).as("shapes loaded").isGreaterThan(100);
+        return org.apache.jena.shacl.Shapes.parse(shapes.getGraph());
     }
 
     private static Schema frictionlessV2() throws IOException {
