@@ -8,6 +8,7 @@ import io.hiraku.validate.TableValidator;
 import io.hiraku.validate.ValidationReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -49,11 +50,20 @@ public final class HirakuCommand implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
-    static Map<String, String> serverOverrides(Integer port, String host) {
-        java.util.HashMap<String, String> o = new java.util.HashMap<>();
-        o.put(Settings.PORT, port == null ? null : port.toString());
-        o.put(Settings.HOST, host);
-        return o;
+    /** The preview server's options, for {@code run} and {@code serve}. */
+    static final class ServerOptions {
+        @Option(names = "--port", description = "Port of the catalog preview (default: 8080)")
+        Integer port;
+
+        @Option(names = "--host", description = "Address the preview binds to (default: 127.0.0.1)")
+        String host;
+
+        Map<String, String> overrides() {
+            Map<String, String> o = new HashMap<>();
+            o.put(Settings.PORT, port == null ? null : port.toString());
+            o.put(Settings.HOST, host);
+            return o;
+        }
     }
 
     static StaticSiteServer startServer(Settings settings) throws Exception {
@@ -67,20 +77,17 @@ public final class HirakuCommand implements Runnable {
         @Mixin
         CommonOptions options;
 
-        @Option(names = "--port", description = "Port of the catalog preview (default: 8080)")
-        Integer port;
-
-        @Option(names = "--host", description = "Address the preview binds to (default: 127.0.0.1)")
-        String host;
+        @Mixin
+        ServerOptions server;
 
         @Override
         public Integer call() throws Exception {
-            Settings settings = options.settings(serverOverrides(port, host));
+            Settings settings = options.settings(server.overrides());
             PipelineRunner runner = new PipelineRunner(settings);
             runner.seedExamplesIfNew();
-            try (StaticSiteServer server = startServer(settings)) {
+            try (StaticSiteServer preview = startServer(settings)) {
                 System.out.println("Hiraku: drop files into " + settings.ingest().toAbsolutePath()
-                        + "/<department>/ ; catalog at " + server.url() + " (Ctrl-C to stop)");
+                        + "/<department>/ ; catalog at " + preview.url() + " (Ctrl-C to stop)");
                 runner.runUntilStopped();
             }
             return OK;
@@ -163,19 +170,16 @@ public final class HirakuCommand implements Runnable {
         @Mixin
         CommonOptions options;
 
-        @Option(names = "--port", description = "Port (default: 8080)")
-        Integer port;
-
-        @Option(names = "--host", description = "Address to bind (default: 127.0.0.1)")
-        String host;
+        @Mixin
+        ServerOptions server;
 
         @Override
         public Integer call() throws Exception {
-            Settings settings = options.settings(serverOverrides(port, host));
+            Settings settings = options.settings(server.overrides());
             CountDownLatch stop = new CountDownLatch(1);
-            try (StaticSiteServer server = startServer(settings)) {
+            try (StaticSiteServer preview = startServer(settings)) {
                 Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
-                System.out.println("Hiraku: serving " + settings.store() + " at " + server.url() + " (Ctrl-C to stop)");
+                System.out.println("Hiraku: serving " + settings.store() + " at " + preview.url() + " (Ctrl-C to stop)");
                 stop.await();
             }
             return OK;

@@ -51,14 +51,7 @@ public final class DateParser {
     }
 
     private static LocalDate parseJapaneseOrIso(String raw, NormalizationCounts counts) throws InvalidValueException {
-        String value = HalfWidth.of(raw);
-        if (!value.equals(raw)) {
-            counts.add(Normalization.FULL_WIDTH);
-        }
-        String trimmed = HalfWidth.trim(value);
-        if (trimmed.length() != value.length()) {
-            counts.add(Normalization.TRIMMED);
-        }
+        String trimmed = HalfWidth.normalized(raw, counts);
         Scanner s = new Scanner(trimmed);
         int era = s.era();
         int year = era >= 0 && s.consume('元') ? 1 : s.number(era >= 0 ? 2 : 4, era >= 0 ? 1 : 4);

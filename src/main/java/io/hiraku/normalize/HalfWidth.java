@@ -19,6 +19,24 @@ public final class HalfWidth {
         return value;
     }
 
+    /** NFKC, then trimmed: the form numbers, dates and codes are read in. Counts each change. */
+    public static String normalized(String raw, NormalizationCounts counts) {
+        String value = of(raw);
+        if (!value.equals(raw)) {
+            counts.add(Normalization.FULL_WIDTH);
+        }
+        return trimmed(value, counts);
+    }
+
+    /** Trimmed of spaces at both ends, counting the change. */
+    public static String trimmed(String value, NormalizationCounts counts) {
+        String trimmed = trim(value);
+        if (trimmed.length() != value.length()) {
+            counts.add(Normalization.TRIMMED);
+        }
+        return trimmed;
+    }
+
     /** Trims ASCII and ideographic whitespace at both ends. */
     public static String trim(String value) {
         int start = 0;

@@ -41,15 +41,7 @@ public final class NumberParser {
     }
 
     private static String plain(String raw, NormalizationCounts counts) throws InvalidValueException {
-        String value = HalfWidth.of(raw);
-        if (!value.equals(raw)) {
-            counts.add(Normalization.FULL_WIDTH);
-        }
-        String trimmed = HalfWidth.trim(value);
-        if (trimmed.length() != value.length()) {
-            counts.add(Normalization.TRIMMED);
-        }
-        value = trimmed;
+        String value = HalfWidth.normalized(raw, counts);
         if (!value.isEmpty() && (value.charAt(0) == '△' || value.charAt(0) == '▲')) {
             value = "-" + HalfWidth.trim(value.substring(1));
             counts.add(Normalization.TRIANGLE_NEGATIVE);

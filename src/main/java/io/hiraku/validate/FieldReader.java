@@ -82,21 +82,12 @@ final class FieldReader {
                 return bool(raw);
             case STRING:
             default:
-                return trimmed(raw);
+                return HalfWidth.trimmed(raw, counts);
         }
-    }
-
-    /** Text stays as written, but spaces around it (Excel noise) are dropped and counted. */
-    private String trimmed(String raw) {
-        String value = HalfWidth.trim(raw);
-        if (value.length() != raw.length()) {
-            counts.add(Normalization.TRIMMED);
-        }
-        return value;
     }
 
     private Boolean bool(String raw) throws InvalidValueException {
-        String value = HalfWidth.trim(raw);
+        String value = HalfWidth.trimmed(raw, counts);
         if (field.trueValuesOrDefault().contains(value)) {
             if (!"true".equals(value)) {
                 counts.add(Normalization.BOOLEAN);
