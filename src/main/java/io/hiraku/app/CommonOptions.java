@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 
 /** The options every subcommand takes; each maps to a {@code hiraku.*} key of application.properties. */
 public final class CommonOptions {
-    @Option(names = "--work", paramLabel = "DIR", description = "Work folder holding ingest/, archive/, rejected/ (default: ${DEFAULT-VALUE} from hiraku.work)")
+    @Option(names = "--work", paramLabel = "DIR", description = "Work folder holding ingest/, archive/, rejected/ (default: target/hiraku/work)")
     String work;
 
     @Option(names = "--ingest", paramLabel = "DIR", description = "Drop folders, one per department (default: <work>/ingest)")

@@ -52,10 +52,10 @@ public final class HirakuCommand implements Runnable {
 
     /** The preview server's options, for {@code run} and {@code serve}. */
     static final class ServerOptions {
-        @Option(names = "--port", description = "Port of the catalog preview (default: 8080)")
+        @Option(names = "--port", paramLabel = "N", description = "Port of the catalog preview (default: 8080)")
         Integer port;
 
-        @Option(names = "--host", description = "Address the preview binds to (default: 127.0.0.1)")
+        @Option(names = "--host", paramLabel = "ADDR", description = "Address the preview binds to (default: 127.0.0.1)")
         String host;
 
         Map<String, String> overrides() {
