@@ -82,10 +82,14 @@ public final class ReceiptWriter {
             report.put("encodingReasonJa", nullToEmpty(r.report().getEncodingReasonJa()));
             report.put("encodingReasonEn", nullToEmpty(r.report().getEncodingReasonEn()));
             report.put("rows", r.report().getRows());
-            report.put("blankRows", r.report().getBlankRowsSkipped());
+            List<Map<String, Object>> skipped = new ArrayList<>();
+            r.report().getSkippedRows().forEach(e -> skipped.add(Map.of("ja", e.reason().ja(), "en", e.reason().en(),
+                    "count", e.count(), "lines", e.lines())));
+            m.put("skipped", skipped);
             report.put("errorCount", r.report().getErrorCount());
             report.put("moreErrors", r.report().getErrorCount() - r.report().getErrors().size());
         }
+        m.putIfAbsent("skipped", List.of());
         m.put("report", report);
         m.put("proposalPath", r.proposedDefinition() == null ? "" : r.proposedDefinition().path());
         m.put("proposalYaml", r.proposedDefinition() == null ? "" : r.proposedDefinition().yaml());

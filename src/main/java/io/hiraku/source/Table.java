@@ -1,14 +1,10 @@
 package io.hiraku.source;
 
+import io.hiraku.normalize.HalfWidth;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -17,38 +13,44 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
+import java.util.Set;
 
 /**
- * A dropped CSV file opened as a table: decoded with the detected charset, {@code #} metadata rows
- * before the header collected as hints ({@code #license}, {@code #attribution_name} …), title rows
- * skipped, the header located, then the data rows streamed one at a time with their line numbers.
+ * Finds the table in a file's records the way a careful person would: {@code #} metadata rows at the
+ * top become hints ({@code #license}, {@code #attribution_name}, {@code #LINK} …); title rows above the
+ * header are skipped; the header is the row the definition names; below the data, rows with only a
+ * number, total rows (合計, 計, 確認用 …) and notes (※, 注) are left out. Every row left out is listed
+ * in {@link #skipped()} with its line. Rows that look like a footer but are followed by more data are
+ * data after all, and are validated as such.
  *
- * <p>Parsing is Apache Commons CSV (the engine camel-csv uses): RFC 4180 quoting, CRLF/LF/mixed line
- * ends, line breaks inside quoted cells, and an exception naming the line on broken quoting.
+ * <p>Streaming: one record at a time, plus the footer-like rows seen since the last data row (at most
+ * {@value #MAX_HELD}; past that they are released as data).
  */
 public final class Table implements Closeable, Iterable<RawRow> {
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
-            .setIgnoreEmptyLines(false)
-            .setIgnoreSurroundingSpaces(false)
-            .get();
+    static final int MAX_HELD = 10_000;
+    private static final Set<String> TOTAL_LABELS = Set.of("合計", "計", "総計", "小計", "確認用", "合計欄", "total", "Total",
+            "TOTAL");
 
-    private final DetectedCharset charset;
-    private final CSVParser parser;
-    private final Iterator<CSVRecord> records;
+    private final RecordReader reader;
+    private final boolean leaveOutFooter;
     private final Map<String, List<String>> metadata = new LinkedHashMap<>();
+    private final SkippedRows skipped = new SkippedRows();
     private final List<String> header;
     private final long headerLine;
+    private final ArrayDeque<RawRow> held = new ArrayDeque<>();
+    private final ArrayDeque<RawRow> released = new ArrayDeque<>();
     private RawRow pending;
-    private long blankRowsSkipped;
+    private boolean ended;
 
-    private Table(DetectedCharset charset, Reader reader, int headerRow) throws IOException {
-        this.charset = charset;
-        this.parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
-        this.records = parser.iterator();
-        RawRow first = readPreamble();
+    /**
+     * @param headerRow      which row after the metadata rows names the columns (1 = the first);
+     *                       0 when the file has no header
+     * @param leaveOutFooter whether ID-only, total and note rows below the data are left out
+     */
+    public Table(RecordReader reader, int headerRow, boolean leaveOutFooter) throws IOException {
+        this.reader = reader;
+        this.leaveOutFooter = leaveOutFooter;
+        RawRow first = readMetadata();
         if (headerRow <= 0) {
             header = null;
             headerLine = 0;
@@ -57,6 +59,7 @@ public final class Table implements Closeable, Iterable<RawRow> {
         }
         RawRow row = first;
         for (int skip = 1; skip < headerRow && row != null; skip++) {
+            skipped.add(SkippedRows.Reason.TITLE, row.line());
             row = nextNonBlank();
         }
         if (row == null) {
@@ -67,57 +70,110 @@ public final class Table implements Closeable, Iterable<RawRow> {
         headerLine = row.line();
     }
 
-    public static Table open(Path file, DetectedCharset charset, int headerRow) throws IOException {
-        InputStream in = Files.newInputStream(file);
-        try {
-            in.skipNBytes(charset.bomLength());
-            Reader reader = new InputStreamReader(in, charset.charset().newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT));
-            return new Table(charset, reader, headerRow);
-        } catch (IOException | RuntimeException e) {
-            in.close();
-            throw e;
-        }
-    }
-
     /** Reads {@code #key,value…} rows and blank rows at the top; returns the first other row. */
-    private RawRow readPreamble() {
+    private RawRow readMetadata() throws IOException {
         RawRow row;
-        while ((row = next()) != null) {
+        while ((row = reader.next()) != null) {
             String[] cells = row.cells();
             if (cells.length > 0 && cells[0].startsWith("#")) {
                 String key = cells[0].substring(1).trim();
                 metadata.put(key, trimTrailingEmpty(Arrays.copyOfRange(cells, 1, cells.length)));
-            } else if (!row.isBlank()) {
+            } else if (row.isBlank()) {
+                skipped.add(SkippedRows.Reason.BLANK, row.line());
+            } else {
                 return row;
             }
         }
         return null;
     }
 
-    private RawRow nextNonBlank() {
+    private RawRow nextNonBlank() throws IOException {
         RawRow row;
-        while ((row = next()) != null && row.isBlank()) {
-            blankRowsSkipped++;
+        while ((row = reader.next()) != null && row.isBlank()) {
+            skipped.add(SkippedRows.Reason.BLANK, row.line());
         }
         return row;
     }
 
-    private RawRow next() {
-        long line = parser.getCurrentLineNumber() + 1;
-        try {
-            if (!records.hasNext()) {
+    /** The next data row, holding back footer-like rows until it is known whether data follows them. */
+    private RawRow nextDataRow() throws IOException {
+        while (released.isEmpty()) {
+            if (ended) {
                 return null;
             }
-            CSVRecord record = records.next();
-            return new RawRow(line, record.values());
-        } catch (UncheckedIOException | IllegalStateException e) {
-            String detail = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
-            throw new MalformedTableException(line,
-                    line + "行目から始まるレコードの引用符（\"）が正しく閉じられていません: " + detail,
-                    "the record starting on line " + line + " has broken quoting (\"): " + detail, e);
+            RawRow row = pending != null ? pending : reader.next();
+            pending = null;
+            if (row == null) {
+                ended = true;
+                for (RawRow footer : held) {
+                    skipped.add(footerReason(footer), footer.line());
+                }
+                held.clear();
+                return null;
+            }
+            if (row.isBlank()) {
+                if (held.isEmpty()) {
+                    skipped.add(SkippedRows.Reason.BLANK, row.line());
+                } else {
+                    held.add(row);
+                }
+                continue;
+            }
+            if (leaveOutFooter && footerReason(row) != null && held.size() < MAX_HELD) {
+                held.add(row);
+                continue;
+            }
+            for (RawRow h : held) {
+                if (h.isBlank()) {
+                    skipped.add(SkippedRows.Reason.BLANK, h.line());
+                } else {
+                    released.add(h);
+                }
+            }
+            held.clear();
+            released.add(row);
         }
+        return released.poll();
+    }
+
+    /** Why a row would be left out if nothing but such rows follows it; null for an ordinary row. */
+    private static SkippedRows.Reason footerReason(RawRow row) {
+        String[] cells = row.cells();
+        if (row.isBlank()) {
+            return SkippedRows.Reason.BLANK;
+        }
+        int filled = 0;
+        String first = null;
+        int firstIndex = -1;
+        for (int i = 0; i < cells.length; i++) {
+            if (!cells[i].isBlank()) {
+                filled++;
+                if (first == null) {
+                    first = HalfWidth.trim(HalfWidth.of(cells[i]));
+                    firstIndex = i;
+                }
+            }
+        }
+        if (filled == 1 && firstIndex == 0 && isNumberLike(first)) {
+            return SkippedRows.Reason.ID_ONLY;
+        }
+        if (firstIndex <= 2 && TOTAL_LABELS.contains(first.replace(" ", ""))) {
+            return SkippedRows.Reason.TOTAL;
+        }
+        if (first.startsWith("※") || first.startsWith("注") || first.startsWith("(注") || first.startsWith("出典")
+                || first.startsWith("資料")) {
+            return SkippedRows.Reason.NOTE;
+        }
+        return null;
+    }
+
+    private static boolean isNumberLike(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (!Character.isDigit(s.charAt(i)) && s.charAt(i) != '-') {
+                return false;
+            }
+        }
+        return !s.isEmpty();
     }
 
     private static List<String> trimTrailingEmpty(String[] cells) {
@@ -126,10 +182,6 @@ public final class Table implements Closeable, Iterable<RawRow> {
             end--;
         }
         return new ArrayList<>(Arrays.asList(cells).subList(0, end));
-    }
-
-    public DetectedCharset charset() {
-        return charset;
     }
 
     /** {@code #}-prefixed rows before the header, by key without the {@code #}. */
@@ -145,20 +197,27 @@ public final class Table implements Closeable, Iterable<RawRow> {
         return headerLine;
     }
 
-    public long blankRowsSkipped() {
-        return blankRowsSkipped;
+    /** The rows left out so far (complete once the rows have been read to the end). */
+    public SkippedRows skipped() {
+        return skipped;
     }
 
-    /** The data rows, once; blank rows are skipped and counted. */
+    /** The data rows, once. */
     @Override
     public Iterator<RawRow> iterator() {
         return new Iterator<>() {
+            private RawRow next;
+
             @Override
             public boolean hasNext() {
-                if (pending == null) {
-                    pending = nextNonBlank();
+                if (next == null) {
+                    try {
+                        next = nextDataRow();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
                 }
-                return pending != null;
+                return next != null;
             }
 
             @Override
@@ -166,8 +225,8 @@ public final class Table implements Closeable, Iterable<RawRow> {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                RawRow row = pending;
-                pending = null;
+                RawRow row = next;
+                next = null;
                 return row;
             }
         };
@@ -175,6 +234,6 @@ public final class Table implements Closeable, Iterable<RawRow> {
 
     @Override
     public void close() throws IOException {
-        parser.close();
+        reader.close();
     }
 }

@@ -18,11 +18,13 @@ final class ColumnMapping {
     private final int[] columnOfField;
     private final String[] headerLabels;
     private final int width;
+    private final int[] unnamed;
 
-    private ColumnMapping(int[] columnOfField, String[] headerLabels, int width) {
+    private ColumnMapping(int[] columnOfField, String[] headerLabels, int width, int[] unnamed) {
         this.columnOfField = columnOfField;
         this.headerLabels = headerLabels;
         this.width = width;
+        this.unnamed = unnamed;
     }
 
     /** Maps the header; problems (unknown, missing or repeated columns) go to the report. */
@@ -34,12 +36,17 @@ final class ColumnMapping {
             for (int i = 0; i < columnOfField.length; i++) {
                 columnOfField[i] = i;
             }
-            return new ColumnMapping(columnOfField, labels, fields.size());
+            return new ColumnMapping(columnOfField, labels, fields.size(), new int[0]);
         }
         List<String> cells = header.get();
         Arrays.fill(columnOfField, -1);
+        List<Integer> unnamed = new ArrayList<>();
         for (int col = 0; col < cells.size(); col++) {
             String label = key(cells.get(col));
+            if (label.isEmpty()) {
+                unnamed.add(col);
+                continue;
+            }
             int match = -1;
             for (int f = 0; f < fields.size() && match < 0; f++) {
                 Field field = fields.get(f);
@@ -74,7 +81,8 @@ final class ColumnMapping {
                         "the column '" + field.label() + "' (" + field.name() + ") is missing from the file"));
             }
         }
-        return new ColumnMapping(columnOfField, cells.toArray(String[]::new), cells.size());
+        return new ColumnMapping(columnOfField, cells.toArray(String[]::new), cells.size(),
+                unnamed.stream().mapToInt(Integer::intValue).toArray());
     }
 
     int column(int field) {
@@ -83,6 +91,11 @@ final class ColumnMapping {
 
     String label(int column) {
         return column < headerLabels.length ? headerLabels[column] : null;
+    }
+
+    /** Columns whose header cell is empty (merged cells, spare columns): they must stay empty. */
+    int[] unnamed() {
+        return unnamed;
     }
 
     int width() {

@@ -12,7 +12,9 @@ import io.hiraku.source.CharsetDetector;
 import io.hiraku.source.DetectedCharset;
 import io.hiraku.source.MalformedTableException;
 import io.hiraku.source.RawRow;
+import io.hiraku.source.Sources;
 import io.hiraku.source.Table;
+import io.hiraku.schema.SourceHints;
 import io.hiraku.source.UndecodableFileException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -54,7 +56,7 @@ public final class DefinitionProposer {
         } catch (UndecodableFileException e) {
             return Optional.empty();
         }
-        try (Table table = Table.open(file, charset, 1)) {
+        try (Table table = Sources.openText(file, charset, SourceHints.DEFAULT)) {
             List<String> header = table.header().orElse(List.of());
             List<ColumnGuess> columns = new ArrayList<>();
             for (int i = 0; i < header.size(); i++) {

@@ -8,6 +8,7 @@ import io.hiraku.source.CharsetDetector;
 import io.hiraku.source.DetectedCharset;
 import io.hiraku.source.MalformedTableException;
 import io.hiraku.source.RawRow;
+import io.hiraku.source.Sources;
 import io.hiraku.source.Table;
 import io.hiraku.source.UndecodableFileException;
 import java.io.IOException;
@@ -35,12 +36,12 @@ public final class TableValidator {
             return report;
         }
         report.encoding(charset.name(), charset.reasonJa(), charset.reasonEn());
-        try (Table table = Table.open(file, charset, definition.source().headerRow())) {
+        try (Table table = Sources.openText(file, charset, definition.source())) {
             report.getMetadataRows().putAll(table.metadata());
             report.headerLine(table.headerLine());
             ColumnMapping columns = ColumnMapping.of(definition.schema(), table.header(), table.headerLine(), report);
             readRows(table, definition.schema(), columns, report, sink);
-            report.blankRowsSkipped(table.blankRowsSkipped());
+            report.skipped(table.skipped());
         } catch (MalformedTableException e) {
             report.add(Issue.ofFile("source-error", e.line() > 0 ? e.line() : null, e.messageJa(), e.getMessage()));
         }
@@ -62,6 +63,9 @@ public final class TableValidator {
         for (RawRow row : table) {
             rowNumber++;
             String[] cells = row.cells();
+            if (cells.length > columns.width() && blankFrom(cells, columns.width())) {
+                cells = java.util.Arrays.copyOf(cells, columns.width());
+            }
             if (cells.length != columns.width()) {
                 report.add(new Issue(cells.length > columns.width() ? "extra-cell" : "missing-cell", row.line(),
                         rowNumber, null, null, null, null,
@@ -70,6 +74,15 @@ public final class TableValidator {
                         "line " + row.line() + " has " + cells.length + " cells but the header has "
                                 + columns.width() + "; check for stray commas, quotes (\") or line breaks in cells"));
                 continue;
+            }
+            for (int col : columns.unnamed()) {
+                if (!cells[col].isBlank()) {
+                    report.add(new Issue("blank-label", row.line(), rowNumber, col + 1, null, null, cells[col],
+                            (col + 1) + "列目には見出しがありませんが、値「" + cells[col] + "」が入っています。"
+                                    + "見出しを付けるか、値を消してください",
+                            "column " + (col + 1) + " has no header but holds '" + cells[col]
+                                    + "'; give the column a header or clear the value"));
+                }
             }
             Object[] values = new Object[readers.length];
             boolean[] failed = new boolean[readers.length];
@@ -111,6 +124,15 @@ public final class TableValidator {
                 report.getNormalizations().put(reader.field().name(), reader.counts().asMap());
             }
         }
+    }
+
+    private static boolean blankFrom(String[] cells, int from) {
+        for (int i = from; i < cells.length; i++) {
+            if (!cells[i].isBlank()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean noneFailed(boolean[] failed, int[] fields) {

@@ -2,6 +2,7 @@ package io.hiraku.validate;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.hiraku.normalize.Normalization;
+import io.hiraku.source.SkippedRows;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +21,7 @@ public final class ValidationReport {
     private String encodingReasonEn;
     private long headerLine;
     private long rows;
-    private long blankRowsSkipped;
+    private List<SkippedRows.Entry> skippedRows = List.of();
     private long errorCount;
     private final List<Issue> errors = new ArrayList<>();
     private final Map<String, List<String>> metadataRows = new LinkedHashMap<>();
@@ -71,12 +72,13 @@ public final class ValidationReport {
         this.rows = count;
     }
 
-    public long getBlankRowsSkipped() {
-        return blankRowsSkipped;
+    /** Rows left out of the table (blank, title, footer), with their lines. */
+    public List<SkippedRows.Entry> getSkippedRows() {
+        return skippedRows;
     }
 
-    void blankRowsSkipped(long count) {
-        this.blankRowsSkipped = count;
+    void skipped(SkippedRows skipped) {
+        this.skippedRows = skipped.entries();
     }
 
     public long getErrorCount() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.hiraku.schema.DatasetDefinition;
 import io.hiraku.schema.DefinitionLoader;
+import io.hiraku.source.SkippedRows;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,7 +52,8 @@ class TableValidatorTest {
         ValidationReport report = new TableValidator().validate(file, facilities, collect);
         assertThat(report.getErrors()).isEmpty();
         assertThat(report.getRows()).isEqualTo(2);
-        assertThat(report.getBlankRowsSkipped()).isEqualTo(1);
+        assertThat(report.getSkippedRows()).extracting(e -> e.reason().name(), SkippedRows.Entry::lines)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("BLANK", "6"));
         assertThat(report.getHeaderLine()).isEqualTo(3);
         assertThat(report.getMetadataRows()).containsEntry("license", List.of("CC BY 4.0"));
         assertThat(rows.get(0)).containsExactly(1L, "中央\n公民館", LocalDate.of(2019, 5, 1), 1200L, true);

@@ -1,0 +1,90 @@
+package io.hiraku.source;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Delimited text through Apache Commons CSV (the engine camel-csv uses): RFC 4180 quoting with
+ * doubled quotes, CRLF, LF, CR and mixed line ends, line breaks inside quoted cells, and broken
+ * quoting reported with the line the record starts on. Decoding is strict: a byte the detected
+ * charset cannot decode stops the read with the line.
+ */
+public final class CsvRecordReader implements RecordReader {
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
+
+    private CsvRecordReader(Reader reader, char delimiter) throws IOException {
+        CSVFormat format = CSVFormat.RFC4180.builder()
+                .setDelimiter(delimiter)
+                .setIgnoreEmptyLines(false)
+                .setIgnoreSurroundingSpaces(false)
+                .get();
+        this.parser = CSVParser.builder().setReader(reader).setFormat(format).get();
+        this.records = parser.iterator();
+    }
+
+    /**
+     * @param delimiter the delimiter, or null to find it from the first lines
+     */
+    public static CsvRecordReader open(Path file, DetectedCharset charset, String delimiter) throws IOException {
+        char found;
+        if (delimiter != null && !delimiter.isEmpty()) {
+            found = "tab".equalsIgnoreCase(delimiter) || "\\t".equals(delimiter) ? '\t' : delimiter.charAt(0);
+        } else {
+            try (Reader sample = reader(file, charset)) {
+                found = CsvDialect.sniffDelimiter(sample);
+            }
+        }
+        Reader reader = reader(file, charset);
+        try {
+            return new CsvRecordReader(reader, found);
+        } catch (IOException | RuntimeException e) {
+            reader.close();
+            throw e;
+        }
+    }
+
+    private static Reader reader(Path file, DetectedCharset charset) throws IOException {
+        InputStream in = Files.newInputStream(file);
+        try {
+            in.skipNBytes(charset.bomLength());
+        } catch (IOException e) {
+            in.close();
+            throw e;
+        }
+        return new InputStreamReader(in, charset.charset().newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT));
+    }
+
+    @Override
+    public RawRow next() {
+        long line = parser.getCurrentLineNumber() + 1;
+        try {
+            if (!records.hasNext()) {
+                return null;
+            }
+            return new RawRow(line, records.next().values());
+        } catch (UncheckedIOException | IllegalStateException e) {
+            String detail = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+            throw new MalformedTableException(line,
+                    line + "行目から始まるレコードの引用符（\"）が正しく閉じられていません: " + detail,
+                    "the record starting on line " + line + " has broken quoting (\"): " + detail, e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        parser.close();
+    }
+}
