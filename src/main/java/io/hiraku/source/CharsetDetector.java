@@ -22,6 +22,7 @@ import java.nio.file.Path;
 public final class CharsetDetector {
     public static final Charset CP932 = Charset.forName("windows-31j");
     public static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    public static final Charset EUC_JP = Charset.forName("EUC-JP");
     private static final int BUFFER = 64 * 1024;
 
     public DetectedCharset detect(Path file, String pinned) throws IOException, UndecodableFileException {
@@ -60,6 +61,18 @@ public final class CharsetDetector {
                     "UTF-8 (the whole file is valid UTF-8)");
         }
         Failure cp932 = firstFailure(file, CP932, 0);
+        Failure eucJp = firstFailure(file, EUC_JP, 0);
+        if (eucJp == null) {
+            double eucShare = JapaneseEvidence.commonShare(file, EUC_JP);
+            double sjisShare = cp932 == null ? -1 : JapaneseEvidence.commonShare(file, CP932);
+            if (eucShare > sjisShare && eucShare >= 0.5) {
+                return new DetectedCharset(EUC_JP, 0,
+                        String.format("EUC-JP: UTF-8として不正なバイトがあり、EUC-JPでは非ASCII文字の%.0f%%がかな・漢字でした"
+                                + "（CP932では%.0f%%）", eucShare * 100, Math.max(sjisShare, 0) * 100),
+                        String.format("EUC-JP: not UTF-8; as EUC-JP %.0f%% of the non-ASCII characters are kana or kanji "
+                                + "(as CP932: %.0f%%)", eucShare * 100, Math.max(sjisShare, 0) * 100));
+            }
+        }
         if (cp932 == null) {
             JapaneseEvidence evidence = JapaneseEvidence.of(file);
             if (evidence.plausible()) {
@@ -78,7 +91,9 @@ public final class CharsetDetector {
                     "Windows-1252（欧文）: UTF-8でもCP932でもなく、非ASCII文字が欧文の綴りの中にあります",
                     "Windows-1252 (Western): neither UTF-8 nor CP932, and its non-ASCII letters sit inside Latin words");
         }
-        throw undecodable(file, cp932.offset >= utf8.offset ? cp932 : utf8, "UTF-8, CP932");
+        Failure furthest = cp932.offset >= utf8.offset ? cp932 : utf8;
+        throw undecodable(file, eucJp != null && eucJp.offset > furthest.offset ? eucJp : furthest,
+                "UTF-8, CP932, EUC-JP");
     }
 
     private DetectedCharset pinned(Path file, Charset charset) throws IOException, UndecodableFileException {

@@ -77,6 +77,30 @@ final class JapaneseEvidence {
     }
 
     /**
+     * The share of non-ASCII characters that are kana, kanji, Japanese punctuation or full-width forms
+     * when the file is decoded with the charset: high for the right Japanese encoding, low when EUC-JP
+     * bytes are read as CP932 (half-width katakana) or the reverse.
+     */
+    static double commonShare(Path file, java.nio.charset.Charset charset) throws IOException {
+        long nonAscii = 0;
+        long common = 0;
+        try (java.io.Reader in = new java.io.BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file),
+                charset), 1 << 16)) {
+            int c;
+            while ((c = in.read()) >= 0) {
+                if (c < 0x80) {
+                    continue;
+                }
+                nonAscii++;
+                if ((c >= 0x3000 && c <= 0x30FF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xFF01 && c <= 0xFF5E)) {
+                    common++;
+                }
+            }
+        }
+        return nonAscii == 0 ? 0 : (double) common / nonAscii;
+    }
+
+    /**
      * For bytes that are neither UTF-8 nor CP932: Western if strict Windows-1252 decodes them and most
      * high bytes stand next to a Latin letter.
      */

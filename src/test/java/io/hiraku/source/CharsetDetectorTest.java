@@ -62,6 +62,19 @@ class CharsetDetectorTest {
     }
 
     @Test
+    void eucJpIsToldApartFromCp932() throws Exception {
+        String text = "名称,住所,備考\n市役所,焼津市本町２丁目１６番３２号,ひらがなとカタカナ\n図書館,焼津市三ケ名,ハ行\n";
+        Path file = write("euc.csv", text.getBytes(CharsetDetector.EUC_JP));
+        DetectedCharset found = detector.detect(file, "auto");
+        assertThat(found.charset()).isEqualTo(CharsetDetector.EUC_JP);
+        assertThat(new String(Files.readAllBytes(file), found.charset())).isEqualTo(text);
+        assertThat(found.reasonEn()).contains("EUC-JP");
+        // and the same text in CP932 stays CP932
+        assertThat(detector.detect(write("sjis.csv", text.getBytes(CharsetDetector.CP932)), "auto").charset())
+                .isEqualTo(CharsetDetector.CP932);
+    }
+
+    @Test
     void byteOrderMarkIsFoundAndSkipped() throws Exception {
         byte[] body = "名称\nテスト\n".getBytes(StandardCharsets.UTF_8);
         byte[] withBom = new byte[body.length + 3];
