@@ -1,0 +1,198 @@
+package io.hiraku.source;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * JSON records as a table, streamed with Jackson: an array of objects, NDJSON (one object per line),
+ * or a GeoJSON FeatureCollection (properties become columns; the geometry becomes {@code geometry} as
+ * GeoJSON text, plus {@code latitude}/{@code longitude} for points). The first record's keys make the
+ * header row; nested values are kept as JSON text. One record in memory at a time.
+ */
+public final class JsonRecordReader implements RecordReader {
+    /** Numbers keep the digits the file wrote: no detour through double. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(64)
+                    .maxStringLength(10_000_000)
+                    .build())
+            .build();
+
+    private final JsonParser parser;
+    private final boolean geoJson;
+    private final boolean inArray;
+    private List<String> keys;
+    private ObjectNode first;
+    private boolean headerSent;
+    private long recordNumber;
+
+    private JsonRecordReader(JsonParser parser, boolean geoJson, boolean inArray) {
+        this.parser = parser;
+        this.geoJson = geoJson;
+        this.inArray = inArray;
+    }
+
+    public static JsonRecordReader open(Path file, DetectedCharset charset) throws IOException {
+        InputStream in = Files.newInputStream(file);
+        in.skipNBytes(charset.bomLength());
+        JsonParser parser = FACTORY.createParser(new InputStreamReader(in, charset.charset()));
+        parser.setCodec(JSON);
+        try {
+            JsonToken token = parser.nextToken();
+            if (token == JsonToken.START_ARRAY) {
+                return new JsonRecordReader(parser, false, true);
+            }
+            if (token != JsonToken.START_OBJECT) {
+                throw malformed(parser, "JSONの先頭が配列でもオブジェクトでもありません",
+                        "the JSON does not start with an array or an object");
+            }
+            ObjectNode root = parser.readValueAsTree();
+            if ("FeatureCollection".equals(root.path("type").asText())) {
+                return featureCollection(file, charset);
+            }
+            JsonRecordReader ndjson = new JsonRecordReader(parser, false, false);
+            ndjson.first = root;
+            return ndjson;
+        } catch (IOException | RuntimeException e) {
+            parser.close();
+            throw e;
+        }
+    }
+
+    /** Re-opens a FeatureCollection positioned at its "features" array, so features stream one by one. */
+    private static JsonRecordReader featureCollection(Path file, DetectedCharset charset) throws IOException {
+        InputStream in = Files.newInputStream(file);
+        in.skipNBytes(charset.bomLength());
+        JsonParser parser = FACTORY.createParser(new InputStreamReader(in, charset.charset()));
+        parser.setCodec(JSON);
+        parser.nextToken();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if ("features".equals(name) && value == JsonToken.START_ARRAY) {
+                return new JsonRecordReader(parser, true, true);
+            }
+            parser.skipChildren();
+        }
+        parser.close();
+        throw new MalformedTableException(0, "GeoJSONに features がありません", "the GeoJSON has no features array", null);
+    }
+
+    @Override
+    public RawRow next() throws IOException {
+        try {
+            return read();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            throw new MalformedTableException(line, line + "行目のJSONが正しくありません: " + e.getOriginalMessage(),
+                    "the JSON is not valid at line " + line + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private RawRow read() throws IOException {
+        if (!headerSent) {
+            ObjectNode record = nextRecord();
+            if (record == null) {
+                return null;
+            }
+            first = record;
+            Map<String, String> flat = flatten(record);
+            keys = new ArrayList<>(flat.keySet());
+            headerSent = true;
+            return new RawRow(0, keys.toArray(String[]::new));
+        }
+        long line = parser.currentLocation().getLineNr();
+        ObjectNode record = first != null ? first : nextRecord();
+        first = null;
+        if (record == null) {
+            return null;
+        }
+        Map<String, String> flat = flatten(record);
+        String[] cells = new String[keys.size()];
+        for (int i = 0; i < cells.length; i++) {
+            String value = flat.remove(keys.get(i));
+            cells[i] = value == null ? "" : value;
+        }
+        if (!flat.isEmpty()) {
+            String key = flat.keySet().iterator().next();
+            throw new MalformedTableException(line,
+                    recordNumber + "件目のレコードに、最初のレコードにない項目「" + key + "」があります",
+                    "record " + recordNumber + " has the key '" + key + "', which the first record does not have", null);
+        }
+        return new RawRow(recordNumber, cells);
+    }
+
+    private ObjectNode nextRecord() throws IOException {
+        if (first != null && !headerSent) {
+            ObjectNode record = first;
+            first = null;
+            recordNumber++;
+            return record;
+        }
+        JsonToken token = parser.nextToken();
+        if (token == null || (inArray && token == JsonToken.END_ARRAY)) {
+            return null;
+        }
+        if (token != JsonToken.START_OBJECT) {
+            throw malformed(parser, (recordNumber + 1) + "件目がオブジェクト（{…}）ではありません",
+                    "record " + (recordNumber + 1) + " is not an object ({…})");
+        }
+        recordNumber++;
+        return parser.readValueAsTree();
+    }
+
+    /** A record as column → text: GeoJSON features are flattened to properties plus geometry columns. */
+    private Map<String, String> flatten(ObjectNode record) {
+        Map<String, String> flat = new LinkedHashMap<>();
+        JsonNode values = geoJson ? record.path("properties") : record;
+        for (Iterator<Map.Entry<String, JsonNode>> it = values.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            flat.put(e.getKey(), text(e.getValue()));
+        }
+        if (geoJson) {
+            JsonNode geometry = record.path("geometry");
+            flat.put("geometry", geometry.isMissingNode() || geometry.isNull() ? "" : geometry.toString());
+            boolean point = "Point".equals(geometry.path("type").asText());
+            flat.put("latitude", point ? text(geometry.path("coordinates").path(1)) : "");
+            flat.put("longitude", point ? text(geometry.path("coordinates").path(0)) : "");
+        }
+        return flat;
+    }
+
+    private static String text(JsonNode value) {
+        if (value == null || value.isNull() || value.isMissingNode()) {
+            return "";
+        }
+        if (value.isBigDecimal()) {
+            return value.decimalValue().toPlainString();
+        }
+        return value.isValueNode() ? value.asText() : value.toString();
+    }
+
+    private static MalformedTableException malformed(JsonParser parser, String ja, String en) {
+        long line = parser.currentLocation().getLineNr();
+        return new MalformedTableException(line, line + "行目: " + ja, "line " + line + ": " + en, null);
+    }
+
+    @Override
+    public void close() throws IOException {
+        parser.close();
+    }
+}
