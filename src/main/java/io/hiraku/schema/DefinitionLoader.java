@@ -117,6 +117,14 @@ public final class DefinitionLoader {
                 }
             }
         }
+        def.source().columns().forEach((name, number) -> {
+            if (!names.contains(name)) {
+                throw new DefinitionException(file + ": source.columns names '" + name + "', which is not a field");
+            }
+            if (number == null || number < 1) {
+                throw new DefinitionException(file + ": source.columns." + name + " must be a column number from 1");
+            }
+        });
         for (String key : schema.primaryKey()) {
             if (!names.contains(key)) {
                 throw new DefinitionException(file + ": primaryKey names '" + key + "', which is not a field");

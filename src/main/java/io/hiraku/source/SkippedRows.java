@@ -13,6 +13,7 @@ public final class SkippedRows {
     /** Why a row was left out. */
     public enum Reason {
         BLANK("空行", "blank rows"),
+        DEFINITION("データセット定義で除外した行", "rows the dataset definition leaves out"),
         TITLE("見出し行より上のタイトル行", "title rows above the header"),
         ID_ONLY("表の末尾の番号だけの行", "rows with only a number, below the data"),
         TOTAL("表の末尾の合計・確認用の行", "total or check rows below the data"),

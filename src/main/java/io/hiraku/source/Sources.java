@@ -11,23 +11,50 @@ public final class Sources {
     }
 
     /** The kinds of file a department can drop. */
-    public enum Kind { TEXT, JSON }
+    public enum Kind { TEXT, JSON, XLSX, UNSUPPORTED_SPREADSHEET }
 
     public static Kind kind(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".json") || name.endsWith(".geojson") || name.endsWith(".ndjson") || name.endsWith(".jsonl")) {
             return Kind.JSON;
         }
+        if (name.endsWith(".xlsx") || name.endsWith(".xlsm")) {
+            return Kind.XLSX;
+        }
+        if (name.endsWith(".xls") || name.endsWith(".ods") || name.endsWith(".numbers")) {
+            return Kind.UNSUPPORTED_SPREADSHEET;
+        }
         return Kind.TEXT;
     }
 
-    /** Opens a text file (CSV, TSV, JSON) whose charset has been found. */
-    public static Table openText(Path file, DetectedCharset charset, SourceHints hints) throws IOException {
-        boolean json = kind(file) == Kind.JSON;
-        RecordReader reader = json ? JsonRecordReader.open(file, charset)
-                : CsvRecordReader.open(file, charset, hints.delimiter());
+    /** Whether the file's encoding must be found before it is read (text and JSON; not xlsx). */
+    public static boolean needsCharset(Path file) {
+        Kind kind = kind(file);
+        return kind == Kind.TEXT || kind == Kind.JSON;
+    }
+
+    /**
+     * Opens the file as a table.
+     *
+     * @param charset the detected charset for text and JSON files; ignored for spreadsheets
+     */
+    public static Table open(Path file, DetectedCharset charset, SourceHints hints) throws IOException {
+        Kind kind = kind(file);
+        if (kind == Kind.UNSUPPORTED_SPREADSHEET) {
+            throw new MalformedTableException(0, "この形式の表計算ファイルは読めません。xlsx か CSV で保存してください",
+                    "this spreadsheet format cannot be read; save it as .xlsx or CSV", null);
+        }
+        RecordReader reader = switch (kind) {
+            case JSON -> JsonRecordReader.open(file, charset);
+            case XLSX -> XlsxRecordReader.open(file, hints.sheet());
+            default -> CsvRecordReader.open(file, charset, hints.delimiter());
+        };
         try {
-            return new Table(reader, json ? 1 : hints.headerRow(), !json && hints.leaveOutFooter());
+            Table.Layout layout = kind == Kind.JSON
+                    ? new Table.Layout(1, 1, false, false)
+                    : new Table.Layout(hints.headerRow(), hints.headerRows(), hints.leaveOutFooter(), kind == Kind.XLSX,
+                            hints.headerFromMetadata(), hints::skips);
+            return new Table(reader, layout);
         } catch (IOException | RuntimeException e) {
             reader.close();
             throw e;

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongPredicate;
 
 /**
  * Finds the table in a file's records the way a careful person would: {@code #} metadata rows at the
@@ -31,9 +32,31 @@ public final class Table implements Closeable, Iterable<RawRow> {
     private static final Set<String> TOTAL_LABELS = Set.of("合計", "計", "総計", "小計", "確認用", "合計欄", "total", "Total",
             "TOTAL");
 
+    /**
+     * Where the table is and how to read its rows.
+     *
+     * @param headerRow      which row after the metadata rows names the columns (1 = the first);
+     *                       0 when the file has no header
+     * @param headerRows     how many rows, ending at {@code headerRow}, make up the header
+     * @param leaveOutFooter whether ID-only, total and note rows below the data are left out
+     * @param padShortRows   whether rows shorter than the header are filled with empty cells
+     *                       (spreadsheets leave trailing empty cells out; in CSV a short row is an error)
+     * @param headerFromMetadata the key of the {@code #} row that names the columns, or null
+     * @param leftOut        lines the definition says are not data
+     */
+    public record Layout(int headerRow, int headerRows, boolean leaveOutFooter, boolean padShortRows,
+                         String headerFromMetadata, LongPredicate leftOut) {
+        public Layout(int headerRow, int headerRows, boolean leaveOutFooter, boolean padShortRows) {
+            this(headerRow, headerRows, leaveOutFooter, padShortRows, null, line -> false);
+        }
+    }
+
     private final RecordReader reader;
+    private final LongPredicate leftOut;
     private final boolean leaveOutFooter;
+    private final boolean padShortRows;
     private final Map<String, List<String>> metadata = new LinkedHashMap<>();
+    private final Map<String, Long> metadataLines = new LinkedHashMap<>();
     private final SkippedRows skipped = new SkippedRows();
     private final List<String> header;
     private final long headerLine;
@@ -42,42 +65,63 @@ public final class Table implements Closeable, Iterable<RawRow> {
     private RawRow pending;
     private boolean ended;
 
-    /**
-     * @param headerRow      which row after the metadata rows names the columns (1 = the first);
-     *                       0 when the file has no header
-     * @param leaveOutFooter whether ID-only, total and note rows below the data are left out
-     */
-    public Table(RecordReader reader, int headerRow, boolean leaveOutFooter) throws IOException {
+    public Table(RecordReader reader, Layout layout) throws IOException {
         this.reader = reader;
-        this.leaveOutFooter = leaveOutFooter;
+        this.leftOut = layout.leftOut();
+        this.leaveOutFooter = layout.leaveOutFooter();
+        this.padShortRows = layout.padShortRows();
+        int headerRow = layout.headerRow();
+        int headerRows = layout.headerRows();
         RawRow first = readMetadata();
+        if (layout.headerFromMetadata() != null) {
+            List<String> names = metadata.get(layout.headerFromMetadata());
+            if (names == null) {
+                throw new MalformedTableException(0, "列名を示す #" + layout.headerFromMetadata() + " の行がありません",
+                        "there is no #" + layout.headerFromMetadata() + " row to name the columns", null);
+            }
+            List<String> labels = new ArrayList<>();
+            labels.add("");
+            labels.addAll(names);
+            header = List.copyOf(labels);
+            headerLine = metadataLines.get(layout.headerFromMetadata());
+            pending = first;
+            return;
+        }
         if (headerRow <= 0) {
             header = null;
             headerLine = 0;
             pending = first;
             return;
         }
+        List<RawRow> top = new ArrayList<>();
         RawRow row = first;
-        for (int skip = 1; skip < headerRow && row != null; skip++) {
-            skipped.add(SkippedRows.Reason.TITLE, row.line());
-            row = nextNonBlank();
+        while (row != null && top.size() < headerRow) {
+            top.add(row);
+            if (top.size() < headerRow) {
+                row = nextNonBlank();
+            }
         }
-        if (row == null) {
-            throw new MalformedTableException(0, "見出し行がありません（ファイルが空か、メタデータ行だけです）",
-                    "there is no header row (the file is empty or holds only # metadata rows)", null);
+        if (top.size() < headerRow) {
+            throw new MalformedTableException(0, "見出し行（" + headerRow + "行目）がありません（ファイルが空か、行が足りません）",
+                    "there is no header row " + headerRow + " (the file is empty or too short)", null);
         }
-        header = List.of(row.cells());
-        headerLine = row.line();
+        int firstHeader = headerRow - headerRows;
+        for (int i = 0; i < firstHeader; i++) {
+            skipped.add(SkippedRows.Reason.TITLE, top.get(i).line());
+        }
+        header = HeaderRows.labels(top.subList(firstHeader, headerRow));
+        headerLine = top.get(headerRow - 1).line();
     }
 
     /** Reads {@code #key,value…} rows and blank rows at the top; returns the first other row. */
     private RawRow readMetadata() throws IOException {
         RawRow row;
-        while ((row = reader.next()) != null) {
+        while ((row = read()) != null) {
             String[] cells = row.cells();
             if (cells.length > 0 && cells[0].startsWith("#")) {
                 String key = cells[0].substring(1).trim();
                 metadata.put(key, trimTrailingEmpty(Arrays.copyOfRange(cells, 1, cells.length)));
+                metadataLines.put(key, row.line());
             } else if (row.isBlank()) {
                 skipped.add(SkippedRows.Reason.BLANK, row.line());
             } else {
@@ -89,7 +133,7 @@ public final class Table implements Closeable, Iterable<RawRow> {
 
     private RawRow nextNonBlank() throws IOException {
         RawRow row;
-        while ((row = reader.next()) != null && row.isBlank()) {
+        while ((row = read()) != null && row.isBlank()) {
             skipped.add(SkippedRows.Reason.BLANK, row.line());
         }
         return row;
@@ -101,7 +145,7 @@ public final class Table implements Closeable, Iterable<RawRow> {
             if (ended) {
                 return null;
             }
-            RawRow row = pending != null ? pending : reader.next();
+            RawRow row = pending != null ? pending : read();
             pending = null;
             if (row == null) {
                 ended = true;
@@ -136,6 +180,15 @@ public final class Table implements Closeable, Iterable<RawRow> {
         return released.poll();
     }
 
+    /** The next record the definition does not leave out. */
+    private RawRow read() throws IOException {
+        RawRow row;
+        while ((row = reader.next()) != null && leftOut.test(row.line())) {
+            skipped.add(SkippedRows.Reason.DEFINITION, row.line());
+        }
+        return row;
+    }
+
     /** Why a row would be left out if nothing but such rows follows it; null for an ordinary row. */
     private static SkippedRows.Reason footerReason(RawRow row) {
         String[] cells = row.cells();
@@ -154,10 +207,11 @@ public final class Table implements Closeable, Iterable<RawRow> {
                 }
             }
         }
+        // a total row's label may stand in any column (合計 under the names, 確認用 beside the sums)
         if (filled == 1 && firstIndex == 0 && isNumberLike(first)) {
             return SkippedRows.Reason.ID_ONLY;
         }
-        if (firstIndex <= 2 && TOTAL_LABELS.contains(first.replace(" ", ""))) {
+        if (TOTAL_LABELS.contains(first.replace(" ", ""))) {
             return SkippedRows.Reason.TOTAL;
         }
         if (first.startsWith("※") || first.startsWith("注") || first.startsWith("(注") || first.startsWith("出典")
@@ -195,6 +249,11 @@ public final class Table implements Closeable, Iterable<RawRow> {
 
     public long headerLine() {
         return headerLine;
+    }
+
+    /** Whether a row shorter than the header just has empty cells at its end (spreadsheets). */
+    public boolean shortRowsAreComplete() {
+        return padShortRows;
     }
 
     /** The rows left out so far (complete once the rows have been read to the end). */

@@ -7,6 +7,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,7 +29,8 @@ final class ColumnMapping {
     }
 
     /** Maps the header; problems (unknown, missing or repeated columns) go to the report. */
-    static ColumnMapping of(TableSchema schema, Optional<List<String>> header, long headerLine, ValidationReport report) {
+    static ColumnMapping of(TableSchema schema, Map<String, Integer> columnNumbers, Optional<List<String>> header,
+                            long headerLine, ValidationReport report) {
         List<Field> fields = schema.fields();
         int[] columnOfField = new int[fields.size()];
         if (header.isEmpty()) {
@@ -38,10 +40,28 @@ final class ColumnMapping {
             }
             return new ColumnMapping(columnOfField, labels, fields.size(), new int[0]);
         }
-        List<String> cells = header.get();
+        List<String> cells = new ArrayList<>(header.get());
         Arrays.fill(columnOfField, -1);
+        boolean[] placed = new boolean[Math.max(cells.size(), 1 + columnNumbers.values().stream()
+                .mapToInt(Integer::intValue).max().orElse(0))];
+        columnNumbers.forEach((name, number) -> {
+            int f = schema.indexOf(name);
+            if (f >= 0 && number >= 1) {
+                columnOfField[f] = number - 1;
+                placed[number - 1] = true;
+                while (cells.size() < number) {
+                    cells.add("");
+                }
+                if (cells.get(number - 1).isBlank()) {
+                    cells.set(number - 1, fields.get(f).label());
+                }
+            }
+        });
         List<Integer> unnamed = new ArrayList<>();
         for (int col = 0; col < cells.size(); col++) {
+            if (placed[col]) {
+                continue;
+            }
             String label = key(cells.get(col));
             if (label.isEmpty()) {
                 unnamed.add(col);

@@ -50,13 +50,15 @@ public final class DefinitionProposer {
 
     /** The proposed definition as YAML, or empty when the file cannot be read as a table at all. */
     public Optional<String> propose(Path file, String fileName) throws IOException {
-        DetectedCharset charset;
-        try {
-            charset = new CharsetDetector().detect(file, "auto");
-        } catch (UndecodableFileException e) {
-            return Optional.empty();
+        DetectedCharset charset = null;
+        if (Sources.needsCharset(file)) {
+            try {
+                charset = new CharsetDetector().detect(file, "auto");
+            } catch (UndecodableFileException e) {
+                return Optional.empty();
+            }
         }
-        try (Table table = Sources.openText(file, charset, SourceHints.DEFAULT)) {
+        try (Table table = Sources.open(file, charset, SourceHints.DEFAULT)) {
             List<String> header = table.header().orElse(List.of());
             List<ColumnGuess> columns = new ArrayList<>();
             for (int i = 0; i < header.size(); i++) {
@@ -72,13 +74,13 @@ public final class DefinitionProposer {
                     columns.get(i).see(cells[i]);
                 }
             }
-            return Optional.of(yaml(fileName, header, columns, charset));
+            return Optional.of(yaml(fileName, header, columns, charset == null ? "xlsx" : charset.name()));
         } catch (MalformedTableException e) {
             return Optional.empty();
         }
     }
 
-    private static String yaml(String fileName, List<String> header, List<ColumnGuess> columns, DetectedCharset charset)
+    private static String yaml(String fileName, List<String> header, List<ColumnGuess> columns, String encoding)
             throws JsonProcessingException {
         Map<String, Object> def = new LinkedHashMap<>();
         def.put("title", Map.of("ja", "（データセットの名前）", "en", "(dataset title)"));
@@ -105,7 +107,7 @@ public final class DefinitionProposer {
             fields.add(field);
         }
         def.put("schema", Map.of("fields", fields));
-        return "# Proposed from " + fileName + " (" + charset.name() + "): check every type and fill in the titles.\n"
+        return "# Proposed from " + fileName + " (" + encoding + "): check every type and fill in the titles.\n"
                 + YAML.writeValueAsString(def);
     }
 

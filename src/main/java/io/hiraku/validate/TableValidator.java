@@ -28,18 +28,21 @@ public final class TableValidator {
 
     public ValidationReport validate(Path file, DatasetDefinition definition, RowSink sink) throws IOException {
         ValidationReport report = new ValidationReport();
-        DetectedCharset charset;
-        try {
-            charset = detector.detect(file, definition.source().encoding());
-        } catch (UndecodableFileException e) {
-            report.add(Issue.ofFile("encoding-error", e.line(), e.messageJa(), e.getMessage()));
-            return report;
+        DetectedCharset charset = null;
+        if (Sources.needsCharset(file)) {
+            try {
+                charset = detector.detect(file, definition.source().encoding());
+            } catch (UndecodableFileException e) {
+                report.add(Issue.ofFile("encoding-error", e.line(), e.messageJa(), e.getMessage()));
+                return report;
+            }
+            report.encoding(charset.name(), charset.reasonJa(), charset.reasonEn());
         }
-        report.encoding(charset.name(), charset.reasonJa(), charset.reasonEn());
-        try (Table table = Sources.openText(file, charset, definition.source())) {
+        try (Table table = Sources.open(file, charset, definition.source())) {
             report.getMetadataRows().putAll(table.metadata());
             report.headerLine(table.headerLine());
-            ColumnMapping columns = ColumnMapping.of(definition.schema(), table.header(), table.headerLine(), report);
+            ColumnMapping columns = ColumnMapping.of(definition.schema(), definition.source().columns(), table.header(),
+                    table.headerLine(), report);
             readRows(table, definition.schema(), columns, report, sink);
             report.skipped(table.skipped());
         } catch (MalformedTableException e) {
@@ -65,6 +68,10 @@ public final class TableValidator {
             String[] cells = row.cells();
             if (cells.length > columns.width() && blankFrom(cells, columns.width())) {
                 cells = java.util.Arrays.copyOf(cells, columns.width());
+            } else if (cells.length < columns.width() && table.shortRowsAreComplete()) {
+                int given = cells.length;
+                cells = java.util.Arrays.copyOf(cells, columns.width());
+                java.util.Arrays.fill(cells, given, cells.length, "");
             }
             if (cells.length != columns.width()) {
                 report.add(new Issue(cells.length > columns.width() ? "extra-cell" : "missing-cell", row.line(),

@@ -22,7 +22,7 @@ class JsonRecordReaderTest {
         Path file = CharsetDetectorTest.corpus("wakayama__list-of-public-facilities.geojson");
         DetectedCharset charset = new CharsetDetector().detect(file, "auto");
         assertThat(charset.bomLength()).isEqualTo(3);
-        try (Table table = Sources.openText(file, charset, SourceHints.DEFAULT)) {
+        try (Table table = Sources.open(file, charset, SourceHints.DEFAULT)) {
             List<String> header = table.header().orElseThrow();
             assertThat(header).startsWith("名称", "住所").endsWith("カテゴリー", "geometry", "latitude", "longitude");
             List<RawRow> rows = read(table);
@@ -68,7 +68,7 @@ class JsonRecordReaderTest {
     }
 
     private Table open(Path file) throws Exception {
-        return Sources.openText(file, new CharsetDetector().detect(file, "auto"), SourceHints.DEFAULT);
+        return Sources.open(file, new CharsetDetector().detect(file, "auto"), SourceHints.DEFAULT);
     }
 
     private static List<RawRow> read(Table table) {

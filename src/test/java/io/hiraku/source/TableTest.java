@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TableTest {
     private static final SourceHints HEADER_ON_FIRST_ROW = SourceHints.DEFAULT;
-    private static final SourceHints NO_HEADER = new SourceHints(null, null, 0, null, null);
+    private static final SourceHints NO_HEADER = new SourceHints(null, null, 0, null, null, null, null, null, null, null);
 
     @TempDir
     Path dir;
@@ -23,7 +23,7 @@ class TableTest {
     void takamatsuGarbageListLeavesOutBlankAndNumberOnlyRowsAndSaysWhere() throws Exception {
         Path file = CharsetDetectorTest.corpus("takamatsu__old_0074_garbage_separation.csv");
         DetectedCharset charset = new CharsetDetector().detect(file, "auto");
-        try (Table table = Sources.openText(file, charset, NO_HEADER)) {
+        try (Table table = Sources.open(file, charset, NO_HEADER)) {
             List<RawRow> rows = read(table);
             assertThat(rows).hasSize(606); // counted independently: 637 records after the # rows, 24 blank, 7 number-only
             assertThat(rows.get(0).cells()).containsExactly("1", "ＩＣレコーダー", "破砕ごみ", "小型家電として回収ボックスに投入できます");
@@ -52,7 +52,7 @@ class TableTest {
                 確認用,,30
                 ※ 令和6年4月1日現在
                 """);
-        try (Table table = Sources.openText(file, charset(), new SourceHints(null, null, 3, null, null))) {
+        try (Table table = Sources.open(file, charset(), new SourceHints(null, null, 3, null, null, null, null, null, null, null))) {
             assertThat(table.header()).hasValue(List.of("番号", "名称", "定員"));
             assertThat(table.headerLine()).isEqualTo(3);
             List<RawRow> rows = read(table);
@@ -69,7 +69,7 @@ class TableTest {
     @Test
     void footerCanBeKeptAsData() throws Exception {
         Path file = write("番号,名称\n1,a\n合計,\n");
-        try (Table table = Sources.openText(file, charset(), new SourceHints(null, null, null, null, "keep"))) {
+        try (Table table = Sources.open(file, charset(), new SourceHints(null, null, null, null, null, null, null, null, null, "keep"))) {
             assertThat(read(table)).hasSize(2);
         }
     }
@@ -77,7 +77,7 @@ class TableTest {
     @Test
     void delimiterIsFoundFromTheFile() throws Exception {
         for (String text : List.of("a\tb\tc\n1\t2,5\t3\n", "a;b;c\n1;\"2,5\";3\n", "a,b,c\n1,\"2;5\",3\n")) {
-            try (Table table = Sources.openText(write(text), charset(), HEADER_ON_FIRST_ROW)) {
+            try (Table table = Sources.open(write(text), charset(), HEADER_ON_FIRST_ROW)) {
                 assertThat(table.header()).as(text).hasValue(List.of("a", "b", "c"));
                 assertThat(read(table).get(0).cells()).as(text).hasSize(3);
             }
@@ -87,7 +87,7 @@ class TableTest {
     @Test
     void everyLineEndingAndQuotedLineBreaksKeepLineNumbers() throws Exception {
         Path file = write("a,b\r1,\"x\r\ny\"\n2,z\r\n3,w");
-        try (Table table = Sources.openText(file, charset(), HEADER_ON_FIRST_ROW)) {
+        try (Table table = Sources.open(file, charset(), HEADER_ON_FIRST_ROW)) {
             List<RawRow> rows = read(table);
             assertThat(rows).extracting(RawRow::line).containsExactly(2L, 4L, 5L);
             assertThat(rows.get(0).cells()[1]).isEqualTo("x\r\ny");

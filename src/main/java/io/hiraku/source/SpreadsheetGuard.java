@@ -1,0 +1,83 @@
+package io.hiraku.source;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Enumeration;
+import java.util.Locale;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
+
+/**
+ * Checks an xlsx before any part of it is parsed: a zip bomb (too many parts, too large once
+ * unpacked, or packed too tightly) and XML that declares a DTD or entities (XXE, billion laughs)
+ * are refused with a clear reason. Sizes are read from the zip directory and checked again while
+ * reading the prologs, so a lying directory does not get through.
+ */
+public final class SpreadsheetGuard {
+    /** Limits for one workbook. */
+    public record Limits(int maxEntries, long maxUnpackedBytes, int maxRatio) {
+        public static final Limits DEFAULT = new Limits(10_000, 1L << 30, 200);
+    }
+
+    private static final int PROLOG_BYTES = 4096;
+
+    private SpreadsheetGuard() {
+    }
+
+    public static void check(Path file, Limits limits) throws IOException {
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            int entries = 0;
+            long unpacked = 0;
+            Enumeration<? extends ZipEntry> all = zip.entries();
+            while (all.hasMoreElements()) {
+                ZipEntry entry = all.nextElement();
+                if (++entries > limits.maxEntries()) {
+                    throw refused("xlsxの中のファイルが多すぎます（" + limits.maxEntries() + "個まで）",
+                            "the xlsx holds more than " + limits.maxEntries() + " parts");
+                }
+                long size = entry.getSize();
+                long packed = entry.getCompressedSize();
+                unpacked += Math.max(size, 0);
+                if (unpacked > limits.maxUnpackedBytes()) {
+                    throw refused("xlsxを展開すると大きすぎます（" + limits.maxUnpackedBytes() / (1 << 20) + " MBまで）",
+                            "the xlsx unpacks to more than " + limits.maxUnpackedBytes() / (1 << 20) + " MB");
+                }
+                if (packed > 0 && size / packed > limits.maxRatio() && size > 1 << 20) {
+                    throw refused("xlsxの中の「" + entry.getName() + "」が異常に高い圧縮率です（zip爆弾の疑い）",
+                            "the part '" + entry.getName() + "' is compressed " + size / packed
+                                    + " times: this looks like a zip bomb");
+                }
+                String name = entry.getName().toLowerCase(Locale.ROOT);
+                if (name.endsWith(".xml") || name.endsWith(".rels")) {
+                    checkProlog(zip, entry);
+                }
+            }
+            if (zip.getEntry("xl/workbook.xml") == null) {
+                throw refused("xlsxの形式ではありません（xl/workbook.xml がありません）",
+                        "this is not an xlsx workbook (xl/workbook.xml is missing)");
+            }
+        } catch (ZipException e) {
+            throw refused("xlsxファイルとして開けません（壊れているか、別の形式です）: " + e.getMessage(),
+                    "cannot be opened as an xlsx (damaged, or another format): " + e.getMessage());
+        }
+    }
+
+    private static void checkProlog(ZipFile zip, ZipEntry entry) throws IOException {
+        byte[] head;
+        try (InputStream in = zip.getInputStream(entry)) {
+            head = in.readNBytes(PROLOG_BYTES);
+        }
+        String prolog = new String(head, StandardCharsets.UTF_8).toUpperCase(Locale.ROOT);
+        if (prolog.contains("<!DOCTYPE") || prolog.contains("<!ENTITY")) {
+            throw refused("xlsxの中の「" + entry.getName() + "」がDTDや実体宣言を含んでいます（安全のため読みません）",
+                    "the part '" + entry.getName() + "' declares a DTD or entities, which is not read for safety");
+        }
+    }
+
+    private static MalformedTableException refused(String ja, String en) {
+        return new MalformedTableException(0, ja, en, null);
+    }
+}

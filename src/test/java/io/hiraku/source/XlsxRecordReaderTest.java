@@ -1,0 +1,142 @@
+package io.hiraku.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class XlsxRecordReaderTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void cityTaxNumbersKeepTheirDigits() throws Exception {
+        try (Table table = open("takamatsu__0097_city_tax.xlsx", "headerFromMetadata: property")) {
+            assertThat(table.header().orElseThrow()).startsWith("", "year", "taxItem").contains("incomeRate");
+            List<RawRow> rows = read(table);
+            assertThat(rows).hasSize(21);
+            assertThat(rows.get(0).line()).isEqualTo(2);
+            assertThat(rows.get(0).cells()).startsWith("1", "令和6年度", "市民税", "個人", "現年課税分", "23279743112")
+                    .contains("99.2");
+        }
+    }
+
+    @Test
+    void workingWorkbookWithExampleRowsAndTotalsBelowTheData() throws Exception {
+        try (Table table = open("takamatsu__0066_202401_population_workbook.xlsx",
+                "sheet: 集計用\nheaderFromMetadata: property\nskipRows: [2-8]")) {
+            List<String> header = table.header().orElseThrow();
+            assertThat(header.get(5)).isEqualTo("調査年月日");
+            List<RawRow> rows = read(table);
+            assertThat(rows).hasSize(235);
+            assertThat(rows.get(0).cells()[5]).isEqualTo("2024-01-01");   // an Excel date serial, formatted as a date
+            assertThat(rows.get(234).cells()[6]).isEqualTo("牟礼町原");
+            assertThat(table.skipped().entries()).extracting(SkippedRows.Entry::reason, SkippedRows.Entry::lines)
+                    .containsExactly(tuple(SkippedRows.Reason.BLANK, "244, 247–255"),
+                            tuple(SkippedRows.Reason.DEFINITION, "2–8"),  // example rows, the input cell, lookup helpers
+                            tuple(SkippedRows.Reason.TOTAL, "245–246"));
+        }
+    }
+
+    @Test
+    void twoRowHeaderWithMergedCellsAndCodesWithLeadingZeros() throws Exception {
+        try (Table table = open("gif__491-3-1_POIコード表.xlsx", "sheet: 根拠コード等対応表（180110）\nheaderRow: 2\nheaderRows: 2")) {
+            assertThat(table.header().orElseThrow()).containsExactly("大分類", "", "POI", "解説",
+                    "既存コード等の根拠_コード", "既存コード等の根拠_対象", "既存コード等の根拠_説明", "既存コード等の根拠_参照元",
+                    "日本標準産業分類_コード", "日本標準産業分類_分類名");
+            List<RawRow> rows = read(table);
+            assertThat(rows.get(1).cells()[1]).isEqualTo("0101");
+            assertThat(rows.get(0).cells()[4]).isEqualTo("0101");
+        }
+    }
+
+    @Test
+    void aFormattedRangeFarLargerThanTheDataEndsInListedBlankRows() throws Exception {
+        try (Table table = open("takamatsu__0112_wellbeing.xlsx", "headerRow: 2")) {
+            assertThat(table.header().orElseThrow().get(1)).isEqualTo("回答者ID");
+            List<RawRow> rows = read(table);
+            assertThat(rows).hasSize(100);
+            assertThat(rows.get(0).cells()[1]).isEqualTo("10001");
+            assertThat(table.skipped().entries()).extracting(SkippedRows.Entry::reason, SkippedRows.Entry::lines)
+                    .containsExactly(tuple(SkippedRows.Reason.BLANK, "103–1001"),
+                            tuple(SkippedRows.Reason.TITLE, "1"));  // the category row above the questions
+        }
+    }
+
+    @Test
+    void theFirstSheetHoldingATableIsTakenAndASheetCanBeChosenByNumber() throws Exception {
+        try (XlsxRecordReader reader = XlsxRecordReader.open(
+                CharsetDetectorTest.corpus("gif__491-3-1_POIコード表.xlsx"), null)) {
+            assertThat(reader.sheetName()).isEqualTo("根拠コード等対応表（180110）");
+        }
+        try (XlsxRecordReader reader = XlsxRecordReader.open(
+                CharsetDetectorTest.corpus("gif__491-3-1_POIコード表.xlsx"), "2")) {
+            assertThat(reader.sheetName()).isEqualTo("POIコード（180110）");
+        }
+        assertThatThrownBy(() -> XlsxRecordReader.open(CharsetDetectorTest.corpus("gif__491-3-1_POIコード表.xlsx"), "集計"))
+                .isInstanceOf(MalformedTableException.class).hasMessageContaining("no sheet '集計'")
+                .hasMessageContaining("POIコード（180110）");
+    }
+
+    @Test
+    void entityDeclarationsAreRefusedBeforeParsing() throws Exception {
+        Path evil = zip("xxe.xlsx", "xl/workbook.xml", "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"
+                + "<workbook>&e;</workbook>");
+        assertThatThrownBy(() -> XlsxRecordReader.open(evil, null)).isInstanceOf(MalformedTableException.class)
+                .hasMessageContaining("declares a DTD or entities");
+    }
+
+    @Test
+    void zipBombsAreRefusedBeforeUnpacking() throws Exception {
+        Path bomb = dir.resolve("bomb.xlsx");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(bomb))) {
+            zip.putNextEntry(new ZipEntry("xl/workbook.xml"));
+            zip.write("<workbook/>".getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 64; i++) {
+                zip.write(zeros);
+            }
+        }
+        assertThat(Files.size(bomb)).isLessThan(1 << 20);
+        assertThatThrownBy(() -> XlsxRecordReader.open(bomb, null)).isInstanceOf(MalformedTableException.class)
+                .hasMessageContaining("zip bomb");
+    }
+
+    @Test
+    void aFileThatIsNotAWorkbookIsRefusedClearly() throws Exception {
+        Path csv = Files.writeString(dir.resolve("table.xlsx"), "a,b\n1,2\n");
+        assertThatThrownBy(() -> XlsxRecordReader.open(csv, null)).isInstanceOf(MalformedTableException.class)
+                .hasMessageContaining("cannot be opened as an xlsx");
+    }
+
+    private Path zip(String name, String entry, String content) throws IOException {
+        Path file = dir.resolve(name);
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(file))) {
+            zip.putNextEntry(new ZipEntry(entry));
+            zip.write(content.getBytes(StandardCharsets.UTF_8));
+        }
+        return file;
+    }
+
+    private static Table open(String corpusFile, String hints) throws Exception {
+        return Sources.open(CharsetDetectorTest.corpus(corpusFile), null, Hints.of(hints));
+    }
+
+    private static List<RawRow> read(Table table) {
+        List<RawRow> rows = new ArrayList<>();
+        table.forEach(rows::add);
+        return rows;
+    }
+}
