@@ -23,16 +23,17 @@ import java.util.Map;
  *                  (Takamatsu's {@code #property} row); its first cell, the marker, names no column
  * @param skipRows  lines (rows of a sheet) that are not data, as numbers or ranges: {@code [2, "5-7"]}
  *                  (example rows, input cells); listed in the receipt
+ * @param continuation how records continuing the previous one are recognised and merged (KEN_ALL)
  * @param footer    {@code leave-out} (default): rows with only a number, totals and notes below the
  *                  data are left out and listed in the receipt; {@code keep}: they are data
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SourceHints(List<String> files, String encoding, Integer headerRow, Integer headerRows, String sheet,
                           String delimiter, Map<String, Integer> columns, String headerFromMetadata,
-                          List<String> skipRows, String footer) {
+                          List<String> skipRows, Continuation continuation, String footer) {
 
     public static final SourceHints DEFAULT = new SourceHints(null, null, null, null, null, null, null, null, null,
-            null);
+            null, null);
 
     public SourceHints {
         files = files == null ? List.of() : List.copyOf(files);

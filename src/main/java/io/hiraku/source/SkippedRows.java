@@ -14,6 +14,7 @@ public final class SkippedRows {
     public enum Reason {
         BLANK("空行", "blank rows"),
         DEFINITION("データセット定義で除外した行", "rows the dataset definition leaves out"),
+        MERGED("前の行の続き（前の行に結合）", "continuations merged into the row before"),
         TITLE("見出し行より上のタイトル行", "title rows above the header"),
         ID_ONLY("表の末尾の番号だけの行", "rows with only a number, below the data"),
         TOTAL("表の末尾の合計・確認用の行", "total or check rows below the data"),

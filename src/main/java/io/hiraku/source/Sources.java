@@ -53,7 +53,7 @@ public final class Sources {
             Table.Layout layout = kind == Kind.JSON
                     ? new Table.Layout(1, 1, false, false)
                     : new Table.Layout(hints.headerRow(), hints.headerRows(), hints.leaveOutFooter(), kind == Kind.XLSX,
-                            hints.headerFromMetadata(), hints::skips);
+                            hints.headerFromMetadata(), hints::skips, hints.continuation());
             return new Table(reader, layout);
         } catch (IOException | RuntimeException e) {
             reader.close();

@@ -15,6 +15,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongPredicate;
+import io.hiraku.schema.Continuation;
 
 /**
  * Finds the table in a file's records the way a careful person would: {@code #} metadata rows at the
@@ -45,14 +46,15 @@ public final class Table implements Closeable, Iterable<RawRow> {
      * @param leftOut        lines the definition says are not data
      */
     public record Layout(int headerRow, int headerRows, boolean leaveOutFooter, boolean padShortRows,
-                         String headerFromMetadata, LongPredicate leftOut) {
+                         String headerFromMetadata, LongPredicate leftOut, Continuation continuation) {
         public Layout(int headerRow, int headerRows, boolean leaveOutFooter, boolean padShortRows) {
-            this(headerRow, headerRows, leaveOutFooter, padShortRows, null, line -> false);
+            this(headerRow, headerRows, leaveOutFooter, padShortRows, null, line -> false, null);
         }
     }
 
     private final RecordReader reader;
     private final LongPredicate leftOut;
+    private final Continuation continuation;
     private final boolean leaveOutFooter;
     private final boolean padShortRows;
     private final Map<String, List<String>> metadata = new LinkedHashMap<>();
@@ -68,6 +70,7 @@ public final class Table implements Closeable, Iterable<RawRow> {
     public Table(RecordReader reader, Layout layout) throws IOException {
         this.reader = reader;
         this.leftOut = layout.leftOut();
+        this.continuation = layout.continuation();
         this.leaveOutFooter = layout.leaveOutFooter();
         this.padShortRows = layout.padShortRows();
         int headerRow = layout.headerRow();
@@ -180,8 +183,40 @@ public final class Table implements Closeable, Iterable<RawRow> {
         return released.poll();
     }
 
-    /** The next record the definition does not leave out. */
+    /** The next record the definition does not leave out, with its continuation records merged in. */
     private RawRow read() throws IOException {
+        RawRow row = readOne();
+        if (continuation == null || row == null) {
+            return row;
+        }
+        int column = continuation.column() - 1;
+        String[] merged = row.cells();
+        while (column < merged.length && continuation.isOpen(merged[column])) {
+            RawRow next = readOne();
+            if (next == null) {
+                break;
+            }
+            merged = merged.clone();
+            for (int c : appendColumns(column)) {
+                if (c < merged.length && c < next.cells().length) {
+                    merged[c] = merged[c] + next.cells()[c];
+                }
+            }
+            skipped.add(SkippedRows.Reason.MERGED, next.line());
+        }
+        return merged == row.cells() ? row : new RawRow(row.line(), merged);
+    }
+
+    private int[] appendColumns(int column) {
+        int[] columns = new int[continuation.join().size() + 1];
+        columns[0] = column;
+        for (int i = 0; i < continuation.join().size(); i++) {
+            columns[i + 1] = continuation.join().get(i) - 1;
+        }
+        return columns;
+    }
+
+    private RawRow readOne() throws IOException {
         RawRow row;
         while ((row = reader.next()) != null && leftOut.test(row.line())) {
             skipped.add(SkippedRows.Reason.DEFINITION, row.line());

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TableTest {
     private static final SourceHints HEADER_ON_FIRST_ROW = SourceHints.DEFAULT;
-    private static final SourceHints NO_HEADER = new SourceHints(null, null, 0, null, null, null, null, null, null, null);
+    private static final SourceHints NO_HEADER = Hints.of("headerRow: 0");
 
     @TempDir
     Path dir;
@@ -39,6 +39,31 @@ class TableTest {
     }
 
     @Test
+    void kenAllLongTownNamesSplitOverRecordsAreMergedWhenTheDefinitionSaysSo() throws Exception {
+        Path file = dir.resolve("KEN_ALL.CSV");
+        try (java.io.InputStream in = new java.util.zip.GZIPInputStream(
+                getClass().getResourceAsStream("/corpus/japanpost__KEN_ALL.CSV.gz"))) {
+            Files.copy(in, file);
+        }
+        DetectedCharset charset = new CharsetDetector().detect(file, "auto");
+        try (Table table = Sources.open(file, charset, Hints.of("headerRow: 0\ncontinuation: {column: 9, join: [6]}"))) {
+            long rows = 0;
+            String[] kyowa = null;
+            for (RawRow row : table) {
+                rows++;
+                if ("0660005".equals(row.cells()[2])) {
+                    kyowa = row.cells();
+                }
+            }
+            assertThat(rows).isEqualTo(124_511);  // 124,825 records, 314 of them continuations
+            assertThat(table.skipped().count(SkippedRows.Reason.MERGED)).isEqualTo(314);
+            assertThat(kyowa).isNotNull();
+            assertThat(kyowa[8]).startsWith("協和（８８－２、").endsWith("１７５２番地）");
+            assertThat(kyowa[5]).startsWith("ｷｮｳﾜ(88-2").endsWith("ﾊﾞﾝﾁ)");
+        }
+    }
+
+    @Test
     void titleRowsTotalsAndNotesAreLeftOutButFooterLookalikesInsideTheDataAreKept() throws Exception {
         Path file = write("""
                 令和6年度 施設一覧
@@ -52,7 +77,7 @@ class TableTest {
                 確認用,,30
                 ※ 令和6年4月1日現在
                 """);
-        try (Table table = Sources.open(file, charset(), new SourceHints(null, null, 3, null, null, null, null, null, null, null))) {
+        try (Table table = Sources.open(file, charset(), Hints.of("headerRow: 3"))) {
             assertThat(table.header()).hasValue(List.of("番号", "名称", "定員"));
             assertThat(table.headerLine()).isEqualTo(3);
             List<RawRow> rows = read(table);
@@ -69,7 +94,7 @@ class TableTest {
     @Test
     void footerCanBeKeptAsData() throws Exception {
         Path file = write("番号,名称\n1,a\n合計,\n");
-        try (Table table = Sources.open(file, charset(), new SourceHints(null, null, null, null, null, null, null, null, null, "keep"))) {
+        try (Table table = Sources.open(file, charset(), Hints.of("footer: keep"))) {
             assertThat(read(table)).hasSize(2);
         }
     }
