@@ -59,6 +59,11 @@ public record SourceHints(List<String> files, String encoding, Integer headerRow
         }
     }
 
+    /** These hints with another header row (0: no header). */
+    public SourceHints withHeaderRow(int row) {
+        return new SourceHints(files, encoding, row, 1, sheet, delimiter, columns, null, skipRows, continuation, footer);
+    }
+
     /** Whether the definition says this line is not data. */
     public boolean skips(long line) {
         for (String range : skipRows) {

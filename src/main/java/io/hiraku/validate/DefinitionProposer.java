@@ -58,29 +58,103 @@ public final class DefinitionProposer {
                 return Optional.empty();
             }
         }
-        try (Table table = Sources.open(file, charset, SourceHints.DEFAULT)) {
-            List<String> header = table.header().orElse(List.of());
-            List<ColumnGuess> columns = new ArrayList<>();
-            for (int i = 0; i < header.size(); i++) {
-                columns.add(new ColumnGuess());
-            }
-            int sampled = 0;
+        SourceHints positional = SourceHints.DEFAULT.withHeaderRow(0);
+        try (Table table = Sources.open(file, charset, positional)) {
+            List<String[]> sample = new ArrayList<>();
             for (RawRow row : table) {
-                if (sampled++ >= SAMPLE_ROWS) {
+                if (sample.size() >= SAMPLE_ROWS) {
                     break;
                 }
-                String[] cells = row.cells();
+                sample.add(row.cells());
+            }
+            Layout layout = Layout.of(table.header().orElse(null), table.metadata().get("property"), sample);
+            List<ColumnGuess> columns = new ArrayList<>();
+            for (int i = 0; i < layout.titles.size(); i++) {
+                columns.add(new ColumnGuess());
+            }
+            for (String[] cells : sample.subList(layout.firstDataRow, sample.size())) {
                 for (int i = 0; i < Math.min(cells.length, columns.size()); i++) {
                     columns.get(i).see(cells[i]);
                 }
             }
-            return Optional.of(yaml(fileName, header, columns, charset == null ? "xlsx" : charset.name()));
+            return Optional.of(yaml(fileName, layout, columns, charset == null ? "xlsx" : charset.name()));
         } catch (MalformedTableException e) {
             return Optional.empty();
         }
     }
 
-    private static String yaml(String fileName, List<String> header, List<ColumnGuess> columns, String encoding)
+    /** Where the column names come from: a header row, Takamatsu's #property row, or nowhere. */
+    private static final class Layout {
+        private List<String> titles;
+        private List<String> names;
+        private int headerRow;
+        private int firstDataRow;
+
+        static Layout of(List<String> header, List<String> property, List<String[]> sample) {
+            Layout layout = new Layout();
+            int width = sample.stream().mapToInt(r -> r.length).max().orElse(header == null ? 0 : header.size());
+            if (header != null) {
+                layout.titles = header;
+                layout.headerRow = 1;
+            } else if (property != null && property.size() >= width - 1 && property.size() <= width) {
+                List<String> titles = new ArrayList<>();
+                if (property.size() == width - 1) {
+                    titles.add("no");
+                }
+                titles.addAll(property);
+                layout.titles = titles;
+            } else if (!sample.isEmpty() && looksLikeHeader(sample)) {
+                layout.titles = List.of(sample.get(0));
+                layout.headerRow = 1;
+                layout.firstDataRow = 1;
+            } else {
+                List<String> titles = new ArrayList<>();
+                for (int i = 0; i < width; i++) {
+                    titles.add("");
+                }
+                layout.titles = titles;
+            }
+            layout.names = new ArrayList<>();
+            for (int i = 0; i < layout.titles.size(); i++) {
+                String label = layout.titles.get(i).strip();
+                String name = IDENTIFIER.matcher(label).matches() ? label : "column" + (i + 1);
+                layout.names.add(layout.names.contains(name) ? name + "_" + (i + 1) : name);
+            }
+            return layout;
+        }
+
+        /** Row 1 is a header when none of its cells reads as a number or date while later rows do, or
+         * when all its cells are distinct short labels. */
+        private static boolean looksLikeHeader(List<String[]> sample) {
+            String[] first = sample.get(0);
+            ColumnGuess[] firstRow = new ColumnGuess[first.length];
+            for (int i = 0; i < first.length; i++) {
+                firstRow[i] = new ColumnGuess();
+                firstRow[i].see(first[i]);
+                if (first[i].isBlank() || !firstRow[i].type().equals("string")) {
+                    return false;
+                }
+            }
+            if (sample.size() < 2) {
+                return true;
+            }
+            for (int col = 0; col < first.length; col++) {
+                ColumnGuess below = new ColumnGuess();
+                for (String[] row : sample.subList(1, sample.size())) {
+                    if (col < row.length) {
+                        below.see(row[col]);
+                    }
+                }
+                if (!below.type().equals("string")) {
+                    return true;
+                }
+            }
+            return java.util.Arrays.stream(first).distinct().count() == first.length
+                    && java.util.Arrays.stream(first).allMatch(c -> c.length() <= 30);
+        }
+    }
+
+    private static String yaml(String fileName, Layout layout, List<ColumnGuess> columns, String encoding)
             throws JsonProcessingException {
         Map<String, Object> def = new LinkedHashMap<>();
         def.put("title", Map.of("ja", "（データセットの名前）", "en", "(dataset title)"));
@@ -88,13 +162,16 @@ public final class DefinitionProposer {
         def.put("updateFrequency", "irregular");
         Map<String, Object> source = new LinkedHashMap<>();
         source.put("files", List.of(fileName));
+        if (layout.headerRow != 1) {
+            source.put("headerRow", layout.headerRow);
+        }
         def.put("source", source);
         List<Map<String, Object>> fields = new ArrayList<>();
-        for (int i = 0; i < header.size(); i++) {
-            String label = header.get(i).strip();
+        for (int i = 0; i < layout.titles.size(); i++) {
             Map<String, Object> field = new LinkedHashMap<>();
-            field.put("name", IDENTIFIER.matcher(label).matches() ? label : "column" + (i + 1));
-            field.put("title", label);
+            field.put("name", layout.names.get(i));
+            String title = layout.titles.get(i).strip();
+            field.put("title", title.isEmpty() ? "（列" + (i + 1) + "）" : title);
             ColumnGuess guess = columns.get(i);
             field.put("type", guess.type());
             if (guess.type().equals("boolean")) {
@@ -127,8 +204,9 @@ public final class DefinitionProposer {
                 return;
             }
             filled++;
-            integer = integer && fits(() -> NumberParser.parseInteger(cell, ignored));
-            number = number && fits(() -> NumberParser.parseNumber(cell, ignored));
+            boolean code = hasLeadingZero(cell);
+            integer = integer && !code && fits(() -> NumberParser.parseInteger(cell, ignored));
+            number = number && !code && fits(() -> NumberParser.parseNumber(cell, ignored));
             date = date && fits(() -> DateParser.parse(cell, ignored));
             yesNo = yesNo && YES_NO.contains(cell.strip());
         }
@@ -147,6 +225,12 @@ public final class DefinitionProposer {
                 return "date";
             }
             return yesNo ? "boolean" : "string";
+        }
+
+        /** 0101, ０６０００００: a code, whose zeros would be lost as a number. */
+        private static boolean hasLeadingZero(String cell) {
+            String value = io.hiraku.normalize.HalfWidth.trim(io.hiraku.normalize.HalfWidth.of(cell));
+            return value.length() > 1 && value.charAt(0) == '0' && Character.isDigit(value.charAt(1));
         }
 
         private static boolean fits(Parse parse) {

@@ -44,10 +44,7 @@ class CharsetDetectorTest {
 
     @Test
     void halfWidthKatakanaHeavyPostalFileIsStillJapanese() throws Exception {
-        Path file = dir.resolve("JIGYOSYO.CSV");
-        try (InputStream in = new GZIPInputStream(getClass().getResourceAsStream("/corpus/japanpost__JIGYOSYO.CSV.gz"))) {
-            Files.copy(in, file);
-        }
+        Path file = corpus("japanpost__JIGYOSYO.CSV");
         DetectedCharset found = detector.detect(file, "auto");
         assertThat(found.charset()).isEqualTo(CharsetDetector.CP932);
         String text = Files.readString(file, found.charset());
@@ -139,7 +136,7 @@ class CharsetDetectorTest {
         return Files.write(dir.resolve(name), bytes);
     }
 
-    static Path corpus(String name) throws Exception {
-        return Path.of(CharsetDetectorTest.class.getResource("/corpus/" + name).toURI());
+    static Path corpus(String name) {
+        return io.hiraku.Corpus.file(name);
     }
 }

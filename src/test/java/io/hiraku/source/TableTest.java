@@ -40,11 +40,7 @@ class TableTest {
 
     @Test
     void kenAllLongTownNamesSplitOverRecordsAreMergedWhenTheDefinitionSaysSo() throws Exception {
-        Path file = dir.resolve("KEN_ALL.CSV");
-        try (java.io.InputStream in = new java.util.zip.GZIPInputStream(
-                getClass().getResourceAsStream("/corpus/japanpost__KEN_ALL.CSV.gz"))) {
-            Files.copy(in, file);
-        }
+        Path file = CharsetDetectorTest.corpus("japanpost__KEN_ALL.CSV");
         DetectedCharset charset = new CharsetDetector().detect(file, "auto");
         try (Table table = Sources.open(file, charset, Hints.of("headerRow: 0\ncontinuation: {column: 9, join: [6]}"))) {
             long rows = 0;

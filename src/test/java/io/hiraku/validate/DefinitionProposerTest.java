@@ -17,7 +17,7 @@ class DefinitionProposerTest {
 
     @Test
     void proposesADefinitionTheSameFileThenPasses() throws Exception {
-        Path file = Path.of(getClass().getResource("/corpus/yaizu__焼津海の幸グルメマップ_サクラエビ.csv").toURI());
+        Path file = io.hiraku.Corpus.file("yaizu__焼津海の幸グルメマップ_サクラエビ.csv");
         String yaml = new DefinitionProposer().propose(file, "サクラエビ.csv").orElseThrow();
 
         Path catalog = dir.resolve("catalog");
