@@ -5,8 +5,8 @@ import java.time.format.ResolverStyle;
 
 /**
  * A Table Schema date {@code format} pattern ({@code %Y}, {@code %m}, {@code %d}, {@code %y}, as in
- * Python's strftime) turned into a strict java.time formatter. Month and day accept one or two digits,
- * as Excel writes them ({@code 9/1/2021}).
+ * Python's strftime) turned into a strict java.time formatter. With separators, month and day accept
+ * one or two digits, as Excel writes them ({@code 9/1/2021}); without, they are two ({@code 19740401}).
  */
 public final class DatePattern {
     private DatePattern() {
@@ -17,6 +17,7 @@ public final class DatePattern {
         if (format == null || format.isBlank() || "default".equals(format) || "any".equals(format)) {
             return null;
         }
+        boolean separated = format.replaceAll("%[YymdHMS]", "").length() > 0;
         StringBuilder java = new StringBuilder();
         for (int i = 0; i < format.length(); i++) {
             char c = format.charAt(i);
@@ -25,8 +26,8 @@ public final class DatePattern {
                 java.append(switch (d) {
                     case 'Y' -> "uuuu";
                     case 'y' -> "uu";
-                    case 'm' -> "M";
-                    case 'd' -> "d";
+                    case 'm' -> separated ? "M" : "MM";
+                    case 'd' -> separated ? "d" : "dd";
                     default -> throw new IllegalArgumentException("date format directive %" + d
                             + " is not supported (use %Y %y %m %d)");
                 });

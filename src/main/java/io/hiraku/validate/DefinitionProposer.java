@@ -28,11 +28,14 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * For a file that no definition matches: reads its header and first rows and writes a dataset
- * definition to start from, with each column's type inferred (integer, number, date, boolean as
- * 有/無, else string). The department or open-data team fills in titles and drops it back.
+ * For a file that no definition matches: finds its header and writes a dataset definition to start
+ * from, with each column's type inferred from every row (integer, number, date,
+ * boolean as 有/無, else string; codes with leading zeros stay strings), streaming: memory holds the
+ * first rows, to find the header, and one guess per column. The department or open-data team fills
+ * in the titles and drops it back.
  */
 public final class DefinitionProposer {
+    /** Rows kept to decide where the header is. */
     private static final int SAMPLE_ROWS = 1000;
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Set<String> YES_NO = Set.of("有", "無");
@@ -61,11 +64,9 @@ public final class DefinitionProposer {
         SourceHints positional = SourceHints.DEFAULT.withHeaderRow(0);
         try (Table table = Sources.open(file, charset, positional)) {
             List<String[]> sample = new ArrayList<>();
-            for (RawRow row : table) {
-                if (sample.size() >= SAMPLE_ROWS) {
-                    break;
-                }
-                sample.add(row.cells());
+            java.util.Iterator<RawRow> rows = table.iterator();
+            while (sample.size() < SAMPLE_ROWS && rows.hasNext()) {
+                sample.add(rows.next().cells());
             }
             Layout layout = Layout.of(table.header().orElse(null), table.metadata().get("property"), sample);
             List<ColumnGuess> columns = new ArrayList<>();
@@ -73,13 +74,21 @@ public final class DefinitionProposer {
                 columns.add(new ColumnGuess());
             }
             for (String[] cells : sample.subList(layout.firstDataRow, sample.size())) {
-                for (int i = 0; i < Math.min(cells.length, columns.size()); i++) {
-                    columns.get(i).see(cells[i]);
-                }
+                see(columns, cells);
+            }
+            while (rows.hasNext()) {
+                see(columns, rows.next().cells());
             }
             return Optional.of(yaml(fileName, layout, columns, charset == null ? "xlsx" : charset.name()));
         } catch (MalformedTableException e) {
             return Optional.empty();
+        }
+    }
+
+    /** Every column sees a value; cells a spreadsheet row leaves out are empty. */
+    private static void see(List<ColumnGuess> columns, String[] cells) {
+        for (int i = 0; i < columns.size(); i++) {
+            columns.get(i).see(i < cells.length ? cells[i] : "");
         }
     }
 
@@ -103,10 +112,12 @@ public final class DefinitionProposer {
                 }
                 titles.addAll(property);
                 layout.titles = titles;
-            } else if (!sample.isEmpty() && looksLikeHeader(sample)) {
-                layout.titles = List.of(sample.get(0));
-                layout.headerRow = 1;
-                layout.firstDataRow = 1;
+            } else if (headerCandidate(sample, width) >= 0
+                    && looksLikeHeader(sample.subList(headerCandidate(sample, width), sample.size()))) {
+                int row = headerCandidate(sample, width);
+                layout.titles = List.of(sample.get(row));
+                layout.headerRow = row + 1;
+                layout.firstDataRow = row + 1;
             } else {
                 List<String> titles = new ArrayList<>();
                 for (int i = 0; i < width; i++) {
@@ -123,6 +134,20 @@ public final class DefinitionProposer {
             return layout;
         }
 
+        /**
+         * The first row that fills at least half of the table's width (and two cells): rows above it
+         * are titles and notes, as in workbooks that explain themselves before the table starts.
+         */
+        private static int headerCandidate(List<String[]> sample, int width) {
+            for (int i = 0; i < Math.min(sample.size(), 100); i++) {
+                long filled = java.util.Arrays.stream(sample.get(i)).filter(c -> !c.isBlank()).count();
+                if (filled >= 2 && filled * 2 >= width) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
         /** Row 1 is a header when none of its cells reads as a number or date while later rows do, or
          * when all its cells are distinct short labels. */
         private static boolean looksLikeHeader(List<String[]> sample) {
@@ -131,7 +156,7 @@ public final class DefinitionProposer {
             for (int i = 0; i < first.length; i++) {
                 firstRow[i] = new ColumnGuess();
                 firstRow[i].see(first[i]);
-                if (first[i].isBlank() || !firstRow[i].type().equals("string")) {
+                if (!firstRow[i].type().equals("string")) {
                     return false;
                 }
             }

@@ -9,6 +9,9 @@ import io.hiraku.schema.FieldType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 
 class DefinitionProposerTest {
@@ -34,6 +37,38 @@ class DefinitionProposerTest {
         assertThat(proposed.schema().fields().get(2).name()).isEqualTo("column3");
         assertThat(proposed.source().files()).containsExactly("サクラエビ.csv");
         assertThat(new TableValidator().validate(file, proposed, RowSink.DISCARD).getErrors()).isEmpty();
+    }
+
+    static Stream<String> corpusFiles() throws Exception {
+        try (Stream<Path> files = Files.list(Path.of("src/test/resources/corpus"))) {
+            return files.map(p -> p.getFileName().toString().replaceAll("\\.gz$", ""))
+                    .filter(n -> !n.equals("MANIFEST.tsv") && !n.endsWith(".md"))
+                    .sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("corpusFiles")
+    void everyCorpusFileGetsAProposalThatPublishesItWhenDroppedBack(String name) throws Exception {
+        Path file = io.hiraku.Corpus.file(name);
+        String yaml = new DefinitionProposer().propose(file, name).orElseThrow();
+        Path catalog = dir.resolve("catalog");
+        Files.createDirectories(catalog.resolve("datasets/city"));
+        Files.writeString(catalog.resolve("catalog.yaml"), "title: t\ndepartments:\n  - id: city\n");
+        Files.writeString(catalog.resolve("datasets/city/proposed.yaml"), yaml);
+        DatasetDefinition proposed = new DefinitionLoader().load(catalog).forDrop("city", name).orElseThrow();
+        ValidationReport report = new TableValidator().validate(file, proposed, RowSink.DISCARD);
+        assertThat(report.getErrors()).as(yaml).isEmpty();
+        assertThat(report.getRows()).isPositive();
+    }
+
+    @Test
+    void typesFollowWhatAPersonWouldDeclare() throws Exception {
+        Path file = Files.writeString(dir.resolve("postal.csv"), "郵便番号,件数,開設日,金額,有無\n"
+                + "0600000,12,令和2年4月1日,\"1,234\",有\n0640941,３,平成31年4月30日,\"56,789.5\",無\n");
+        String yaml = new DefinitionProposer().propose(file, "postal.csv").orElseThrow();
+        assertThat(yaml).containsSubsequence("title: 郵便番号", "type: string", "title: 件数", "type: integer",
+                "title: 開設日", "type: date", "title: 金額", "type: number", "title: 有無", "type: boolean");
     }
 
     @Test
