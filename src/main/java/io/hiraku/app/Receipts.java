@@ -92,8 +92,9 @@ public final class Receipts {
                         DatasetIris.downloadUrl(cat, datasetId, f.name()), f.bytes(), f.sha256()));
             }
         }
+        String departmentName = cat.department(job.getDepartment()).map(d -> d.name().in("ja")).orElse("");
         return new Receipt(job.getOutcome().name().toLowerCase(java.util.Locale.ROOT), job.getDepartment(),
-                job.getFileName(), job.getReceivedAt().toString(), job.getBytes(), job.getSha256(), datasetId,
+                departmentName, job.getFileName(), job.getReceivedAt().toString(), job.getBytes(), job.getSha256(), datasetId,
                 job.getDataset() == null ? null : job.getDataset().title().in("ja"),
                 job.getRelease() == null ? null : job.getRelease().releaseId(), datasetUrl, downloads,
                 job.getMessageJa(), job.getMessageEn(), job.getReport(), job.getProposal());

@@ -43,6 +43,7 @@ public final class ReceiptWriter {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("outcome", r.outcome());
         m.put("department", r.department());
+        m.put("departmentName", r.departmentName() == null ? "" : r.departmentName());
         m.put("fileName", r.fileName());
         m.put("receivedAt", r.receivedAt());
         m.put("bytes", r.bytes());
@@ -82,6 +83,14 @@ public final class ReceiptWriter {
             report.put("encodingReasonJa", nullToEmpty(r.report().getEncodingReasonJa()));
             report.put("encodingReasonEn", nullToEmpty(r.report().getEncodingReasonEn()));
             report.put("rows", r.report().getRows());
+            report.put("format", nullToEmpty(r.report().getFormat()));
+            List<Map<String, Object>> metadata = new ArrayList<>();
+            r.report().getMetadataRows().forEach((key, values) -> {
+                if (!values.isEmpty()) {
+                    metadata.add(Map.of("key", "#" + key, "value", String.join(", ", values)));
+                }
+            });
+            m.put("metadataRows", metadata);
             List<Map<String, Object>> skipped = new ArrayList<>();
             r.report().getSkippedRows().forEach(e -> skipped.add(Map.of("ja", e.reason().ja(), "en", e.reason().en(),
                     "count", e.count(), "lines", e.lines())));
@@ -90,6 +99,7 @@ public final class ReceiptWriter {
             report.put("moreErrors", r.report().getErrorCount() - r.report().getErrors().size());
         }
         m.putIfAbsent("skipped", List.of());
+        m.putIfAbsent("metadataRows", List.of());
         m.put("report", report);
         m.put("proposalPath", r.proposedDefinition() == null ? "" : r.proposedDefinition().path());
         m.put("proposalYaml", r.proposedDefinition() == null ? "" : r.proposedDefinition().yaml());

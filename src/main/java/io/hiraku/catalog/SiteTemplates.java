@@ -1,5 +1,9 @@
 package io.hiraku.catalog;
 
+import freemarker.cache.ClassTemplateLoader;
+import freemarker.cache.FileTemplateLoader;
+import freemarker.cache.MultiTemplateLoader;
+import freemarker.cache.TemplateLoader;
 import freemarker.template.Configuration;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
@@ -16,16 +20,22 @@ import java.util.stream.Stream;
 /**
  * The site theme in {@code catalog/site/}: FreeMarker templates in {@code templates/} ({@code .ftlh}:
  * every value is HTML-escaped unless a template says otherwise) and static files in {@code assets/}.
- * A government restyles its catalog by editing these files; no Java changes.
+ * A government restyles its catalog by editing these files; no Java changes. A template or asset the
+ * catalog does not have comes from the default theme shipped in the application.
  */
 public final class SiteTemplates {
+    private static final List<String> SHIPPED_ASSETS = List.of("style.css");
     private final Configuration freemarker;
     private final Path assets;
 
     public SiteTemplates(Path siteDir) {
         try {
             freemarker = new Configuration(Configuration.VERSION_2_3_34);
-            freemarker.setDirectoryForTemplateLoading(siteDir.resolve("templates").toFile());
+            TemplateLoader shipped = new ClassTemplateLoader(SiteTemplates.class, "/site/templates");
+            Path own = siteDir.resolve("templates");
+            freemarker.setTemplateLoader(Files.isDirectory(own)
+                    ? new MultiTemplateLoader(new TemplateLoader[] {new FileTemplateLoader(own.toFile()), shipped})
+                    : shipped);
             freemarker.setDefaultEncoding("UTF-8");
             freemarker.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
             freemarker.setLogTemplateExceptions(false);
@@ -49,13 +59,26 @@ public final class SiteTemplates {
         return out.toString();
     }
 
-    /** The static files to publish under {@code assets/}. */
+    /** The static files to publish under {@code assets/}: the catalog's own, else the default theme's. */
     public List<Path> assets() throws IOException {
-        if (!Files.isDirectory(assets)) {
-            return List.of();
+        if (Files.isDirectory(assets)) {
+            try (Stream<Path> files = Files.list(assets)) {
+                return files.filter(Files::isRegularFile).sorted().toList();
+            }
         }
-        try (Stream<Path> files = Files.list(assets)) {
-            return files.filter(Files::isRegularFile).sorted().toList();
+        Path copy = Files.createTempDirectory("hiraku-assets");
+        copy.toFile().deleteOnExit();
+        List<Path> shipped = new java.util.ArrayList<>();
+        for (String name : SHIPPED_ASSETS) {
+            try (java.io.InputStream in = SiteTemplates.class.getResourceAsStream("/site/assets/" + name)) {
+                if (in != null) {
+                    Path file = copy.resolve(name);
+                    Files.copy(in, file);
+                    file.toFile().deleteOnExit();
+                    shipped.add(file);
+                }
+            }
         }
+        return shipped;
     }
 }

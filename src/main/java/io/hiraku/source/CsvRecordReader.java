@@ -22,8 +22,10 @@ import org.apache.commons.csv.CSVRecord;
 public final class CsvRecordReader implements RecordReader {
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
+    private final char delimiter;
 
     private CsvRecordReader(Reader reader, char delimiter) throws IOException {
+        this.delimiter = delimiter;
         CSVFormat format = CSVFormat.RFC4180.builder()
                 .setDelimiter(delimiter)
                 .setIgnoreEmptyLines(false)
@@ -81,6 +83,16 @@ public final class CsvRecordReader implements RecordReader {
                     line + "行目から始まるレコードの引用符（\"）が正しく閉じられていません: " + detail,
                     "the record starting on line " + line + " has broken quoting (\"): " + detail, e);
         }
+    }
+
+    @Override
+    public String describe() {
+        return switch (delimiter) {
+            case '\t' -> "TSV (tab)";
+            case ';' -> "CSV (semicolon)";
+            case ',' -> "CSV (comma)";
+            default -> "CSV (" + delimiter + ")";
+        };
     }
 
     @Override

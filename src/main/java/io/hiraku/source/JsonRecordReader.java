@@ -192,6 +192,11 @@ public final class JsonRecordReader implements RecordReader {
     }
 
     @Override
+    public String describe() {
+        return geoJson ? "GeoJSON FeatureCollection" : inArray ? "JSON (array of records)" : "NDJSON";
+    }
+
+    @Override
     public void close() throws IOException {
         parser.close();
     }

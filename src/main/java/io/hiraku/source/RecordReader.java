@@ -10,4 +10,7 @@ import java.io.IOException;
 public interface RecordReader extends Closeable {
     /** The next record, or null at the end; a structural problem is a {@link MalformedTableException}. */
     RawRow next() throws IOException;
+
+    /** What was read, in words for a receipt: "CSV (comma)", "xlsx, sheet 集計用", "GeoJSON". */
+    String describe();
 }

@@ -273,6 +273,11 @@ public final class Table implements Closeable, Iterable<RawRow> {
         return new ArrayList<>(Arrays.asList(cells).subList(0, end));
     }
 
+    /** What was read, in words for a receipt. */
+    public String describe() {
+        return reader.describe();
+    }
+
     /** {@code #}-prefixed rows before the header, by key without the {@code #}. */
     public Map<String, List<String>> metadata() {
         return metadata;

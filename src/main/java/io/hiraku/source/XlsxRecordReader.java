@@ -102,6 +102,11 @@ public final class XlsxRecordReader implements RecordReader {
     }
 
     @Override
+    public String describe() {
+        return "xlsx, sheet " + sheetName;
+    }
+
+    @Override
     public RawRow next() {
         if (!iterator.hasNext()) {
             return null;

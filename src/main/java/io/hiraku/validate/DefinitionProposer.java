@@ -79,10 +79,15 @@ public final class DefinitionProposer {
             while (rows.hasNext()) {
                 see(columns, rows.next().cells());
             }
-            return Optional.of(yaml(fileName, layout, columns, charset == null ? "xlsx" : charset.name()));
+            return Optional.of(yaml(fileName, layout, columns, charset == null ? "xlsx" : charset.name(),
+                    table.metadata()));
         } catch (MalformedTableException e) {
             return Optional.empty();
         }
+    }
+
+    private static String first(List<String> values) {
+        return values == null || values.isEmpty() ? "" : values.get(0).strip();
     }
 
     /** Every column sees a value; cells a spreadsheet row leaves out are empty. */
@@ -179,11 +184,16 @@ public final class DefinitionProposer {
         }
     }
 
-    private static String yaml(String fileName, Layout layout, List<ColumnGuess> columns, String encoding)
-            throws JsonProcessingException {
+    private static String yaml(String fileName, Layout layout, List<ColumnGuess> columns, String encoding,
+                               Map<String, List<String>> metadata) throws JsonProcessingException {
         Map<String, Object> def = new LinkedHashMap<>();
         def.put("title", Map.of("ja", "（データセットの名前）", "en", "(dataset title)"));
-        def.put("description", Map.of("ja", "（内容の説明）"));
+        String attribution = first(metadata.get("attribution_name"));
+        def.put("description", Map.of("ja", attribution.isEmpty() ? "（内容の説明）" : "（内容の説明）出典: " + attribution));
+        String license = first(metadata.get("license"));
+        if (license.startsWith("http")) {
+            def.put("license", license);
+        }
         def.put("updateFrequency", "irregular");
         Map<String, Object> source = new LinkedHashMap<>();
         source.put("files", List.of(fileName));

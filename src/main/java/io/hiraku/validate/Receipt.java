@@ -14,6 +14,7 @@ import java.util.List;
 public record Receipt(
         String outcome,
         String department,
+        String departmentName,
         String fileName,
         String receivedAt,
         long bytes,

@@ -39,6 +39,7 @@ public final class TableValidator {
             report.encoding(charset.name(), charset.reasonJa(), charset.reasonEn());
         }
         try (Table table = Sources.open(file, charset, definition.source())) {
+            report.format(table.describe());
             report.getMetadataRows().putAll(table.metadata());
             report.headerLine(table.headerLine());
             ColumnMapping columns = ColumnMapping.of(definition.schema(), definition.source().columns(), table.header(),

@@ -19,6 +19,7 @@ public final class ValidationReport {
     private String encoding;
     private String encodingReasonJa;
     private String encodingReasonEn;
+    private String format;
     private long headerLine;
     private long rows;
     private List<SkippedRows.Entry> skippedRows = List.of();
@@ -54,6 +55,15 @@ public final class ValidationReport {
 
     public String getEncodingReasonEn() {
         return encodingReasonEn;
+    }
+
+    /** How the file was read: "CSV (comma)", "xlsx, sheet 集計用", "GeoJSON FeatureCollection". */
+    public String getFormat() {
+        return format;
+    }
+
+    void format(String description) {
+        this.format = description;
     }
 
     public long getHeaderLine() {

@@ -59,6 +59,26 @@ class CharsetDetectorTest {
     }
 
     @Test
+    void utf16WithByteOrderMarksIsRead() throws Exception {
+        String text = "名称,定員\n中央公民館,120\n";
+        for (Charset utf16 : new Charset[] {StandardCharsets.UTF_16LE, StandardCharsets.UTF_16BE}) {
+            byte[] body = text.getBytes(utf16);
+            byte[] bom = utf16 == StandardCharsets.UTF_16LE ? new byte[] {(byte) 0xFF, (byte) 0xFE}
+                    : new byte[] {(byte) 0xFE, (byte) 0xFF};
+            byte[] bytes = new byte[bom.length + body.length];
+            System.arraycopy(bom, 0, bytes, 0, 2);
+            System.arraycopy(body, 0, bytes, 2, body.length);
+            Path file = write("utf16.csv", bytes);
+            DetectedCharset found = detector.detect(file, "auto");
+            assertThat(found.charset()).isEqualTo(utf16);
+            try (Table table = Sources.open(file, found, io.hiraku.schema.SourceHints.DEFAULT)) {
+                assertThat(table.header()).hasValue(java.util.List.of("名称", "定員"));
+                assertThat(table.iterator().next().cells()).containsExactly("中央公民館", "120");
+            }
+        }
+    }
+
+    @Test
     void eucJpIsToldApartFromCp932() throws Exception {
         String text = "名称,住所,備考\n市役所,焼津市本町２丁目１６番３２号,ひらがなとカタカナ\n図書館,焼津市三ケ名,ハ行\n";
         Path file = write("euc.csv", text.getBytes(CharsetDetector.EUC_JP));
