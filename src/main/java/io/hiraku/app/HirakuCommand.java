@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -148,19 +148,23 @@ public final class HirakuCommand implements Runnable {
                 return REJECTED;
             }
             String name = file.getFileName().toString();
-            Optional<DatasetDefinition> dataset = datasetId != null
-                    ? definitions.dataset(datasetId)
+            List<DatasetDefinition> datasets = datasetId != null
+                    ? definitions.dataset(datasetId).stream().toList()
                     : definitions.datasets().stream()
-                            .filter(d -> definitions.forDrop(d.department(), name).filter(d::equals).isPresent())
-                            .findFirst();
-            if (dataset.isEmpty()) {
+                            .filter(d -> definitions.forDrops(d.department(), name).contains(d))
+                            .toList();
+            if (datasets.isEmpty()) {
                 System.err.println("hiraku: no dataset definition for " + (datasetId != null ? "id '" + datasetId + "'"
                         : "'" + name + "'") + " in " + settings.catalog() + " (use --dataset ID)");
                 return REJECTED;
             }
-            ValidationReport report = new TableValidator().validate(file, dataset.get(), RowSink.DISCARD);
-            System.out.print(file + " → dataset " + dataset.get().id() + "\n" + report.summary());
-            return report.valid() ? OK : REJECTED;
+            boolean valid = true;
+            for (DatasetDefinition dataset : datasets) {
+                ValidationReport report = new TableValidator().validate(file, dataset, RowSink.DISCARD);
+                System.out.print(file + " → dataset " + dataset.id() + "\n" + report.summary());
+                valid &= report.valid();
+            }
+            return valid ? OK : REJECTED;
         }
     }
 

@@ -37,6 +37,20 @@ public final class IngestJob {
         this.receivedAt = receivedAt;
     }
 
+    /** The same drop, for another of the datasets it feeds. */
+    IngestJob forDataset(DatasetDefinition definition) {
+        IngestJob job = new IngestJob(department, fileName, receivedAt);
+        job.archived(archived, sha256, bytes);
+        job.definitions(definitions);
+        job.dataset(definition);
+        return job;
+    }
+
+    /** Identifies the drop (not the dataset): the outcome of a drop is counted once. */
+    public String dropKey() {
+        return department + "/" + fileName + "@" + receivedAt + "#" + sha256;
+    }
+
     public String getDepartment() {
         return department;
     }

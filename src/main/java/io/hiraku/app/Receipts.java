@@ -43,14 +43,24 @@ public final class Receipts {
 
     public IngestJob write(IngestJob job) throws IOException {
         Receipt receipt = receipt(job);
-        String name = job.getFileName() + "." + stamp(job.getReceivedAt());
+        String name = receiptName(job);
         Path written = writer.write(receipt, workspace.receipts(job.getDepartment()), name);
         if (job.getOutcome() == IngestJob.Outcome.REJECTED) {
             writer.write(receipt, workspace.rejected().resolve(job.getDepartment()), name);
         }
-        outcomes.record(job.getOutcome());
+        outcomes.record(job.dropKey(), job.getOutcome());
         LOG.info("{}: {} — receipt {}", job, job.getOutcome(), written);
         return job;
+    }
+
+    /**
+     * {@code <file>.<time>}, or {@code <file>.<dataset>.<time>} when the file feeds several datasets
+     * (each dataset gets its own receipt).
+     */
+    private static String receiptName(IngestJob job) {
+        boolean several = job.getDataset() != null && job.getDefinitions() != null
+                && job.getDefinitions().forDrops(job.getDepartment(), job.getFileName()).size() > 1;
+        return job.getFileName() + (several ? "." + job.getDataset().id() : "") + "." + stamp(job.getReceivedAt());
     }
 
     /** Called when a stage failed after its retries: the file goes to failed/ and the department is told. */
@@ -58,7 +68,9 @@ public final class Receipts {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         String reason = cause == null ? "unknown error" : cause.getClass().getSimpleName() + ": " + cause.getMessage();
         Object body = exchange.getMessage().getBody();
-        IngestJob job = body instanceof IngestJob j ? j : null;
+        IngestJob job = body instanceof IngestJob j ? j
+                : body instanceof java.util.List<?> list && !list.isEmpty() && list.get(0) instanceof IngestJob j ? j
+                : null;
         if (job == null) {
             String relative = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
             Path path = Path.of(relative == null ? "unknown" : relative);
@@ -71,10 +83,9 @@ public final class Receipts {
                         + "handle it): " + reason);
         LOG.error("Failed {}: {}", job, reason, cause);
         if (!job.getDepartment().isEmpty()) {
-            writer.write(receipt(job), workspace.receipts(job.getDepartment()),
-                    job.getFileName() + "." + stamp(job.getReceivedAt()));
+            writer.write(receipt(job), workspace.receipts(job.getDepartment()), receiptName(job));
         }
-        outcomes.record(IngestJob.Outcome.FAILED);
+        outcomes.record(job.dropKey(), IngestJob.Outcome.FAILED);
     }
 
     private Receipt receipt(IngestJob job) {

@@ -14,6 +14,7 @@ import io.hiraku.validate.ValidationReport;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,29 +39,43 @@ public final class Releases {
         this.clock = clock;
     }
 
-    public IngestJob build(IngestJob job) throws IOException {
+    /**
+     * Which datasets the drop feeds: one job per dataset (a workbook can feed several), or the drop
+     * itself, already refused, when it belongs to no dataset of its department.
+     */
+    public List<IngestJob> plan(IngestJob job) throws IOException {
         Definitions definitions = catalog.load();
         job.definitions(definitions);
         if (definitions.catalog().department(job.getDepartment()).isEmpty()) {
             job.end(IngestJob.Outcome.REJECTED,
                     "フォルダ「" + job.getDepartment() + "」は登録された部署ではありません。自部署のフォルダに置いてください",
                     "'" + job.getDepartment() + "' is not a configured department; drop the file into your department's folder");
-            return job;
+            return List.of(job);
         }
-        Optional<DatasetDefinition> found = definitions.forDrop(job.getDepartment(), job.getFileName());
+        List<DatasetDefinition> found = definitions.forDrops(job.getDepartment(), job.getFileName());
         if (found.isEmpty()) {
             rejectUnknown(job, definitions);
-            if (job.getOutcome() == IngestJob.Outcome.REJECTED && definitions.ownedElsewhere(job.getDepartment(),
-                    job.getFileName()).isEmpty()) {
+            if (definitions.ownedElsewhere(job.getDepartment(), job.getFileName()).isEmpty()) {
                 String id = DefinitionProposer.suggestId(job.getFileName());
                 proposer.propose(job.getArchived(), job.getFileName()).ifPresent(yaml -> job.proposal(
                         new Receipt.ProposedDefinition("catalog/datasets/" + job.getDepartment() + "/" + id + ".yaml",
                                 yaml)));
             }
+            return List.of(job);
+        }
+        if (found.size() > 1) {
+            LOG.info("{} feeds {} datasets: {}", job, found.size(), found.stream().map(DatasetDefinition::id).toList());
+        }
+        return found.stream().map(job::forDataset).toList();
+    }
+
+    /** Builds the release of one dataset from the drop: decode, validate, normalize, write to staging. */
+    public IngestJob build(IngestJob job) throws IOException {
+        if (job.getOutcome() != null) {
             return job;
         }
-        DatasetDefinition dataset = found.get();
-        job.dataset(dataset);
+        Definitions definitions = job.getDefinitions();
+        DatasetDefinition dataset = job.getDataset();
         Optional<PublishedDataset> latest = new PublishedDatasets(store).find(dataset);
         if (latest.isPresent() && job.getSha256().equals(latest.get().originalSha256())) {
             job.end(IngestJob.Outcome.UNCHANGED,

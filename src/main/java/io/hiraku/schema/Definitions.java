@@ -41,16 +41,20 @@ public final class Definitions {
      * ({@code <id>.csv}) or whose {@code source.files} patterns match the file name.
      */
     public Optional<DatasetDefinition> forDrop(String department, String fileName) {
-        String stem = stem(fileName);
-        DatasetDefinition byName = datasets.get(stem);
-        if (byName != null && byName.department().equals(department)) {
-            return Optional.of(byName);
-        }
+        return forDrops(department, fileName).stream().findFirst();
+    }
+
+    /**
+     * Every dataset of the department that a dropped file feeds, in id order: usually one; several
+     * when a workbook holds several tables, each with its own definition.
+     */
+    public List<DatasetDefinition> forDrops(String department, String fileName) {
+        DatasetDefinition byName = datasets.get(stem(fileName));
         Path name = Path.of(fileName);
         return datasets.values().stream()
                 .filter(d -> d.department().equals(department))
-                .filter(d -> matchesAny(d.source().files(), name))
-                .findFirst();
+                .filter(d -> d == byName || matchesAny(d.source().files(), name))
+                .toList();
     }
 
     /** A dataset of another department that claims this file name, to explain a refusal. */

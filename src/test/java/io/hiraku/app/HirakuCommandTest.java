@@ -64,6 +64,42 @@ class HirakuCommandTest {
     }
 
     @Test
+    void aWorkbookWithTwoTablesPublishesTwoDatasetsWithAReceiptEach() throws Exception {
+        Path catalog = Files.createDirectories(dir.resolve("catalog/datasets/takamatsu"));
+        Files.writeString(dir.resolve("catalog/catalog.yaml"), "title: t\ndepartments:\n  - id: takamatsu\n");
+        String population = Files.readString(Path.of(
+                "src/test/resources/corpus-catalog/datasets/corpus/takamatsu-0066-202401-population-workbook.yaml"))
+                .replace("files: [\"takamatsu__0066_202401_population_workbook.xlsx\"]", "files: [\"0066_*.xlsx\"]");
+        Files.writeString(catalog.resolve("population-by-area.yaml"), population);
+        Files.writeString(catalog.resolve("population-howto.yaml"), """
+                title: 「集計用」データの作成手順
+                source: {files: ["0066_*.xlsx"], sheet: 取扱い説明, headerRow: 2}
+                schema:
+                  fields:
+                    - {name: step, title: "№", type: integer, constraints: {required: true}}
+                    - {name: instruction, title: 作成手順内容, type: string}
+                """);
+        Path work = dir.resolve("work");
+        Path drop = Files.createDirectories(work.resolve("ingest/takamatsu"));
+        Files.copy(io.hiraku.Corpus.file("takamatsu__0066_202401_population_workbook.xlsx"),
+                drop.resolve("0066_202401.xlsx"));
+        Path store = dir.resolve("store");
+        int exit = HirakuCommand.execute("publish", "--once", "--work", work.toString(), "--store", store.toString(),
+                "--catalog", dir.resolve("catalog").toString());
+        assertThat(exit).isEqualTo(HirakuCommand.OK);
+        assertThat(csvRecords(store.resolve("datasets/population-by-area/population-by-area.csv"))).hasSize(236);
+        // four steps: the 注意点 row below them is a note, left out and listed in the receipt
+        assertThat(csvRecords(store.resolve("datasets/population-howto/population-howto.csv")))
+                .hasSize(5).first().satisfies(header -> assertThat(header.values()).containsExactly("step", "instruction"));
+        try (var receipts = Files.list(drop.resolve("_receipts"))) {
+            assertThat(receipts.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")))
+                    .hasSize(2).anyMatch(n -> n.startsWith("0066_202401.xlsx.population-by-area."))
+                    .anyMatch(n -> n.startsWith("0066_202401.xlsx.population-howto."));
+        }
+        assertThat(Files.readString(store.resolve("index.html"))).contains("population-by-area", "population-howto");
+    }
+
+    @Test
     void publishOnceWithNothingToDoBuildsTheCatalogAndExitsZero() throws Exception {
         Path work = dir.resolve("work");
         Files.createDirectories(work.resolve("ingest"));
@@ -97,6 +133,12 @@ class HirakuCommandTest {
     void helpListsTheSubcommands() throws Exception {
         String out = capture(() -> assertThat(HirakuCommand.execute("--help")).isZero());
         assertThat(out).contains("run", "publish", "validate", "serve");
+    }
+
+    private static java.util.List<org.apache.commons.csv.CSVRecord> csvRecords(Path file) throws Exception {
+        try (var reader = Files.newBufferedReader(file)) {
+            return org.apache.commons.csv.CSVFormat.RFC4180.parse(reader).getRecords();
+        }
     }
 
     private static String capture(ThrowingRunnable action) throws Exception {
