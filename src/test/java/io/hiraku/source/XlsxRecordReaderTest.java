@@ -40,7 +40,10 @@ class XlsxRecordReaderTest {
             assertThat(header.get(5)).isEqualTo("調査年月日");
             List<RawRow> rows = read(table);
             assertThat(rows).hasSize(235);
-            assertThat(rows.get(0).cells()[5]).isEqualTo("2024-01-01");   // an Excel date serial, formatted as a date
+            assertThat(rows.get(0).cells()[5]).isEqualTo("2024-01-01");   // =$B$4: a formula giving a date serial
+            assertThat(rows.get(0).cells()[7]).isEqualTo("390");          // =I9+J9: the cached value
+            assertThat(rows.get(0).cells()[10]).isEqualTo("14");          // a VLOOKUP over another sheet
+            assertThat(rows.get(234).cells()[7]).isEqualTo("1765");       // a shared formula
             assertThat(rows.get(234).cells()[6]).isEqualTo("牟礼町原");
             assertThat(table.skipped().entries()).extracting(SkippedRows.Entry::reason, SkippedRows.Entry::lines)
                     .containsExactly(tuple(SkippedRows.Reason.BLANK, "244, 247–255"),
