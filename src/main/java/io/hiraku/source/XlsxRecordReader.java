@@ -133,7 +133,7 @@ public final class XlsxRecordReader implements RecordReader {
         }
         CellType type = cell.getType();
         if (type == CellType.NUMBER || (type == CellType.FORMULA && isNumber(raw))) {
-            if (isDateFormat(cell.getDataFormatString())) {
+            if (isDateFormat(cell.getDataFormatId(), cell.getDataFormatString())) {
                 LocalDateTime date = cell.getType() == CellType.NUMBER ? cell.asDate() : excelDate(raw);
                 return date.toLocalTime().toSecondOfDay() == 0 ? date.toLocalDate().toString() : date.toString();
             }
@@ -161,8 +161,15 @@ public final class XlsxRecordReader implements RecordReader {
         return LocalDateTime.of(1899, 12, 30, 0, 0).plusDays(days).plusSeconds(seconds);
     }
 
-    /** A number format that shows a date: it has y, m or d outside quotes and brackets, like Excel's own test. */
-    static boolean isDateFormat(String format) {
+    /**
+     * A number format that shows a date: one of Excel's built-in date formats (14–22, and 27–36 and
+     * 50–58, the Japanese era and East Asian ones), or a custom format with y, m or d outside quotes and
+     * brackets, like Excel's own test.
+     */
+    static boolean isDateFormat(Integer id, String format) {
+        if (id != null && ((id >= 14 && id <= 22) || (id >= 27 && id <= 36) || (id >= 50 && id <= 58))) {
+            return true;
+        }
         if (format == null || format.isEmpty() || "General".equalsIgnoreCase(format)) {
             return false;
         }
