@@ -3,7 +3,6 @@ package io.hiraku.normalize;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.chrono.JapaneseDate;
-import java.time.chrono.JapaneseEra;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
@@ -16,11 +15,6 @@ import java.time.format.DateTimeParseException;
  * <p>A single left-to-right scan, no regular expressions: this runs on every date cell.
  */
 public final class DateParser {
-    private static final String[] ERA_NAMES = {"明治", "大正", "昭和", "平成", "令和"};
-    private static final char[] ERA_LETTERS = {'M', 'T', 'S', 'H', 'R'};
-    private static final JapaneseEra[] ERAS = {JapaneseEra.MEIJI, JapaneseEra.TAISHO, JapaneseEra.SHOWA,
-            JapaneseEra.HEISEI, JapaneseEra.REIWA};
-
     private DateParser() {
     }
 
@@ -38,14 +32,14 @@ public final class DateParser {
             return parseJapaneseOrIso(raw, counts);
         } catch (InvalidValueException e) {
             if (declared == null || !"type-date".equals(e.code())) {
-                throw e;
+                throw withoutDay(raw, e);
             }
             try {
                 LocalDate date = LocalDate.parse(HalfWidth.trim(HalfWidth.of(raw)), declared);
                 counts.add(Normalization.DATE_FORMAT);
                 return date;
             } catch (DateTimeParseException notDeclared) {
-                throw e;
+                throw withoutDay(raw, e);
             }
         }
     }
@@ -71,11 +65,11 @@ public final class DateParser {
         if (era >= 0) {
             counts.add(Normalization.WAREKI);
             try {
-                return LocalDate.from(JapaneseDate.of(ERAS[era], year, month, day));
+                return LocalDate.from(JapaneseDate.of(Wareki.ERAS[era], year, month, day));
             } catch (DateTimeException e) {
                 throw new InvalidValueException("wareki-out-of-era",
-                        "「" + raw + "」は" + ERA_NAMES[era] + "の期間外か、存在しない日付です",
-                        "'" + raw + "' is outside the " + ERAS[era] + " era or is not a real date");
+                        "「" + raw + "」は" + Wareki.NAMES[era] + "の期間外か、存在しない日付です",
+                        "'" + raw + "' is outside the " + Wareki.ERAS[era] + " era or is not a real date");
             }
         }
         if (!(yearSep == '-' && trimmed.length() == 10)) {
@@ -86,6 +80,21 @@ public final class DateParser {
         } catch (DateTimeException e) {
             throw new InvalidValueException("date-invalid",
                     "「" + raw + "」は存在しない日付です", "'" + raw + "' is not a real date");
+        }
+    }
+
+    /** A year and month with no day is its own mistake: say so, and what to declare instead. */
+    private static InvalidValueException withoutDay(String raw, InvalidValueException e) {
+        if (!"type-date".equals(e.code())) {
+            return e;
+        }
+        try {
+            PartialDateParser.parseYearMonth(raw, new NormalizationCounts());
+            return new InvalidValueException("date-without-day",
+                    "「" + raw + "」には日がありません。日まで書くか、データセット定義でこの列の型を yearmonth にしてください",
+                    "'" + raw + "' has no day; write the day, or declare the column as yearmonth");
+        } catch (InvalidValueException notYearMonth) {
+            return e;
         }
     }
 
@@ -106,22 +115,12 @@ public final class DateParser {
         }
 
         int era() {
-            for (int i = 0; i < ERA_NAMES.length; i++) {
-                if (s.startsWith(ERA_NAMES[i], pos)) {
-                    pos += ERA_NAMES[i].length();
-                    return i;
-                }
+            int[] era = Wareki.eraAt(s, pos);
+            if (era == null) {
+                return -1;
             }
-            if (pos < s.length()) {
-                char c = Character.toUpperCase(s.charAt(pos));
-                for (int i = 0; i < ERA_LETTERS.length; i++) {
-                    if (c == ERA_LETTERS[i]) {
-                        pos++;
-                        return i;
-                    }
-                }
-            }
-            return -1;
+            pos += era[1];
+            return era[0];
         }
 
         boolean consume(char c) {

@@ -61,7 +61,7 @@ final class DataPackage {
             resource.put("hash", "sha256:" + file.sha256());
             if (file.format() == Format.CSV || file.format() == Format.JSON) {
                 resource.put("type", "table");
-                resource.set("schema", JSON.valueToTree(dataset.schema()));
+                resource.set("schema", JSON.valueToTree(PublishedSchema.of(dataset.schema())));
             }
         }
         ObjectNode hiraku = root.putObject("hiraku");

@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
+import io.hiraku.normalize.GeoPoint;
+import io.hiraku.validate.JsonText;
+import io.hiraku.validate.Missing;
 
 /** A JSON array of records, one object per row, typed: numbers as numbers, booleans, ISO date strings, null. */
 final class JsonFormatWriter extends FormatWriter {
@@ -29,8 +32,17 @@ final class JsonFormatWriter extends FormatWriter {
         for (int i = 0; i < values.length; i++) {
             json.writeFieldName(names[i]);
             Object v = values[i];
-            if (v == null) {
+            if (v == null || v instanceof Missing) {
                 json.writeNull();
+            } else if (v instanceof java.time.Year y) {
+                json.writeNumber(y.getValue());
+            } else if (v instanceof JsonText t) {
+                json.writeRawValue(t.json());
+            } else if (v instanceof GeoPoint p) {
+                json.writeStartArray();
+                json.writeNumber(p.lon());
+                json.writeNumber(p.lat());
+                json.writeEndArray();
             } else if (v instanceof Long l) {
                 json.writeNumber(l);
             } else if (v instanceof BigInteger b) {

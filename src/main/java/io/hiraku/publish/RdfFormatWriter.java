@@ -7,7 +7,11 @@ import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.apache.jena.datatypes.RDFDatatype;
+import org.apache.jena.datatypes.TypeMapper;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
+import io.hiraku.normalize.GeoPoint;
+import io.hiraku.validate.Missing;
 import org.apache.jena.graph.Node;
 import org.apache.jena.graph.NodeFactory;
 import org.apache.jena.riot.RDFFormat;
@@ -22,11 +26,13 @@ import org.apache.jena.vocabulary.DCTerms;
  * {@code <base>/datasets/<id>/schema#<field name>}.
  */
 final class RdfFormatWriter extends FormatWriter {
+    static final String WKT_LITERAL = "http://www.opengis.net/ont/geosparql#wktLiteral";
+    static final String RDF_JSON = "http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON";
     private final StreamRDF stream;
     private final String rowBase;
     private final Node dataset;
     private final Node[] properties;
-    private final XSDDatatype[] datatypes;
+    private final RDFDatatype[] datatypes;
     private final int[] keyFields;
 
     RdfFormatWriter(Path path, Format format, TableSchema schema, String datasetIri) throws IOException {
@@ -36,7 +42,7 @@ final class RdfFormatWriter extends FormatWriter {
         rowBase = datasetIri + "/rows/";
         dataset = NodeFactory.createURI(datasetIri);
         properties = new Node[schema.fields().size()];
-        datatypes = new XSDDatatype[properties.length];
+        datatypes = new RDFDatatype[properties.length];
         for (int i = 0; i < properties.length; i++) {
             Field field = schema.fields().get(i);
             properties[i] = NodeFactory.createURI(field.rdfProperty() != null
@@ -46,7 +52,14 @@ final class RdfFormatWriter extends FormatWriter {
                 case NUMBER -> XSDDatatype.XSDdecimal;
                 case BOOLEAN -> XSDDatatype.XSDboolean;
                 case DATE -> XSDDatatype.XSDdate;
-                case STRING -> null;
+                case TIME -> XSDDatatype.XSDtime;
+                case DATETIME -> XSDDatatype.XSDdateTime;
+                case YEAR -> XSDDatatype.XSDgYear;
+                case YEARMONTH -> XSDDatatype.XSDgYearMonth;
+                case DURATION -> XSDDatatype.XSDduration;
+                case GEOPOINT -> TypeMapper.getInstance().getSafeTypeByName(WKT_LITERAL);
+                case OBJECT, ARRAY -> TypeMapper.getInstance().getSafeTypeByName(RDF_JSON);
+                case STRING, ANY -> null;
             };
         }
         keyFields = schema.primaryKey().stream().mapToInt(schema::indexOf).toArray();
@@ -65,10 +78,12 @@ final class RdfFormatWriter extends FormatWriter {
         stream.triple(org.apache.jena.graph.Triple.create(row, DCTerms.isPartOf.asNode(), dataset));
         for (int i = 0; i < values.length; i++) {
             Object v = values[i];
-            if (v == null) {
+            if (v == null || v instanceof Missing) {
                 continue;
             }
-            String lexical = v instanceof BigDecimal d ? d.toPlainString() : v.toString();
+            String lexical = v instanceof BigDecimal d ? d.toPlainString()
+                    : v instanceof GeoPoint p ? "POINT(" + p.lon().toPlainString() + " " + p.lat().toPlainString() + ")"
+                    : v.toString();
             Node literal = datatypes[i] == null
                     ? NodeFactory.createLiteralString(lexical)
                     : NodeFactory.createLiteralDT(lexical, datatypes[i]);
@@ -86,7 +101,7 @@ final class RdfFormatWriter extends FormatWriter {
                 id.append('/');
             }
             Object v = values[keyFields[k]];
-            String text = v instanceof BigDecimal d ? d.toPlainString() : String.valueOf(v);
+            String text = CsvFormatWriter.text(null, v);
             id.append(URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20"));
         }
         return id.toString();

@@ -17,9 +17,11 @@ public record Constraints(
         Integer minLength,
         Integer maxLength,
         String minimum,
-        String maximum) {
+        String maximum,
+        String exclusiveMinimum,
+        String exclusiveMaximum) {
 
-    public static final Constraints NONE = new Constraints(null, null, null, null, null, null, null, null);
+    public static final Constraints NONE = new Constraints(null, null, null, null, null, null, null, null, null, null);
 
     public boolean isRequired() {
         return Boolean.TRUE.equals(required);

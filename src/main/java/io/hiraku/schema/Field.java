@@ -4,9 +4,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
- * One column of a Table Schema. {@code name} is the published column name (ASCII, stable);
+ * One column of a Table Schema (v2). {@code name} is the published column name (ASCII, stable);
  * {@code title} is the human label, often the Japanese header a department's file carries.
- * {@code rdfProperty} optionally maps the column to a vocabulary term (e.g. http://schema.org/name).
+ *
+ * <p>Beside the standard properties, Hiraku reads: {@code rdfProperty}, the vocabulary term the column
+ * maps to in RDF; {@code normalize: nfkc}, to make full-width letters and digits half-width in text;
+ * {@code japaneseCode} ({@code local-government-code}, {@code postal-code}, {@code phone-number});
+ * {@code coordinateOrder: lat-lon} for geopoints written latitude first, as Japanese data usually is.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Field(
@@ -18,11 +22,20 @@ public record Field(
         Constraints constraints,
         List<String> trueValues,
         List<String> falseValues,
-        List<String> missingValues,
-        String rdfProperty) {
+        List<MissingValue> missingValues,
+        String decimalChar,
+        String groupChar,
+        Boolean bareNumber,
+        String rdfProperty,
+        String normalize,
+        String japaneseCode,
+        String coordinateOrder) {
 
-    public static final List<String> DEFAULT_TRUE_VALUES = List.of("true", "True", "TRUE", "1");
-    public static final List<String> DEFAULT_FALSE_VALUES = List.of("false", "False", "FALSE", "0");
+    /** Frictionless's defaults, plus the ways Japanese forms say yes and no. */
+    public static final List<String> DEFAULT_TRUE_VALUES = List.of("true", "True", "TRUE", "1", "○", "〇", "◯", "有",
+            "あり", "はい", "可");
+    public static final List<String> DEFAULT_FALSE_VALUES = List.of("false", "False", "FALSE", "0", "×", "✕", "無",
+            "なし", "いいえ", "不可");
 
     public Field {
         type = type == null ? FieldType.STRING : type;
@@ -40,5 +53,10 @@ public record Field(
     /** The label to show people: the title if given, else the name. */
     public String label() {
         return title == null || title.isBlank() ? name : title;
+    }
+
+    /** Whether a geopoint is written latitude first ({@code coordinateOrder: lat-lon}). */
+    public boolean latitudeFirst() {
+        return "lat-lon".equals(coordinateOrder);
     }
 }

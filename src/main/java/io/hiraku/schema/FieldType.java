@@ -6,9 +6,10 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** The Table Schema field types that this version validates. */
+/** The Table Schema v2 field types. */
 public enum FieldType {
-    STRING, INTEGER, NUMBER, BOOLEAN, DATE;
+    STRING, INTEGER, NUMBER, BOOLEAN, DATE, TIME, DATETIME, YEAR, YEARMONTH, DURATION, GEOPOINT, OBJECT, ARRAY,
+    ANY;
 
     @JsonCreator
     public static FieldType fromName(String name) {

@@ -4,17 +4,22 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
-/** A Frictionless Table Schema: the fields in file order, the primary key and the missing-value markers. */
+/**
+ * A Frictionless Table Schema: the fields in file order, the primary key, other unique keys and the
+ * missing-value markers (each with its meaning, when given).
+ */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record TableSchema(
         List<Field> fields,
         @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> primaryKey,
-        List<String> missingValues) {
+        List<List<String>> uniqueKeys,
+        List<MissingValue> missingValues) {
 
     public TableSchema {
         fields = fields == null ? List.of() : List.copyOf(fields);
         primaryKey = primaryKey == null ? List.of() : List.copyOf(primaryKey);
-        missingValues = missingValues == null ? List.of("") : List.copyOf(missingValues);
+        uniqueKeys = uniqueKeys == null ? List.of() : List.copyOf(uniqueKeys);
+        missingValues = missingValues == null ? List.of(MissingValue.of("")) : List.copyOf(missingValues);
     }
 
     public int indexOf(String fieldName) {
@@ -24,5 +29,10 @@ public record TableSchema(
             }
         }
         return -1;
+    }
+
+    /** The same schema with other fields (the published form of a schema keeps keys and markers). */
+    public TableSchema withFields(List<Field> newFields) {
+        return new TableSchema(newFields, primaryKey, uniqueKeys, missingValues);
     }
 }

@@ -1,46 +1,76 @@
 package io.hiraku.validate;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hiraku.normalize.DateParser;
 import io.hiraku.normalize.DatePattern;
+import io.hiraku.normalize.DateTimeParser;
+import io.hiraku.normalize.GeoPoint;
 import io.hiraku.normalize.HalfWidth;
 import io.hiraku.normalize.InvalidValueException;
+import io.hiraku.normalize.JapaneseCodes;
 import io.hiraku.normalize.Normalization;
 import io.hiraku.normalize.NormalizationCounts;
 import io.hiraku.normalize.NumberParser;
+import io.hiraku.normalize.PartialDateParser;
+import io.hiraku.normalize.TimeParser;
 import io.hiraku.schema.Constraints;
 import io.hiraku.schema.Field;
 import io.hiraku.schema.FieldType;
+import io.hiraku.schema.MissingValue;
 import java.math.BigDecimal;
-import java.time.LocalDate;
+import java.text.Normalizer;
+import java.time.Duration;
+import java.time.Period;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
  * Reads one column's cells as the field's type, normalizing on the way, and checks the field's
- * constraints. Built once per field per file: patterns compiled and bounds parsed up front.
+ * constraints. Built once per field per file: the type's reader chosen, patterns compiled and bounds
+ * parsed up front.
  */
 final class FieldReader {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    /** Reads a cell that is not missing as the field's type. */
+    private interface TypeReader {
+        Object read(String raw) throws InvalidValueException;
+    }
+
     private final Field field;
-    private final Set<String> missingValues;
+    private final Map<String, MissingValue> missingValues = new HashMap<>();
+    private final TypeReader typeReader;
     private final Pattern pattern;
     private final Set<String> allowed;
     private final Comparable<Object> minimum;
     private final Comparable<Object> maximum;
-    private final DateTimeFormatter datePattern;
+    private final Comparable<Object> exclusiveMinimum;
+    private final Comparable<Object> exclusiveMaximum;
     private final NormalizationCounts counts = new NormalizationCounts();
 
-    FieldReader(Field field, List<String> schemaMissingValues) {
+    FieldReader(Field field, List<MissingValue> schemaMissingValues) {
         this.field = field;
-        this.missingValues = new HashSet<>(field.missingValues() != null ? field.missingValues() : schemaMissingValues);
+        for (MissingValue m : field.missingValues() != null ? field.missingValues() : schemaMissingValues) {
+            missingValues.put(m.value(), m);
+        }
+        this.typeReader = typeReader(field);
         Constraints c = field.constraints();
-        this.datePattern = field.type() == FieldType.DATE ? DatePattern.of(field.format()) : null;
         this.pattern = c.pattern() == null ? null : Pattern.compile(c.pattern());
         this.allowed = c.allowed() == null ? null : new HashSet<>(c.allowed());
         this.minimum = bound(c.minimum(), "minimum");
         this.maximum = bound(c.maximum(), "maximum");
+        this.exclusiveMinimum = bound(c.exclusiveMinimum(), "exclusiveMinimum");
+        this.exclusiveMaximum = bound(c.exclusiveMaximum(), "exclusiveMaximum");
     }
 
     Field field() {
@@ -51,39 +81,141 @@ final class FieldReader {
         return counts;
     }
 
-    /** The typed value, or null when the cell is a missing value (and the field is not required). */
+    /**
+     * The typed value; null for an empty cell, {@link Missing} for another missing-value marker (when the
+     * field is not required).
+     */
     Object read(String raw) throws InvalidValueException {
-        if (isMissing(raw)) {
+        MissingValue missing = missing(raw);
+        if (missing != null) {
             if (field.constraints().isRequired()) {
                 throw new InvalidValueException("constraint-required",
                         "必須項目「" + field.label() + "」が空です。値を入れてください",
                         "'" + field.name() + "' is required but empty; fill it in");
             }
-            return null;
+            return missing.value().isEmpty() ? null : new Missing(missing.value());
         }
-        Object value = typed(raw);
+        Object value = typeReader.read(raw);
         check(raw, value);
         return value;
     }
 
-    private boolean isMissing(String raw) {
-        return missingValues.contains(raw) || (raw.isBlank() && missingValues.contains(""));
+    private MissingValue missing(String raw) {
+        MissingValue m = missingValues.get(raw);
+        if (m == null && raw.isBlank()) {
+            m = missingValues.get("");
+        }
+        if (m == null && !raw.isEmpty()) {
+            m = missingValues.get(HalfWidth.trim(raw));
+        }
+        return m;
     }
 
-    private Object typed(String raw) throws InvalidValueException {
-        switch (field.type()) {
-            case INTEGER:
-                return NumberParser.parseInteger(raw, counts);
-            case NUMBER:
-                return NumberParser.parseNumber(raw, counts);
-            case DATE:
-                return DateParser.parse(raw, counts, datePattern);
-            case BOOLEAN:
-                return bool(raw);
-            case STRING:
-            default:
-                return HalfWidth.trimmed(raw, counts);
+    private TypeReader typeReader(Field f) {
+        NumberParser numbers = new NumberParser(f.decimalChar(), f.groupChar(), f.bareNumber());
+        return switch (f.type()) {
+            case INTEGER -> raw -> numbers.integer(raw, counts);
+            case NUMBER -> raw -> numbers.number(raw, counts);
+            case DATE -> {
+                DateTimeFormatter declared = DatePattern.of(f.format());
+                yield raw -> DateParser.parse(raw, counts, declared);
+            }
+            case TIME -> raw -> TimeParser.parse(raw, counts);
+            case DATETIME -> raw -> DateTimeParser.parse(raw, counts);
+            case YEAR -> raw -> PartialDateParser.parseYear(raw, counts);
+            case YEARMONTH -> raw -> PartialDateParser.parseYearMonth(raw, counts);
+            case DURATION -> this::duration;
+            case GEOPOINT -> raw -> GeoPoint.parse(raw, f.format(), f.latitudeFirst(), counts);
+            case OBJECT, ARRAY -> this::json;
+            case BOOLEAN -> this::bool;
+            case ANY -> raw -> raw;
+            case STRING -> this::string;
+        };
+    }
+
+    private Object string(String raw) throws InvalidValueException {
+        String value = HalfWidth.trimmed(raw, counts);
+        if (field.japaneseCode() != null) {
+            return switch (field.japaneseCode()) {
+                case "local-government-code" -> JapaneseCodes.localGovernmentCode(value, counts);
+                case "postal-code" -> JapaneseCodes.postalCode(value, counts);
+                case "phone-number" -> JapaneseCodes.phoneNumber(value, counts);
+                default -> throw new IllegalStateException("japaneseCode " + field.japaneseCode());
+            };
         }
+        if ("nfkc".equals(field.normalize())) {
+            String nfkc = Normalizer.normalize(value, Normalizer.Form.NFKC);
+            if (!nfkc.equals(value)) {
+                counts.add(Normalization.TEXT_NFKC);
+                value = nfkc;
+            }
+        }
+        String format = field.format() == null ? "default" : field.format();
+        boolean ok = switch (format) {
+            case "email" -> EMAIL.matcher(value).matches();
+            case "uri" -> isUri(value);
+            case "uuid" -> isUuid(value);
+            default -> true;
+        };
+        if (!ok) {
+            throw new InvalidValueException("format-" + format,
+                    "「" + raw + "」は形式 " + format + " に合いません",
+                    "'" + raw + "' is not a valid " + format);
+        }
+        return value;
+    }
+
+    private static boolean isUri(String value) {
+        try {
+            java.net.URI uri = new java.net.URI(value);
+            return uri.getScheme() != null;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static boolean isUuid(String value) {
+        try {
+            return UUID.fromString(value).toString().equalsIgnoreCase(value);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private Object duration(String raw) throws InvalidValueException {
+        String s = HalfWidth.normalized(raw, counts);
+        int t = s.indexOf('T');
+        try {
+            if (t < 0) {
+                Period.parse(s);
+            } else if (t == 1) {
+                Duration.parse(s);
+            } else {
+                Period.parse(s.substring(0, t));
+                Duration.parse("P" + s.substring(t));
+            }
+            return s;
+        } catch (DateTimeParseException e) {
+            throw new InvalidValueException("type-duration",
+                    "「" + raw + "」は期間（ISO 8601、例: P1Y2M、PT30M）として読めません",
+                    "'" + raw + "' is not an ISO 8601 duration (e.g. P1Y2M, PT30M)");
+        }
+    }
+
+    private Object json(String raw) throws InvalidValueException {
+        try {
+            JsonNode node = JSON.readTree(raw);
+            boolean ok = field.type() == FieldType.OBJECT ? node != null && node.isObject() : node != null && node.isArray();
+            if (ok) {
+                return new JsonText(node.toString());
+            }
+        } catch (JsonProcessingException e) {
+            // reported below
+        }
+        String kind = field.type() == FieldType.OBJECT ? "JSONオブジェクト（{…}）" : "JSON配列（[…]）";
+        throw new InvalidValueException("type-" + field.type().jsonName(),
+                "「" + raw + "」は" + kind + "として読めません",
+                "'" + raw + "' is not a JSON " + field.type().jsonName());
     }
 
     private Boolean bool(String raw) throws InvalidValueException {
@@ -131,15 +263,26 @@ final class FieldReader {
                     "「" + raw + "」は長すぎます（" + c.maxLength() + "文字以下）",
                     "'" + raw + "' is longer than " + c.maxLength() + " characters");
         }
-        if (minimum != null && minimum.compareTo(comparable(value)) > 0) {
+        Object comparable = comparable(value);
+        if (minimum != null && minimum.compareTo(comparable) > 0) {
             throw new InvalidValueException("constraint-minimum",
                     "「" + raw + "」は最小値 " + c.minimum() + " より小さい値です",
                     "'" + raw + "' is below the minimum " + c.minimum());
         }
-        if (maximum != null && maximum.compareTo(comparable(value)) < 0) {
+        if (maximum != null && maximum.compareTo(comparable) < 0) {
             throw new InvalidValueException("constraint-maximum",
                     "「" + raw + "」は最大値 " + c.maximum() + " より大きい値です",
                     "'" + raw + "' is above the maximum " + c.maximum());
+        }
+        if (exclusiveMinimum != null && exclusiveMinimum.compareTo(comparable) >= 0) {
+            throw new InvalidValueException("constraint-exclusiveMinimum",
+                    "「" + raw + "」は " + c.exclusiveMinimum() + " より大きい値でなければなりません",
+                    "'" + raw + "' must be greater than " + c.exclusiveMinimum());
+        }
+        if (exclusiveMaximum != null && exclusiveMaximum.compareTo(comparable) <= 0) {
+            throw new InvalidValueException("constraint-exclusiveMaximum",
+                    "「" + raw + "」は " + c.exclusiveMaximum() + " より小さい値でなければなりません",
+                    "'" + raw + "' must be less than " + c.exclusiveMaximum());
         }
     }
 
@@ -157,7 +300,7 @@ final class FieldReader {
             return null;
         }
         try {
-            Object value = typed(written);
+            Object value = typeReader.read(written);
             return (Comparable<Object>) comparable(value);
         } catch (InvalidValueException e) {
             throw new IllegalArgumentException("field '" + field.name() + "': " + name + " '" + written
@@ -165,11 +308,12 @@ final class FieldReader {
         }
     }
 
+    /** Numbers compare as decimals, temporal values as themselves, anything else by its text. */
     private static Object comparable(Object value) {
         if (value instanceof Number n && !(value instanceof BigDecimal)) {
             return new BigDecimal(n.toString());
         }
-        if (value instanceof LocalDate || value instanceof BigDecimal || value instanceof String) {
+        if (value instanceof Comparable<?>) {
             return value;
         }
         return String.valueOf(value);

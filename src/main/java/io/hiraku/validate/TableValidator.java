@@ -104,7 +104,7 @@ public final class TableValidator {
                 try {
                     values[f] = readers[f].read(raw);
                     Map<Object, Long> unique = seen.get(f);
-                    if (unique != null && values[f] != null) {
+                    if (unique != null && values[f] != null && !(values[f] instanceof Missing)) {
                         Long first = unique.putIfAbsent(values[f], rowNumber);
                         if (first != null) {
                             throw new InvalidValueException("constraint-unique",
