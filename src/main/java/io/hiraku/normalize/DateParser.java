@@ -46,6 +46,9 @@ public final class DateParser {
 
     private static LocalDate parseJapaneseOrIso(String raw, NormalizationCounts counts) throws InvalidValueException {
         String trimmed = HalfWidth.normalized(raw, counts);
+        if (trimmed.indexOf('年') > 0 && trimmed.indexOf(' ') > 0) {
+            trimmed = trimmed.replace(" ", "");
+        }
         Scanner s = new Scanner(trimmed);
         int era = s.era();
         int year = era >= 0 && s.consume('元') ? 1 : s.number(era >= 0 ? 2 : 4, era >= 0 ? 1 : 4);

@@ -8,8 +8,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import io.hiraku.normalize.GeoPoint;
-import io.hiraku.validate.Missing;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -30,26 +28,9 @@ final class CsvFormatWriter extends FormatWriter {
     @Override
     public void accept(long rowNumber, Object[] values) throws IOException {
         for (int i = 0; i < values.length; i++) {
-            cells[i] = text(fields.get(i), values[i]);
+            cells[i] = PublishedText.of(fields.get(i), values[i]);
         }
         printer.printRecord((Object[]) cells);
-    }
-
-    /** A typed value as published CSV text: ISO dates, plain decimals, the missing-value marker kept. */
-    static String text(Field field, Object value) {
-        if (value == null) {
-            return "";
-        }
-        if (value instanceof Missing m) {
-            return m.marker();
-        }
-        if (value instanceof BigDecimal d) {
-            return d.toPlainString();
-        }
-        if (value instanceof GeoPoint p) {
-            return field == null ? p.format(null, false) : p.format(field.format(), field.latitudeFirst());
-        }
-        return value.toString();
     }
 
     @Override

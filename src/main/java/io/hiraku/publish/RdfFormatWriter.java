@@ -101,7 +101,7 @@ final class RdfFormatWriter extends FormatWriter {
                 id.append('/');
             }
             Object v = values[keyFields[k]];
-            String text = CsvFormatWriter.text(null, v);
+            String text = PublishedText.of(null, v);
             id.append(URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20"));
         }
         return id.toString();
