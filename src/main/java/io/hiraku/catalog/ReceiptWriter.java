@@ -2,6 +2,7 @@ package io.hiraku.catalog;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.hiraku.validate.ColumnErrors;
 import io.hiraku.validate.Issue;
 import io.hiraku.validate.Receipt;
 import java.io.IOException;
@@ -62,20 +63,29 @@ public final class ReceiptWriter {
             }
         }
         m.put("downloads", downloads);
-        List<Map<String, Object>> errors = new ArrayList<>();
+        List<Map<String, Object>> columns = new ArrayList<>();
         List<Map<String, Object>> normalizations = new ArrayList<>();
         Map<String, Object> report = new LinkedHashMap<>();
         if (r.report() != null) {
-            for (Issue i : r.report().getErrors()) {
-                Map<String, Object> e = new LinkedHashMap<>();
-                e.put("line", i.line() == null ? "" : i.line());
-                e.put("row", i.rowNumber() == null ? "" : i.rowNumber());
-                e.put("column", i.column() == null ? "" : (i.columnNumber() == null ? "" : i.columnNumber() + ": ")
-                        + i.column());
-                e.put("value", i.value() == null ? "" : i.value());
-                e.put("messageJa", i.messageJa());
-                e.put("messageEn", i.messageEn());
-                errors.add(e);
+            for (ColumnErrors column : r.report().getErrorsByColumn()) {
+                Map<String, Object> c = new LinkedHashMap<>();
+                c.put("column", column.getColumn());
+                c.put("number", column.getColumnNumber() == null ? "" : column.getColumnNumber());
+                c.put("count", column.getCount());
+                c.put("types", String.join(", ", column.getTypes().keySet()));
+                c.put("more", column.getCount() - column.getExamples().size());
+                List<Map<String, Object>> examples = new ArrayList<>();
+                for (Issue i : column.getExamples()) {
+                    Map<String, Object> e = new LinkedHashMap<>();
+                    e.put("line", i.line() == null ? "" : i.line());
+                    e.put("row", i.rowNumber() == null ? "" : i.rowNumber());
+                    e.put("value", i.cell() == null ? "" : i.cell());
+                    e.put("messageJa", i.messageJa());
+                    e.put("messageEn", i.messageEn());
+                    examples.add(e);
+                }
+                c.put("examples", examples);
+                columns.add(c);
             }
             r.report().getNormalizations().forEach((field, counts) -> counts.forEach((kind, n) ->
                     normalizations.add(Map.of("field", field, "ja", kind.ja(), "en", kind.en(), "count", n))));
@@ -103,7 +113,7 @@ public final class ReceiptWriter {
         m.put("report", report);
         m.put("proposalPath", r.proposedDefinition() == null ? "" : r.proposedDefinition().path());
         m.put("proposalYaml", r.proposedDefinition() == null ? "" : r.proposedDefinition().yaml());
-        m.put("errors", errors);
+        m.put("errorColumns", columns);
         m.put("normalizations", normalizations);
         return m;
     }

@@ -19,6 +19,7 @@ public record DatasetDefinition(
         String updateFrequency,
         String spatial,
         Contact contact,
+        String template,
         SourceHints source,
         TableSchema schema,
         @JsonIgnore String definitionFile) {
@@ -31,9 +32,9 @@ public record DatasetDefinition(
         source = source == null ? SourceHints.DEFAULT : source;
     }
 
-    DatasetDefinition placed(String placedId, String placedDepartment, String file) {
+    DatasetDefinition placed(String placedId, String placedDepartment, String file, TableSchema resolved) {
         return new DatasetDefinition(placedId, placedDepartment, title, description, keywords, themes, license,
-                updateFrequency, spatial, contact, source, schema, file);
+                updateFrequency, spatial, contact, template, source, resolved, file);
     }
 
     public List<String> keywords(String language) {

@@ -23,7 +23,11 @@ import java.util.stream.Stream;
  */
 public final class DefinitionLoader {
     public static final Pattern DATASET_ID = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
-    private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /**
+     * Field names become CSV headers, JSON keys and parts of IRIs: letters (any script: standard Japanese
+     * layouts name their columns in Japanese), digits and punctuation that needs no escaping there.
+     */
+    private static final Pattern FIELD_NAME = Pattern.compile("[^\\s\"'<>\\\\^`{|}#/?%,;:]+");
 
     private final ObjectMapper yaml = JsonMapper.builder(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -83,7 +87,8 @@ public final class DefinitionLoader {
         if (read.id() != null && !read.id().equals(id)) {
             throw new DefinitionException(file + ": id '" + read.id() + "' differs from the file name '" + id + "'");
         }
-        DatasetDefinition def = read.placed(id, department, file.toString());
+        TableSchema schema = read.template() != null ? Templates.apply(read.template(), read.schema()) : read.schema();
+        DatasetDefinition def = read.placed(id, department, file.toString(), schema);
         for (String theme : def.themes()) {
             if (DataTheme.of(theme).isEmpty()) {
                 throw new DefinitionException(file + ": theme '" + theme + "' is not an EU data-theme code (one of "
@@ -103,7 +108,7 @@ public final class DefinitionLoader {
         for (Field field : schema.fields()) {
             if (field.name() == null || !FIELD_NAME.matcher(field.name()).matches()) {
                 throw new DefinitionException(file + ": field name '" + field.name()
-                        + "' must be ASCII letters, digits and '_' (put the Japanese label in title)");
+                        + "' may not hold spaces, quotes or the characters <>\\^`{|}#/?%,;: (put such a label in title)");
             }
             if (!names.add(field.name())) {
                 throw new DefinitionException(file + ": field '" + field.name() + "' is defined twice");

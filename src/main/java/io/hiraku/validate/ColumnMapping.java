@@ -91,18 +91,54 @@ final class ColumnMapping {
                 columnOfField[match] = col;
             }
         }
-        List<String> missing = new ArrayList<>();
         for (int f = 0; f < fields.size(); f++) {
             if (columnOfField[f] < 0) {
                 Field field = fields.get(f);
-                missing.add(field.label());
                 report.add(new Issue("missing-label", headerLine, null, null, field.label(), field.name(), null,
                         "列「" + field.label() + "」（" + field.name() + "）がファイルにありません",
                         "the column '" + field.label() + "' (" + field.name() + ") is missing from the file"));
             }
         }
+        checkOrder(fields, columnOfField, columnNumbers, headerLine, report);
         return new ColumnMapping(columnOfField, cells.toArray(String[]::new), cells.size(),
                 unnamed.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /**
+     * The columns the file and the definition share must come in the definition's order: a reordered
+     * file is schema drift (a standard layout, or a downstream user, relies on the order).
+     */
+    private static void checkOrder(List<Field> fields, int[] columnOfField, Map<String, Integer> columnNumbers,
+                                   long headerLine, ValidationReport report) {
+        List<String> expected = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        for (int f = 0; f < fields.size(); f++) {
+            if (columnOfField[f] >= 0 && !columnNumbers.containsKey(fields.get(f).name())) {
+                expected.add(fields.get(f).label());
+                positions.add(columnOfField[f]);
+            }
+        }
+        List<Integer> sorted = new ArrayList<>(positions);
+        sorted.sort(null);
+        if (sorted.equals(positions)) {
+            return;
+        }
+        List<String> actual = new ArrayList<>();
+        for (int p : sorted) {
+            actual.add(expected.get(positions.indexOf(p)));
+        }
+        int first = 0;
+        while (expected.get(first).equals(actual.get(first))) {
+            first++;
+        }
+        report.add(new Issue("schema-drift-order", headerLine, null, sorted.get(first) + 1, actual.get(first), null,
+                null,
+                "列の順番がデータセット定義と違います（" + (sorted.get(first) + 1) + "列目から）。定義の順: "
+                        + String.join("、", expected.subList(first, Math.min(expected.size(), first + 6)))
+                        + " …／ファイルの順: " + String.join("、", actual.subList(first, Math.min(actual.size(), first + 6))) + " …",
+                "the columns are not in the definition's order (from column " + (sorted.get(first) + 1)
+                        + "). Definition: " + String.join(", ", expected.subList(first, Math.min(expected.size(), first + 6)))
+                        + " … / file: " + String.join(", ", actual.subList(first, Math.min(actual.size(), first + 6))) + " …"));
     }
 
     int column(int field) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.hiraku.normalize.Normalization;
 import io.hiraku.source.SkippedRows;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.TreeMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +27,8 @@ public final class ValidationReport {
     private List<SkippedRows.Entry> skippedRows = List.of();
     private long errorCount;
     private final List<Issue> errors = new ArrayList<>();
+    private final Map<String, Long> errorTypes = new TreeMap<>();
+    private final Map<String, ColumnErrors> byColumn = new LinkedHashMap<>();
     private final Map<String, List<String>> metadataRows = new LinkedHashMap<>();
     private final Map<String, Map<Normalization, Long>> normalizations = new LinkedHashMap<>();
 
@@ -33,6 +37,32 @@ public final class ValidationReport {
         if (errors.size() < MAX_ISSUES) {
             errors.add(issue);
         }
+        errorTypes.merge(issue.type(), 1L, Long::sum);
+        String key = issue.column() == null ? "" : issue.column();
+        byColumn.computeIfAbsent(key, k -> new ColumnErrors(k, issue.columnNumber())).add(issue);
+    }
+
+    /** Frictionless's {@code valid}. */
+    public boolean isValid() {
+        return valid();
+    }
+
+    /** Frictionless's {@code stats}: rows read, errors found. */
+    public Map<String, Long> getStats() {
+        Map<String, Long> stats = new LinkedHashMap<>();
+        stats.put("rows", rows);
+        stats.put("errors", errorCount);
+        return stats;
+    }
+
+    /** How many errors of each type. */
+    public Map<String, Long> getErrorTypes() {
+        return errorTypes;
+    }
+
+    /** The errors by column (file-level problems under ""), each with a count and the first examples. */
+    public Collection<ColumnErrors> getErrorsByColumn() {
+        return byColumn.values();
     }
 
     public boolean valid() {
@@ -107,32 +137,37 @@ public final class ValidationReport {
         return normalizations;
     }
 
-    /** Plain-text summary for the command line and logs. */
+    /** Plain-text summary for the command line and logs: errors by column, with the first examples. */
     public String summary() {
         StringBuilder s = new StringBuilder();
         s.append(valid() ? "VALID" : "INVALID").append(": ").append(rows).append(" rows");
+        if (format != null) {
+            s.append(", ").append(format);
+        }
         if (encoding != null) {
             s.append(", encoding ").append(encoding);
         }
         s.append(", ").append(errorCount).append(" error(s)\n");
-        for (Issue e : errors) {
-            s.append("  ");
-            if (e.line() != null) {
-                s.append("line ").append(e.line()).append(": ");
+        for (ColumnErrors column : byColumn.values()) {
+            s.append(column.getColumn().isEmpty() ? "  the file" : "  column " + column.getColumnNumber() + " '"
+                    + column.getColumn() + "'").append(": ").append(column.getCount()).append(" error(s) ")
+                    .append(column.getTypes()).append('\n');
+            for (Issue e : column.getExamples()) {
+                s.append("    ");
+                if (e.line() != null) {
+                    s.append("line ").append(e.line()).append(": ");
+                }
+                if (e.rowNumber() != null) {
+                    s.append("row ").append(e.rowNumber()).append(", ");
+                }
+                if (e.cell() != null) {
+                    s.append("value '").append(e.cell()).append("': ");
+                }
+                s.append(e.messageEn()).append(" / ").append(e.messageJa()).append('\n');
             }
-            if (e.rowNumber() != null) {
-                s.append("row ").append(e.rowNumber()).append(", ");
+            if (column.getCount() > column.getExamples().size()) {
+                s.append("    … and ").append(column.getCount() - column.getExamples().size()).append(" more\n");
             }
-            if (e.column() != null) {
-                s.append("column ").append(e.columnNumber()).append(" '").append(e.column()).append("', ");
-            }
-            if (e.value() != null) {
-                s.append("value '").append(e.value()).append("': ");
-            }
-            s.append(e.messageEn()).append(" / ").append(e.messageJa()).append('\n');
-        }
-        if (errorCount > errors.size()) {
-            s.append("  … and ").append(errorCount - errors.size()).append(" more\n");
         }
         return s.toString();
     }

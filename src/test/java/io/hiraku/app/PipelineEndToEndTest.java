@@ -106,7 +106,10 @@ class PipelineEndToEndTest extends CamelMainTestSupport {
         assertThat(error.path("rowNumber").asLong()).isEqualTo(5);
         assertThat(error.path("column").asText()).isEqualTo("男性トイレ総数");
         assertThat(error.path("fieldName").asText()).isEqualTo("maleToilets");
-        assertThat(error.path("value").asText()).isEqualTo("たくさん");
+        assertThat(error.path("cell").asText()).isEqualTo("たくさん");
+        assertThat(broken.path("report").path("valid").asBoolean(true)).isFalse();
+        assertThat(broken.path("report").path("errorTypes").path("type-integer").asLong()).isEqualTo(1);
+        assertThat(broken.path("report").path("errorsByColumn").get(0).path("column").asText()).isEqualTo("男性トイレ総数");
         assertThat(Files.exists(work.resolve("rejected/yaizu/222127_public_toilet_broken.csv"))).isTrue();
         assertThat(listFiles(work.resolve("rejected/yaizu"))).anyMatch(p -> p.toString().endsWith(".html"));
         Document receiptPage = Jsoup.parse(Files.readString(

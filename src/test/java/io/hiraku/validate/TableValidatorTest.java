@@ -69,7 +69,7 @@ class TableValidatorTest {
                 + "3,列が多い,2020-01-01,1,無,余分\n");          // line 6: ragged
         ValidationReport report = new TableValidator().validate(file, facilities, collect);
         assertThat(report.valid()).isFalse();
-        assertThat(report.getErrors()).extracting(Issue::line, Issue::rowNumber, Issue::fieldName, Issue::value, Issue::type)
+        assertThat(report.getErrors()).extracting(Issue::line, Issue::rowNumber, Issue::fieldName, Issue::cell, Issue::type)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(4L, 2L, "name", "", "constraint-required"),
                         org.assertj.core.groups.Tuple.tuple(4L, 2L, "opened", "2020-02-30", "date-invalid"),
