@@ -22,9 +22,13 @@ public final class Publications {
 
     public IngestJob publish(IngestJob job) throws IOException {
         publisher.publish(job.getRelease());
+        long leftOut = job.getReport() == null ? 0 : job.getReport().getInvalidRows();
         job.end(IngestJob.Outcome.PUBLISHED,
-                "公開しました（" + job.getRelease().rows() + " 行、版 " + job.getRelease().releaseId() + "）",
-                "published (" + job.getRelease().rows() + " rows, release " + job.getRelease().releaseId() + ")");
+                "公開しました（" + job.getRelease().rows() + " 行、版 " + job.getRelease().releaseId() + "）"
+                        + (leftOut > 0 ? "。問題のある " + leftOut + " 行は除外しました。下の一覧を直して、もう一度置いてください" : ""),
+                "published (" + job.getRelease().rows() + " rows, release " + job.getRelease().releaseId() + ")"
+                        + (leftOut > 0 ? "; " + leftOut + " row(s) with problems were left out: fix those listed below and "
+                        + "drop the file again" : ""));
         LOG.info("Published {} release {} to {}", job.getDataset().id(), job.getRelease().releaseId(),
                 publisher.store().describe());
         return job;

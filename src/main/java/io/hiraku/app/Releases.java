@@ -88,12 +88,20 @@ public final class Releases {
                 clock.instant().truncatedTo(ChronoUnit.MILLIS))) {
             ValidationReport report = validator.validate(job.getArchived(), dataset, writer);
             job.report(report);
-            if (!report.valid()) {
+            boolean partly = !report.valid() && dataset.errorPolicy().allows(report.getRows(), report.getInvalidRows())
+                    && report.getFileErrorCount() == 0;
+            if (!report.valid() && !partly) {
                 job.end(IngestJob.Outcome.REJECTED,
                         report.getErrorCount() + " 件の問題があるため公開しませんでした。下の一覧を直して、もう一度置いてください",
                         "not published: " + report.getErrorCount()
                                 + " problem(s) found; fix those listed below and drop the file again");
                 LOG.warn("Rejected {}: {} problem(s)", job, report.getErrorCount());
+                if (hasDrift(report)) {
+                    proposer.propose(job.getArchived(), job.getFileName()).ifPresent(yaml -> job.proposal(
+                            new Receipt.ProposedDefinition(dataset.definitionFile() == null
+                                    ? "catalog/datasets/" + job.getDepartment() + "/" + dataset.id() + ".yaml"
+                                    : dataset.definitionFile(), yaml)));
+                }
                 return job;
             }
             job.release(writer.finish(new Original(job.getDepartment(), job.getFileName(), job.getBytes(),
@@ -102,6 +110,12 @@ public final class Releases {
                     report.getRows(), job.getFileName(), report.getEncoding());
         }
         return job;
+    }
+
+    /** Columns added, removed or reordered against the definition: the receipt proposes an updated one. */
+    private static boolean hasDrift(ValidationReport report) {
+        return report.getErrorTypes().keySet().stream().anyMatch(t -> t.equals("extra-label")
+                || t.equals("missing-label") || t.startsWith("schema-drift"));
     }
 
     private static void rejectUnknown(IngestJob job, Definitions definitions) {

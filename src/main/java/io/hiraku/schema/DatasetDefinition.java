@@ -20,6 +20,7 @@ public record DatasetDefinition(
         String spatial,
         Contact contact,
         String template,
+        ErrorPolicy errorPolicy,
         SourceHints source,
         TableSchema schema,
         @JsonIgnore String definitionFile) {
@@ -30,11 +31,12 @@ public record DatasetDefinition(
         keywords = keywords == null ? Map.of() : Map.copyOf(keywords);
         themes = themes == null ? List.of() : List.copyOf(themes);
         source = source == null ? SourceHints.DEFAULT : source;
+        errorPolicy = errorPolicy == null ? ErrorPolicy.REJECT : errorPolicy;
     }
 
     DatasetDefinition placed(String placedId, String placedDepartment, String file, TableSchema resolved) {
         return new DatasetDefinition(placedId, placedDepartment, title, description, keywords, themes, license,
-                updateFrequency, spatial, contact, template, source, resolved, file);
+                updateFrequency, spatial, contact, template, errorPolicy, source, resolved, file);
     }
 
     public List<String> keywords(String language) {

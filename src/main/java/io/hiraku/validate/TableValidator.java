@@ -44,7 +44,7 @@ public final class TableValidator {
             report.headerLine(table.headerLine());
             ColumnMapping columns = ColumnMapping.of(definition.schema(), definition.source().columns(), table.header(),
                     table.headerLine(), report);
-            readRows(table, definition.schema(), columns, report, sink);
+            readRows(table, definition.schema(), columns, report, sink, definition.errorPolicy().publishesValidRows());
             report.skipped(table.skipped());
         } catch (MalformedTableException e) {
             report.add(Issue.ofFile("source-error", e.line() > 0 ? e.line() : null, e.messageJa(), e.getMessage()));
@@ -52,8 +52,12 @@ public final class TableValidator {
         return report;
     }
 
+    /**
+     * @param keepValidRows whether valid rows still go to the sink after an error (the dataset publishes
+     *                      its valid rows); otherwise the sink gets nothing after the first error
+     */
     private static void readRows(Table table, TableSchema schema, ColumnMapping columns, ValidationReport report,
-                                 RowSink sink) throws IOException {
+                                 RowSink sink, boolean keepValidRows) throws IOException {
         List<Field> fields = schema.fields();
         FieldReader[] readers = new FieldReader[fields.size()];
         List<Map<Object, Long>> seen = new java.util.ArrayList<>();
@@ -81,10 +85,13 @@ public final class TableValidator {
                                 + " 列）。カンマや引用符（\"）、セル内の改行を確認してください",
                         "line " + row.line() + " has " + cells.length + " cells but the header has "
                                 + columns.width() + "; check for stray commas, quotes (\") or line breaks in cells"));
+                report.rowInvalid();
                 continue;
             }
+            boolean rowValid = true;
             for (int col : columns.unnamed()) {
                 if (!cells[col].isBlank()) {
+                    rowValid = false;
                     report.add(new Issue("blank-label", row.line(), rowNumber, col + 1, null, null, cells[col],
                             (col + 1) + "列目には見出しがありませんが、値「" + cells[col] + "」が入っています。"
                                     + "見出しを付けるか、値を消してください",
@@ -94,7 +101,6 @@ public final class TableValidator {
             }
             Object[] values = new Object[readers.length];
             boolean[] failed = new boolean[readers.length];
-            boolean rowValid = true;
             for (int f = 0; f < readers.length; f++) {
                 int col = columns.column(f);
                 if (col < 0) {
@@ -122,7 +128,9 @@ public final class TableValidator {
             if (keys != null && noneFailed(failed, keyFields)) {
                 rowValid &= checkPrimaryKey(keys, keyFields, values, row, rowNumber, fields, columns, report);
             }
-            if (rowValid && report.valid()) {
+            if (!rowValid) {
+                report.rowInvalid();
+            } else if (keepValidRows ? report.getFileErrorCount() == 0 : report.valid()) {
                 sink.accept(rowNumber, values);
             }
         }

@@ -26,6 +26,8 @@ public final class ValidationReport {
     private long rows;
     private List<SkippedRows.Entry> skippedRows = List.of();
     private long errorCount;
+    private long invalidRows;
+    private long fileErrorCount;
     private final List<Issue> errors = new ArrayList<>();
     private final Map<String, Long> errorTypes = new TreeMap<>();
     private final Map<String, ColumnErrors> byColumn = new LinkedHashMap<>();
@@ -34,6 +36,9 @@ public final class ValidationReport {
 
     public void add(Issue issue) {
         errorCount++;
+        if (issue.rowNumber() == null) {
+            fileErrorCount++;
+        }
         if (errors.size() < MAX_ISSUES) {
             errors.add(issue);
         }
@@ -47,12 +52,27 @@ public final class ValidationReport {
         return valid();
     }
 
-    /** Frictionless's {@code stats}: rows read, errors found. */
+    /** Frictionless's {@code stats}: rows read, errors found, rows with an error. */
     public Map<String, Long> getStats() {
         Map<String, Long> stats = new LinkedHashMap<>();
         stats.put("rows", rows);
         stats.put("errors", errorCount);
+        stats.put("invalidRows", invalidRows);
         return stats;
+    }
+
+    void rowInvalid() {
+        invalidRows++;
+    }
+
+    /** Rows with at least one error (left out when the dataset publishes the valid rows). */
+    public long getInvalidRows() {
+        return invalidRows;
+    }
+
+    /** Problems of the file as a whole (encoding, columns, structure), which no policy publishes past. */
+    public long getFileErrorCount() {
+        return fileErrorCount;
     }
 
     /** How many errors of each type. */

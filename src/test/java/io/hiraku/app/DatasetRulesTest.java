@@ -1,0 +1,139 @@
+package io.hiraku.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hiraku.Corpus;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What a dataset's definition decides, through the command line as an operator runs it: built-in
+ * standard templates, the error policy, and schema drift.
+ */
+class DatasetRulesTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void standardLayoutFilesValidateAgainstTheBuiltInTemplates() throws Exception {
+        catalog("yaizu", "aed.yaml", "title: AED\ntemplate: aed\nsource: {files: [\"222127_aed.csv\"]}\n");
+        catalog("yaizu", "public-toilet.yaml", "title: 公衆トイレ\ntemplate: public-toilet\n"
+                + "source: {files: [\"222127_public_toilet.csv\"]}\n");
+        catalog("yaizu", "evacuation-sites.yaml", "title: 指定緊急避難場所\ntemplate: evacuation-sites\n"
+                + "source: {files: [\"222127_evacuation_space.csv\"]}\n");
+        drop("yaizu", Corpus.file("yaizu__222127_aed.csv"), "222127_aed.csv");
+        drop("yaizu", Corpus.file("yaizu__222127_public_toilet.csv"), "222127_public_toilet.csv");
+        drop("yaizu", Corpus.file("yaizu__222127_evacuation_space.csv"), "222127_evacuation_space.csv");
+
+        assertThat(publishOnce()).isEqualTo(HirakuCommand.REJECTED);
+        assertThat(receipt("yaizu", "222127_aed.csv").path("outcome").asText()).isEqualTo("published");
+        assertThat(receipt("yaizu", "222127_public_toilet.csv").path("outcome").asText()).isEqualTo("published");
+        // the published CSV keeps the standard's Japanese column names
+        assertThat(Files.readAllLines(dir.resolve("store/datasets/public-toilet/public-toilet.csv"),
+                StandardCharsets.UTF_8).get(0)).startsWith("全国地方公共団体コード,ID,地方公共団体名,名称,名称_カナ");
+
+        JsonNode evacuation = receipt("yaizu", "222127_evacuation_space.csv");
+        assertThat(evacuation.path("outcome").asText()).isEqualTo("rejected");
+        List<String> deviating = new java.util.ArrayList<>();
+        evacuation.path("report").path("errorsByColumn").forEach(c -> deviating.add(c.path("column").asText()));
+        assertThat(deviating).containsExactly("災害種別_地震", "災害種別_津波", "災害種別_崖崩れ、土石流及び地滑り", "指定避難所との重複");
+        JsonNode earthquake = evacuation.path("report").path("errorsByColumn").get(0);
+        assertThat(earthquake.path("count").asLong()).isEqualTo(26);
+        assertThat(earthquake.path("examples").get(0).path("cell").asText()).isEqualTo("○");
+        assertThat(earthquake.path("examples").get(0).path("messageJa").asText()).contains("[1]");
+        String page = Files.readString(receiptPath("yaizu", "222127_evacuation_space.csv", ".html"));
+        assertThat(page).contains("災害種別_地震", "26 件", "○");
+    }
+
+    @Test
+    void aDatasetCanPublishItsValidRowsWithinALimit() throws Exception {
+        catalog("city", "counts.yaml", """
+                title: 件数
+                errorPolicy: {onError: publish-valid-rows, maxInvalidShare: 0.2}
+                schema:
+                  fields:
+                    - {name: id, type: integer}
+                    - {name: count, type: integer}
+                """);
+        StringBuilder few = new StringBuilder("id,count\n");
+        for (int i = 1; i <= 10; i++) {
+            few.append(i).append(',').append(i == 4 ? "多数" : String.valueOf(i * 10)).append('\n');
+        }
+        Files.writeString(Files.createDirectories(dir.resolve("work/ingest/city")).resolve("counts.csv"), few);
+        assertThat(publishOnce()).isEqualTo(HirakuCommand.OK);
+        JsonNode receipt = receipt("city", "counts.csv");
+        assertThat(receipt.path("outcome").asText()).isEqualTo("published");
+        assertThat(receipt.path("messageEn").asText()).contains("1 row(s) with problems were left out");
+        assertThat(receipt.path("report").path("errors").get(0).path("line").asLong()).isEqualTo(5);
+        assertThat(Files.readAllLines(dir.resolve("store/datasets/counts/counts.csv"))).hasSize(10)
+                .doesNotContain("4,多数");
+
+        StringBuilder many = new StringBuilder("id,count\n");
+        for (int i = 1; i <= 10; i++) {
+            many.append(i).append(',').append(i % 3 == 0 ? "多数" : "1").append('\n');
+        }
+        Files.writeString(dir.resolve("work/ingest/city/counts.csv"), many);
+        assertThat(publishOnce()).isEqualTo(HirakuCommand.REJECTED);
+        assertThat(Files.readAllLines(dir.resolve("store/datasets/counts/counts.csv"))).hasSize(10);
+    }
+
+    @Test
+    void reorderedOrRenamedColumnsAreDriftWithTheDifferenceAndAProposal() throws Exception {
+        catalog("city", "facilities.yaml", """
+                title: 施設
+                schema:
+                  fields:
+                    - {name: id, title: ID, type: integer}
+                    - {name: name, title: 名称, type: string}
+                    - {name: capacity, title: 定員, type: integer}
+                """);
+        Files.writeString(Files.createDirectories(dir.resolve("work/ingest/city")).resolve("facilities.csv"),
+                "ID,定員,名称\n1,30,中央\n");
+        assertThat(publishOnce()).isEqualTo(HirakuCommand.REJECTED);
+        JsonNode receipt = receipt("city", "facilities.csv");
+        JsonNode drift = receipt.path("report").path("errors").get(0);
+        assertThat(drift.path("type").asText()).isEqualTo("schema-drift-order");
+        assertThat(drift.path("messageEn").asText()).contains("Definition: 名称, 定員", "file: 定員, 名称");
+        assertThat(receipt.path("proposedDefinition").path("yaml").asText()).containsSubsequence("title: ID", "title: 定員",
+                "title: 名称");
+    }
+
+    private int publishOnce() {
+        return HirakuCommand.execute("publish", "--once", "--work", dir.resolve("work").toString(), "--store",
+                dir.resolve("store").toString(), "--catalog", dir.resolve("catalog").toString());
+    }
+
+    private void catalog(String department, String file, String yaml) throws Exception {
+        Path datasets = Files.createDirectories(dir.resolve("catalog/datasets").resolve(department));
+        Path catalog = dir.resolve("catalog/catalog.yaml");
+        if (!Files.exists(catalog)) {
+            Files.writeString(catalog, "title: t\ndepartments:\n  - id: " + department + "\n");
+        }
+        Files.writeString(datasets.resolve(file), yaml);
+    }
+
+    private void drop(String department, Path source, String name) throws Exception {
+        Files.copy(source, Files.createDirectories(dir.resolve("work/ingest").resolve(department)).resolve(name));
+    }
+
+    private JsonNode receipt(String department, String file) throws Exception {
+        return JSON.readTree(receiptPath(department, file, ".json").toFile());
+    }
+
+    /** The newest receipt of a file. */
+    private Path receiptPath(String department, String file, String suffix) throws Exception {
+        try (Stream<Path> receipts = Files.list(dir.resolve("work/ingest").resolve(department).resolve("_receipts"))) {
+            return receipts.filter(p -> p.getFileName().toString().startsWith(file + ".") && p.toString().endsWith(suffix))
+                    .max(java.util.Comparator.comparing(Path::toString)).orElseThrow();
+        }
+    }
+}
