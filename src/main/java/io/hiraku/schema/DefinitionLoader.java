@@ -96,6 +96,7 @@ public final class DefinitionLoader {
             }
         }
         checkSchema(file, def);
+        TableSchemaCheck.check(file.toString(), def.schema());
         return def;
     }
 

@@ -62,7 +62,14 @@ public final class TableValidator {
         FieldReader[] readers = new FieldReader[fields.size()];
         List<Map<Object, Long>> seen = new java.util.ArrayList<>();
         for (int f = 0; f < readers.length; f++) {
-            readers[f] = new FieldReader(fields.get(f), schema.missingValues());
+            try {
+                readers[f] = new FieldReader(fields.get(f), schema.missingValues());
+            } catch (IllegalArgumentException e) {
+                report.add(Issue.ofFile("definition-error", null,
+                        "データセット定義に誤りがあります（オープンデータ担当に連絡してください）: " + e.getMessage(),
+                        "the dataset definition is wrong (tell the open-data team): " + e.getMessage()));
+                return;
+            }
             seen.add(fields.get(f).constraints().isUnique() ? new HashMap<>() : null);
         }
         int[] keyFields = schema.primaryKey().stream().mapToInt(schema::indexOf).toArray();

@@ -115,6 +115,21 @@ class TableValidatorTest {
         });
     }
 
+    @Test
+    void aBoundThatIsNotOfTheFieldsTypeIsADefinitionErrorNotACrash() throws IOException {
+        Path catalog = dir.resolve("catalog2");
+        Files.createDirectories(catalog.resolve("datasets/city"));
+        Files.writeString(catalog.resolve("catalog.yaml"), "title: Test\ndepartments:\n  - id: city\n");
+        Files.writeString(catalog.resolve("datasets/city/dates.yaml"),
+                "title: t\nschema:\n  fields:\n    - {name: d, type: date, constraints: {minimum: someday}}\n");
+        DatasetDefinition dates = new DefinitionLoader().load(catalog).dataset("dates").orElseThrow();
+        ValidationReport report = new TableValidator().validate(csv("d\n2024-01-01\n"), dates, collect);
+        assertThat(report.getErrors()).singleElement().satisfies(issue -> {
+            assertThat(issue.type()).isEqualTo("definition-error");
+            assertThat(issue.messageEn()).contains("minimum 'someday'");
+        });
+    }
+
     private Path csv(String content) throws IOException {
         return Files.writeString(dir.resolve("facilities.csv"), content, StandardCharsets.UTF_8);
     }

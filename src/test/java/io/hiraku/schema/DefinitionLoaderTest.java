@@ -1,0 +1,88 @@
+package io.hiraku.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** A broken definition is refused when loaded, with the file, the field and the problem named. */
+class DefinitionLoaderTest {
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void catalog() throws Exception {
+        Files.createDirectories(dir.resolve("datasets/city"));
+        Files.writeString(dir.resolve("catalog.yaml"), "title: t\ndepartments:\n  - id: city\n");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "a string format the Table Schema does not have | {name: zip, type: string, format: postal} | field 'zip'",
+            "missing values mixing strings and labelled ones | {name: n, type: integer, missingValues: ['-', {value: x, label: 秘匿}]} | field 'n'",
+            "an unknown type | {name: n, type: money} | unknown field type 'money'",
+            "a pattern that does not compile | {name: n, type: string, constraints: {pattern: '[0-9'}} | pattern is not a valid regular expression",
+            "a field name with a slash | {name: a/b, type: string} | field name 'a/b'",
+            "a bound that is not of the field's type | {name: d, type: date, constraints: {minimum: someday}} | ''",
+    })
+    void refusesWithTheFieldAndTheProblem(String why, String field, String expected) throws Exception {
+        Path file = Files.writeString(dir.resolve("datasets/city/broken.yaml"),
+                "title: 壊れた定義\nschema:\n  fields:\n    - " + field + "\n");
+        if (expected.isEmpty()) {
+            // accepted here; the bound is read with the field's type when a file is validated, where the
+            // receipt says the definition is wrong (see TableValidatorTest)
+            assertThat(new DefinitionLoader().load(dir).dataset("broken")).isPresent();
+            return;
+        }
+        assertThatThrownBy(() -> new DefinitionLoader().load(dir)).as(why)
+                .isInstanceOf(DefinitionException.class)
+                .hasMessageContaining(file.getFileName().toString())
+                .hasMessageContaining(expected);
+    }
+
+    @Test
+    void refusesKeysAndThemesThatPointNowhere() throws Exception {
+        Files.writeString(dir.resolve("datasets/city/keys.yaml"),
+                "title: t\nschema:\n  primaryKey: [code]\n  fields:\n    - {name: id, type: integer}\n");
+        assertThatThrownBy(() -> new DefinitionLoader().load(dir)).hasMessageContaining("primaryKey names 'code'");
+        Files.writeString(dir.resolve("datasets/city/keys.yaml"),
+                "title: t\nthemes: [PARK]\nschema:\n  fields:\n    - {name: id, type: integer}\n");
+        assertThatThrownBy(() -> new DefinitionLoader().load(dir)).hasMessageContaining("theme 'PARK'");
+    }
+
+    @Test
+    void refusesADatasetOfAnUnknownDepartmentOrABadId() throws Exception {
+        Files.createDirectories(dir.resolve("datasets/other"));
+        Files.writeString(dir.resolve("datasets/other/x.yaml"), "title: t\nschema:\n  fields:\n    - {name: id}\n");
+        assertThatThrownBy(() -> new DefinitionLoader().load(dir)).hasMessageContaining("department 'other'");
+        Files.delete(dir.resolve("datasets/other/x.yaml"));
+        Files.writeString(dir.resolve("datasets/city/Bad_Id.yaml"), "title: t\nschema:\n  fields:\n    - {name: id}\n");
+        assertThatThrownBy(() -> new DefinitionLoader().load(dir)).hasMessageContaining("dataset id 'bad_id'");
+    }
+
+    @Test
+    void aTemplateGivesTheStandardFieldsAndOwnFieldsReplaceThem() throws Exception {
+        Files.writeString(dir.resolve("datasets/city/aed.yaml"), """
+                title: AED
+                template: aed
+                schema:
+                  primaryKey: [NO]
+                  fields:
+                    - {name: NO, title: NO, type: integer}
+                    - {name: 設置者, type: string}
+                """);
+        TableSchema schema = new DefinitionLoader().load(dir).dataset("aed").orElseThrow().schema();
+        assertThat(schema.fields()).hasSize(23);
+        assertThat(schema.fields().get(0).name()).isEqualTo("都道府県コード又は市区町村コード");
+        assertThat(schema.fields().get(1).type()).isEqualTo(FieldType.INTEGER);
+        assertThat(schema.fields().get(4).constraints().isRequired()).isTrue();   // 名称 is required by the standard
+        assertThat(schema.fields().get(22).name()).isEqualTo("設置者");
+        assertThat(schema.primaryKey()).containsExactly("NO");
+    }
+}
