@@ -21,6 +21,7 @@ public record DatasetDefinition(
         Contact contact,
         String template,
         ErrorPolicy errorPolicy,
+        List<MunicipalityCheck> municipalityChecks,
         SourceHints source,
         TableSchema schema,
         @JsonIgnore String definitionFile) {
@@ -32,11 +33,12 @@ public record DatasetDefinition(
         themes = themes == null ? List.of() : List.copyOf(themes);
         source = source == null ? SourceHints.DEFAULT : source;
         errorPolicy = errorPolicy == null ? ErrorPolicy.REJECT : errorPolicy;
+        municipalityChecks = municipalityChecks == null ? List.of() : List.copyOf(municipalityChecks);
     }
 
     DatasetDefinition placed(String placedId, String placedDepartment, String file, TableSchema resolved) {
         return new DatasetDefinition(placedId, placedDepartment, title, description, keywords, themes, license,
-                updateFrequency, spatial, contact, template, errorPolicy, source, resolved, file);
+                updateFrequency, spatial, contact, template, errorPolicy, municipalityChecks, source, resolved, file);
     }
 
     public List<String> keywords(String language) {

@@ -123,6 +123,16 @@ public final class DefinitionLoader {
                 }
             }
         }
+        for (MunicipalityCheck check : def.municipalityChecks()) {
+            for (String name : java.util.Arrays.asList(check.code(), check.prefecture(), check.municipality())) {
+                if (name != null && !names.contains(name)) {
+                    throw new DefinitionException(file + ": municipalityChecks names '" + name + "', which is not a field");
+                }
+            }
+            if (check.code() == null) {
+                throw new DefinitionException(file + ": municipalityChecks needs the code field");
+            }
+        }
         def.source().columns().forEach((name, number) -> {
             if (!names.contains(name)) {
                 throw new DefinitionException(file + ": source.columns names '" + name + "', which is not a field");

@@ -1,7 +1,10 @@
 package io.hiraku.validate;
 
 import io.hiraku.normalize.InvalidValueException;
+import io.hiraku.normalize.Municipalities;
 import io.hiraku.schema.DatasetDefinition;
+import io.hiraku.schema.MunicipalityCheck;
+import java.util.Optional;
 import io.hiraku.schema.Field;
 import io.hiraku.schema.TableSchema;
 import io.hiraku.source.CharsetDetector;
@@ -44,7 +47,8 @@ public final class TableValidator {
             report.headerLine(table.headerLine());
             ColumnMapping columns = ColumnMapping.of(definition.schema(), definition.source().columns(), table.header(),
                     table.headerLine(), report);
-            readRows(table, definition.schema(), columns, report, sink, definition.errorPolicy().publishesValidRows());
+            readRows(table, definition.schema(), columns, report, sink, definition.errorPolicy().publishesValidRows(),
+                    definition.municipalityChecks());
             report.skipped(table.skipped());
         } catch (MalformedTableException e) {
             report.add(Issue.ofFile("source-error", e.line() > 0 ? e.line() : null, e.messageJa(), e.getMessage()));
@@ -57,7 +61,8 @@ public final class TableValidator {
      *                      its valid rows); otherwise the sink gets nothing after the first error
      */
     private static void readRows(Table table, TableSchema schema, ColumnMapping columns, ValidationReport report,
-                                 RowSink sink, boolean keepValidRows) throws IOException {
+                                 RowSink sink, boolean keepValidRows, List<MunicipalityCheck> municipalityChecks)
+            throws IOException {
         List<Field> fields = schema.fields();
         FieldReader[] readers = new FieldReader[fields.size()];
         List<Map<Object, Long>> seen = new java.util.ArrayList<>();
@@ -132,6 +137,9 @@ public final class TableValidator {
                             fields.get(f).name(), raw, e.messageJa(), e.messageEn()));
                 }
             }
+            for (MunicipalityCheck check : municipalityChecks) {
+                rowValid &= checkMunicipality(check, schema, values, failed, row, rowNumber, columns, report);
+            }
             if (keys != null && noneFailed(failed, keyFields)) {
                 rowValid &= checkPrimaryKey(keys, keyFields, values, row, rowNumber, fields, columns, report);
             }
@@ -147,6 +155,49 @@ public final class TableValidator {
                 report.getNormalizations().put(reader.field().name(), reader.counts().asMap());
             }
         }
+    }
+
+    /** The names beside a 全国地方公共団体コード must be that code's (焼津市 is 222127 in 静岡県). */
+    private static boolean checkMunicipality(MunicipalityCheck check, TableSchema schema, Object[] values,
+                                             boolean[] failed, RawRow row, long rowNumber, ColumnMapping columns,
+                                             ValidationReport report) {
+        int code = schema.indexOf(check.code());
+        if (failed[code] || !(values[code] instanceof String codeValue)) {
+            return true;
+        }
+        Optional<Municipalities.Entry> entry = Municipalities.byCode(codeValue);
+        if (entry.isEmpty()) {
+            report.add(new Issue("municipality-unknown", row.line(), rowNumber, columns.column(code) + 1,
+                    columns.label(columns.column(code)), check.code(), codeValue,
+                    "全国地方公共団体コード「" + codeValue + "」に当たる団体がありません",
+                    "no local government has the code '" + codeValue + "'"));
+            return false;
+        }
+        boolean ok = true;
+        ok &= sameName(check.prefecture(), entry.get().prefecture(), codeValue, schema, values, failed, row, rowNumber,
+                columns, report);
+        if (!entry.get().municipality().isEmpty()) {
+            ok &= sameName(check.municipality(), entry.get().municipality(), codeValue, schema, values, failed, row,
+                    rowNumber, columns, report);
+        }
+        return ok;
+    }
+
+    private static boolean sameName(String field, String expected, String code, TableSchema schema, Object[] values,
+                                    boolean[] failed, RawRow row, long rowNumber, ColumnMapping columns,
+                                    ValidationReport report) {
+        if (field == null) {
+            return true;
+        }
+        int f = schema.indexOf(field);
+        if (failed[f] || !(values[f] instanceof String name) || name.equals(expected)) {
+            return true;
+        }
+        report.add(new Issue("municipality-mismatch", row.line(), rowNumber, columns.column(f) + 1,
+                columns.label(columns.column(f)), field, name,
+                "「" + name + "」はコード " + code + " の団体名（" + expected + "）と違います",
+                "'" + name + "' does not match the code " + code + ", which is " + expected));
+        return false;
     }
 
     private static boolean blankFrom(String[] cells, int from) {

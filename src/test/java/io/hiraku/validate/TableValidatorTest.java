@@ -130,6 +130,33 @@ class TableValidatorTest {
         });
     }
 
+    @Test
+    void municipalityCodesAndNamesMustAgree() throws IOException {
+        Path catalog = dir.resolve("catalog3");
+        Files.createDirectories(catalog.resolve("datasets/yaizu"));
+        Files.writeString(catalog.resolve("catalog.yaml"), "title: Test\ndepartments:\n  - id: yaizu\n");
+        Files.writeString(catalog.resolve("datasets/yaizu/toilets.yaml"), """
+                title: 公衆トイレ
+                template: public-toilet
+                municipalityChecks:
+                  - {code: 所在地_全国地方公共団体コード, prefecture: 所在地_都道府県, municipality: 所在地_市区町村}
+                """);
+        DatasetDefinition toilets = new DefinitionLoader().load(catalog).dataset("toilets").orElseThrow();
+        Path real = io.hiraku.Corpus.file("yaizu__222127_public_toilet.csv");
+        assertThat(new TableValidator().validate(real, toilets, collect).getErrors()).isEmpty();
+
+        List<String> lines = Files.readAllLines(real, StandardCharsets.UTF_8);
+        lines.set(3, lines.get(3).replace(",焼津市,", ",藤枝市,"));
+        Path edited = Files.write(dir.resolve("edited.csv"), lines, StandardCharsets.UTF_8);
+        ValidationReport report = new TableValidator().validate(edited, toilets, RowSink.DISCARD);
+        assertThat(report.getErrors()).singleElement().satisfies(issue -> {
+            assertThat(issue.type()).isEqualTo("municipality-mismatch");
+            assertThat(issue.line()).isEqualTo(4L);
+            assertThat(issue.column()).isEqualTo("所在地_市区町村");
+            assertThat(issue.messageJa()).contains("藤枝市", "222127", "焼津市");
+        });
+    }
+
     private Path csv(String content) throws IOException {
         return Files.writeString(dir.resolve("facilities.csv"), content, StandardCharsets.UTF_8);
     }
