@@ -68,7 +68,7 @@ final class PageModels {
             Map<String, Object> field = new LinkedHashMap<>();
             field.put("name", f.name());
             field.put("title", f.title() == null ? "" : f.title());
-            field.put("type", f.type().jsonName());
+            field.put("type", f.type().jsonName() + (f.unit() == null ? "" : "（" + f.unit() + "）"));
             field.put("description", f.description() == null ? "" : f.description());
             field.put("constraints", constraints(f, def.schema().primaryKey().contains(f.name())));
             fields.add(field);

@@ -22,6 +22,6 @@ final class PublishedSchema {
         String format = f.type() == FieldType.DATE || f.type() == FieldType.TIME || f.type() == FieldType.DATETIME
                 ? null : f.format();
         return new Field(f.name(), f.title(), f.description(), f.type(), format, f.constraints(), null, null,
-                f.missingValues(), null, null, null, f.rdfProperty(), null, f.japaneseCode(), f.coordinateOrder());
+                f.missingValues(), null, null, null, f.rdfProperty(), null, f.japaneseCode(), f.coordinateOrder(), f.unit());
     }
 }

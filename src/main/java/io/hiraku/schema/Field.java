@@ -10,7 +10,9 @@ import java.util.List;
  * <p>Beside the standard properties, Hiraku reads: {@code rdfProperty}, the vocabulary term the column
  * maps to in RDF; {@code normalize: nfkc}, to make full-width letters and digits half-width in text;
  * {@code japaneseCode} ({@code local-government-code}, {@code postal-code}, {@code phone-number});
- * {@code coordinateOrder: lat-lon} for geopoints written latitude first, as Japanese data usually is.
+ * {@code coordinateOrder: lat-lon} for geopoints written latitude first, as Japanese data usually is;
+ * {@code unit}, the unit of a number column ({@code 千円}, {@code %}), kept in the schema rather than in
+ * the cells.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Field(
@@ -29,7 +31,8 @@ public record Field(
         String rdfProperty,
         String normalize,
         String japaneseCode,
-        String coordinateOrder) {
+        String coordinateOrder,
+        String unit) {
 
     /** Frictionless's defaults, plus the ways Japanese forms say yes and no. */
     public static final List<String> DEFAULT_TRUE_VALUES = List.of("true", "True", "TRUE", "1", "○", "〇", "◯", "有",

@@ -35,6 +35,10 @@ import java.util.regex.Pattern;
  * in the titles and drops it back.
  */
 public final class DefinitionProposer {
+    /** A unit written in a header: 金額（千円）, 割合(%), 人口（人）. */
+    private static final Pattern UNIT_IN_HEADER = Pattern.compile(
+            ".*[（(]\\s*(?:単位[:：]\\s*)?(千円|百万円|億円|円|%|％|人|件|世帯|戸|㎡|m2|ha|km|kg|t|台|箇所|床|回)\\s*[)）]");
+
     /** Rows kept to decide where the header is. */
     private static final int SAMPLE_ROWS = 1000;
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -209,6 +213,13 @@ public final class DefinitionProposer {
             field.put("title", title.isEmpty() ? "（列" + (i + 1) + "）" : title);
             ColumnGuess guess = columns.get(i);
             field.put("type", guess.type());
+            if (guess.needsBareNumberOff()) {
+                field.put("bareNumber", false);
+            }
+            java.util.regex.Matcher unit = UNIT_IN_HEADER.matcher(title);
+            if (unit.matches() && (guess.type().equals("integer") || guess.type().equals("number"))) {
+                field.put("unit", unit.group(1));
+            }
             if (guess.type().equals("boolean")) {
                 field.put("trueValues", List.of("有"));
                 field.put("falseValues", List.of("無"));
@@ -229,6 +240,11 @@ public final class DefinitionProposer {
         private boolean number = true;
         private boolean date = true;
         private boolean yesNo = true;
+        private static final NumberParser WITH_TEXT = new NumberParser(null, null, false);
+        /** Only units and currency around a number make it a number: 1,200円, 約30人, 12%; not 3F or 1号線. */
+        private static final Pattern NUMBER_WITH_UNIT = Pattern.compile(
+                "\\s*(約|¥|￥)?\\s*[△▲+\\-−]?[0-9０-９][0-9０-９,，.．]*\\s*(円|千円|万円|百万円|%|％|人|件|世帯|戸|㎡|ha|km|kg|台|箇所)?\\s*");
+        private boolean textAroundNumbers;
         private int filled;
         private int empty;
         private final NormalizationCounts ignored = new NormalizationCounts();
@@ -239,11 +255,28 @@ public final class DefinitionProposer {
                 return;
             }
             filled++;
-            boolean code = hasLeadingZero(cell);
-            integer = integer && !code && fits(() -> NumberParser.parseInteger(cell, ignored));
-            number = number && !code && fits(() -> NumberParser.parseNumber(cell, ignored));
+            if ((integer || number) && hasLeadingZero(cell)) {
+                integer = false;
+                number = false;
+            }
+            if (number) {
+                boolean bare = fits(() -> NumberParser.parseNumber(cell, ignored));
+                boolean withUnit = !bare && NUMBER_WITH_UNIT.matcher(cell).matches()
+                        && fits(() -> WITH_TEXT.number(cell, ignored));
+                number = bare || withUnit;
+                integer = integer && number && (bare ? fits(() -> NumberParser.parseInteger(cell, ignored))
+                        : fits(() -> WITH_TEXT.integer(cell, ignored)));
+                textAroundNumbers |= withUnit;
+            } else {
+                integer = false;
+            }
             date = date && fits(() -> DateParser.parse(cell, ignored));
             yesNo = yesNo && YES_NO.contains(cell.strip());
+        }
+
+        /** Numbers that fit only once units or signs around them are dropped (1,200円, 12%). */
+        boolean needsBareNumberOff() {
+            return textAroundNumbers && (type().equals("integer") || type().equals("number"));
         }
 
         String type() {

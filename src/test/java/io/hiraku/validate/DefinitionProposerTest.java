@@ -72,6 +72,15 @@ class DefinitionProposerTest {
     }
 
     @Test
+    void unitsGoToTheSchemaAndNumbersWithUnitsAreNotBare() throws Exception {
+        Path file = Files.writeString(dir.resolve("budget.csv"),
+                "事業,予算額（千円）,参加者,階\n清掃,\"1,200\",約30人,3F\n防災,350,12人,1F\n");
+        String yaml = new DefinitionProposer().propose(file, "budget.csv").orElseThrow();
+        assertThat(yaml).containsSubsequence("title: 予算額（千円）", "type: integer", "unit: 千円",
+                "title: 参加者", "type: integer", "bareNumber: false", "title: 階", "type: string");
+    }
+
+    @Test
     void suggestsAnAsciiIdFromTheFileName() {
         assertThat(DefinitionProposer.suggestId("222127_Public Toilet.CSV")).isEqualTo("222127-public-toilet");
         assertThat(DefinitionProposer.suggestId("公衆トイレ.csv")).isEqualTo("new-dataset");
