@@ -39,7 +39,7 @@ public final class Drops {
         Path relative = Path.of(relativePath);
         String department = relative.getNameCount() > 1 ? relative.getName(0).toString() : "";
         String name = dropped.getFileName().toString();
-        IngestJob job = new IngestJob(department, name, Instant.now(clock).truncatedTo(ChronoUnit.SECONDS));
+        IngestJob job = new IngestJob(department, name, Instant.now(clock).truncatedTo(ChronoUnit.MILLIS));
         String sha = Sha256.of(dropped);
         Path folder = Files.createDirectories(workspace.archive().resolve(department.isEmpty() ? "_" : department)
                 .resolve(sha));

@@ -1,6 +1,7 @@
 package io.hiraku.app;
 
 import io.hiraku.publish.LocalObjectStore;
+import io.hiraku.publish.PublishedKeys;
 import io.hiraku.schema.DatasetDefinition;
 import io.hiraku.schema.Definitions;
 import io.hiraku.validate.RowSink;
@@ -160,7 +161,8 @@ public final class HirakuCommand implements Runnable {
             }
             boolean valid = true;
             for (DatasetDefinition dataset : datasets) {
-                ValidationReport report = new TableValidator().validate(file, dataset, RowSink.DISCARD);
+                ValidationReport report = new TableValidator().validate(file, dataset, RowSink.DISCARD,
+                        new PublishedKeys(Stores.open(settings.store())));
                 System.out.print(file + " → dataset " + dataset.id() + "\n" + report.summary());
                 valid &= report.valid();
             }

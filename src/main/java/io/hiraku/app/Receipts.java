@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 public final class Receipts {
     private static final Logger LOG = LoggerFactory.getLogger(Receipts.class);
     private static final DateTimeFormatter STAMP =
-            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private final ReceiptWriter writer;
     private final Workspace workspace;
@@ -75,7 +75,7 @@ public final class Receipts {
             String relative = exchange.getMessage().getHeader(Exchange.FILE_NAME, String.class);
             Path path = Path.of(relative == null ? "unknown" : relative);
             job = new IngestJob(path.getNameCount() > 1 ? path.getName(0).toString() : "", path.getFileName().toString(),
-                    Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+                    Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
         }
         job.end(IngestJob.Outcome.FAILED,
                 "システムの問題で処理できませんでした（ファイルは保管しています。オープンデータ担当が対応します）: " + reason,

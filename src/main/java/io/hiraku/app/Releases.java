@@ -3,6 +3,7 @@ package io.hiraku.app;
 import io.hiraku.catalog.PublishedDataset;
 import io.hiraku.catalog.PublishedDatasets;
 import io.hiraku.publish.ObjectStore;
+import io.hiraku.publish.PublishedKeys;
 import io.hiraku.publish.Original;
 import io.hiraku.publish.ReleaseWriter;
 import io.hiraku.schema.DatasetDefinition;
@@ -86,7 +87,7 @@ public final class Releases {
         }
         try (ReleaseWriter writer = new ReleaseWriter(definitions.catalog(), dataset, workspace.staging(),
                 clock.instant().truncatedTo(ChronoUnit.MILLIS))) {
-            ValidationReport report = validator.validate(job.getArchived(), dataset, writer);
+            ValidationReport report = validator.validate(job.getArchived(), dataset, writer, new PublishedKeys(store));
             job.report(report);
             boolean partly = !report.valid() && dataset.errorPolicy().allows(report.getRows(), report.getInvalidRows())
                     && report.getFileErrorCount() == 0;

@@ -141,6 +141,24 @@ public final class DefinitionLoader {
                 throw new DefinitionException(file + ": source.columns." + name + " must be a column number from 1");
             }
         });
+        for (List<String> key : schema.uniqueKeys()) {
+            for (String name : key) {
+                if (!names.contains(name)) {
+                    throw new DefinitionException(file + ": uniqueKeys names '" + name + "', which is not a field");
+                }
+            }
+        }
+        for (ForeignKey fk : schema.foreignKeys()) {
+            if (fk.fields() == null || fk.reference() == null || fk.reference().fields() == null
+                    || fk.fields().size() != fk.reference().fields().size()) {
+                throw new DefinitionException(file + ": a foreign key needs fields and reference.fields of the same length");
+            }
+            for (String name : fk.fields()) {
+                if (!names.contains(name)) {
+                    throw new DefinitionException(file + ": foreignKeys names '" + name + "', which is not a field");
+                }
+            }
+        }
         for (String key : schema.primaryKey()) {
             if (!names.contains(key)) {
                 throw new DefinitionException(file + ": primaryKey names '" + key + "', which is not a field");

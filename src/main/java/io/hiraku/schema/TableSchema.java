@@ -13,12 +13,14 @@ public record TableSchema(
         List<Field> fields,
         @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> primaryKey,
         List<List<String>> uniqueKeys,
+        List<ForeignKey> foreignKeys,
         List<MissingValue> missingValues) {
 
     public TableSchema {
         fields = fields == null ? List.of() : List.copyOf(fields);
         primaryKey = primaryKey == null ? List.of() : List.copyOf(primaryKey);
         uniqueKeys = uniqueKeys == null ? List.of() : List.copyOf(uniqueKeys);
+        foreignKeys = foreignKeys == null ? List.of() : List.copyOf(foreignKeys);
         missingValues = missingValues == null ? List.of(MissingValue.of("")) : List.copyOf(missingValues);
     }
 
@@ -33,6 +35,6 @@ public record TableSchema(
 
     /** The same schema with other fields (the published form of a schema keeps keys and markers). */
     public TableSchema withFields(List<Field> newFields) {
-        return new TableSchema(newFields, primaryKey, uniqueKeys, missingValues);
+        return new TableSchema(newFields, primaryKey, uniqueKeys, foreignKeys, missingValues);
     }
 }

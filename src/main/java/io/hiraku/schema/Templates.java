@@ -59,6 +59,6 @@ public final class Templates {
         }
         List<Field> merged = new ArrayList<>(fields.values());
         merged.addAll(extra);
-        return own == null ? new TableSchema(merged, null, null, null) : own.withFields(merged);
+        return own == null ? new TableSchema(merged, null, null, null, null) : own.withFields(merged);
     }
 }

@@ -3,7 +3,10 @@ package io.hiraku.validate;
 import io.hiraku.normalize.InvalidValueException;
 import io.hiraku.normalize.Municipalities;
 import io.hiraku.schema.DatasetDefinition;
+import io.hiraku.schema.ForeignKey;
 import io.hiraku.schema.MunicipalityCheck;
+import java.util.ArrayList;
+import java.util.Set;
 import java.util.Optional;
 import io.hiraku.schema.Field;
 import io.hiraku.schema.TableSchema;
@@ -30,6 +33,12 @@ public final class TableValidator {
     private final CharsetDetector detector = new CharsetDetector();
 
     public ValidationReport validate(Path file, DatasetDefinition definition, RowSink sink) throws IOException {
+        return validate(file, definition, sink, ReferenceLookup.NONE);
+    }
+
+    /** @param references the keys of other published datasets, for foreign keys */
+    public ValidationReport validate(Path file, DatasetDefinition definition, RowSink sink, ReferenceLookup references)
+            throws IOException {
         ValidationReport report = new ValidationReport();
         DetectedCharset charset = null;
         if (Sources.needsCharset(file)) {
@@ -48,7 +57,7 @@ public final class TableValidator {
             ColumnMapping columns = ColumnMapping.of(definition.schema(), definition.source().columns(), table.header(),
                     table.headerLine(), report);
             readRows(table, definition.schema(), columns, report, sink, definition.errorPolicy().publishesValidRows(),
-                    definition.municipalityChecks());
+                    definition.municipalityChecks(), references);
             report.skipped(table.skipped());
         } catch (MalformedTableException e) {
             report.add(Issue.ofFile("source-error", e.line() > 0 ? e.line() : null, e.messageJa(), e.getMessage()));
@@ -61,8 +70,8 @@ public final class TableValidator {
      *                      its valid rows); otherwise the sink gets nothing after the first error
      */
     private static void readRows(Table table, TableSchema schema, ColumnMapping columns, ValidationReport report,
-                                 RowSink sink, boolean keepValidRows, List<MunicipalityCheck> municipalityChecks)
-            throws IOException {
+                                 RowSink sink, boolean keepValidRows, List<MunicipalityCheck> municipalityChecks,
+                                 ReferenceLookup references) throws IOException {
         List<Field> fields = schema.fields();
         FieldReader[] readers = new FieldReader[fields.size()];
         List<Map<Object, Long>> seen = new java.util.ArrayList<>();
@@ -77,8 +86,10 @@ public final class TableValidator {
             }
             seen.add(fields.get(f).constraints().isUnique() ? new HashMap<>() : null);
         }
-        int[] keyFields = schema.primaryKey().stream().mapToInt(schema::indexOf).toArray();
-        Map<String, Long> keys = keyFields.length > 0 ? new HashMap<>() : null;
+        List<RowKeys> keys = rowKeys(schema, references, report);
+        if (keys == null) {
+            return;
+        }
         long rowNumber = 0;
         for (RawRow row : table) {
             rowNumber++;
@@ -140,8 +151,10 @@ public final class TableValidator {
             for (MunicipalityCheck check : municipalityChecks) {
                 rowValid &= checkMunicipality(check, schema, values, failed, row, rowNumber, columns, report);
             }
-            if (keys != null && noneFailed(failed, keyFields)) {
-                rowValid &= checkPrimaryKey(keys, keyFields, values, row, rowNumber, fields, columns, report);
+            for (RowKeys key : keys) {
+                if (key.readable(failed)) {
+                    rowValid &= key.check(values, row, rowNumber, fields, columns, report);
+                }
             }
             if (!rowValid) {
                 report.rowInvalid();
@@ -209,38 +222,27 @@ public final class TableValidator {
         return true;
     }
 
-    private static boolean noneFailed(boolean[] failed, int[] fields) {
-        for (int f : fields) {
-            if (failed[f]) {
-                return false;
+    /** The primary, unique and foreign keys to check; null (with a report entry) if a reference is missing. */
+    private static List<RowKeys> rowKeys(TableSchema schema, ReferenceLookup references, ValidationReport report) {
+        List<RowKeys> keys = new ArrayList<>();
+        if (!schema.primaryKey().isEmpty()) {
+            keys.add(RowKeys.primary(schema));
+        }
+        for (List<String> unique : schema.uniqueKeys()) {
+            keys.add(RowKeys.unique(schema, unique));
+        }
+        for (ForeignKey fk : schema.foreignKeys()) {
+            String dataset = fk.reference().resource();
+            Optional<Set<String>> referenced = references.keys(dataset, fk.reference().fields());
+            if (referenced.isEmpty()) {
+                report.add(Issue.ofFile("foreign-key-reference", null,
+                        "参照先のデータセット「" + dataset + "」がまだ公開されていないため、" + fk.fields() + " を確認できません",
+                        "the referenced dataset '" + dataset + "' is not published, so " + fk.fields()
+                                + " cannot be checked"));
+                return null;
             }
+            keys.add(RowKeys.foreign(schema, fk.fields(), dataset, referenced.get()));
         }
-        return true;
-    }
-
-    private static boolean checkPrimaryKey(Map<String, Long> keys, int[] keyFields, Object[] values, RawRow row,
-                                           long rowNumber, List<Field> fields, ColumnMapping columns,
-                                           ValidationReport report) {
-        StringBuilder key = new StringBuilder();
-        for (int f : keyFields) {
-            if (values[f] == null) {
-                report.add(new Issue("primary-key", row.line(), rowNumber, columns.column(f) + 1,
-                        columns.label(columns.column(f)), fields.get(f).name(), "",
-                        "主キー「" + fields.get(f).label() + "」が空です",
-                        "the primary key '" + fields.get(f).name() + "' is empty"));
-                return false;
-            }
-            key.append(FieldReader.canonical(values[f])).append('\u001F');
-        }
-        Long first = keys.putIfAbsent(key.toString(), rowNumber);
-        if (first != null) {
-            int f = keyFields[0];
-            report.add(new Issue("primary-key", row.line(), rowNumber, columns.column(f) + 1,
-                    columns.label(columns.column(f)), fields.get(f).name(), FieldReader.canonical(values[f]),
-                    "主キーが " + first + " 行目と重複しています",
-                    "the primary key repeats that of row " + first));
-            return false;
-        }
-        return true;
+        return keys;
     }
 }

@@ -107,6 +107,42 @@ class DatasetRulesTest {
                 "title: 名称");
     }
 
+    @Test
+    void aForeignKeyIsCheckedAgainstThePublishedDataset() throws Exception {
+        catalog("city", "areas.yaml", """
+                title: 地区コード
+                schema:
+                  primaryKey: code
+                  fields:
+                    - {name: code, type: string}
+                    - {name: name, type: string}
+                """);
+        catalog("city", "branches.yaml", """
+                title: 支所
+                schema:
+                  foreignKeys:
+                    - {fields: area, reference: {resource: areas, fields: code}}
+                  fields:
+                    - {name: area, type: string}
+                    - {name: name, type: string}
+                """);
+        Path drop = Files.createDirectories(dir.resolve("work/ingest/city"));
+        Files.writeString(drop.resolve("branches.csv"), "area,name\nA01,本所\n");
+        assertThat(publishOnce()).as("the code list is not published yet").isEqualTo(HirakuCommand.REJECTED);
+        assertThat(receipt("city", "branches.csv").path("report").path("errors").get(0).path("type").asText())
+                .isEqualTo("foreign-key-reference");
+
+        Files.writeString(drop.resolve("areas.csv"), "code,name\nA01,中央\nA02,東部\n");
+        assertThat(publishOnce()).isEqualTo(HirakuCommand.OK);
+        Files.writeString(drop.resolve("branches.csv"), "area,name\nA01,本所\nA03,西\n");
+        assertThat(publishOnce()).isEqualTo(HirakuCommand.REJECTED);
+        JsonNode error = receipt("city", "branches.csv").path("report").path("errors").get(0);
+        assertThat(error.path("type").asText()).isEqualTo("foreign-key");
+        assertThat(error.path("line").asLong()).isEqualTo(3);
+        Files.writeString(drop.resolve("branches.csv"), "area,name\nA01,本所\nA02,東\n");
+        assertThat(publishOnce()).isEqualTo(HirakuCommand.OK);
+    }
+
     private int publishOnce() {
         return HirakuCommand.execute("publish", "--once", "--work", dir.resolve("work").toString(), "--store",
                 dir.resolve("store").toString(), "--catalog", dir.resolve("catalog").toString());

@@ -157,6 +157,37 @@ class TableValidatorTest {
         });
     }
 
+    @Test
+    void uniqueAndForeignKeysAreCheckedRowByRow() throws IOException {
+        Path catalog = dir.resolve("catalog4");
+        Files.createDirectories(catalog.resolve("datasets/city"));
+        Files.writeString(catalog.resolve("catalog.yaml"), "title: Test\ndepartments:\n  - id: city\n");
+        Files.writeString(catalog.resolve("datasets/city/branches.yaml"), """
+                title: 支所
+                schema:
+                  uniqueKeys: [[area, name]]
+                  foreignKeys:
+                    - {fields: area, reference: {resource: areas, fields: code}}
+                  fields:
+                    - {name: area, type: string}
+                    - {name: name, type: string}
+                """);
+        DatasetDefinition branches = new DefinitionLoader().load(catalog).dataset("branches").orElseThrow();
+        Path file = csv("area,name\nA01,本所\nA01,東\nA01,本所\nZ99,西\n,北\n");
+        ReferenceLookup areas = (dataset, fields) -> dataset.equals("areas") && fields.equals(List.of("code"))
+                ? java.util.Optional.of(java.util.Set.of("A01", "A02")) : java.util.Optional.empty();
+        ValidationReport report = new TableValidator().validate(file, branches, collect, areas);
+        assertThat(report.getErrors()).extracting(Issue::line, Issue::type, Issue::cell).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(4L, "unique-key", "A01"),
+                org.assertj.core.groups.Tuple.tuple(5L, "foreign-key", "Z99"));
+
+        ValidationReport unpublished = new TableValidator().validate(file, branches, collect, ReferenceLookup.NONE);
+        assertThat(unpublished.getErrors()).singleElement().satisfies(issue -> {
+            assertThat(issue.type()).isEqualTo("foreign-key-reference");
+            assertThat(issue.messageEn()).contains("'areas' is not published");
+        });
+    }
+
     private Path csv(String content) throws IOException {
         return Files.writeString(dir.resolve("facilities.csv"), content, StandardCharsets.UTF_8);
     }

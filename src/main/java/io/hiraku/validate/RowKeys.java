@@ -1,0 +1,117 @@
+package io.hiraku.validate;
+
+import io.hiraku.schema.Field;
+import io.hiraku.schema.TableSchema;
+import io.hiraku.source.RawRow;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A key over one or more fields, checked row by row: the primary key (present and unique), a unique
+ * key (unique where present), or a foreign key (found among another dataset's keys). Memory holds the
+ * keys seen (primary and unique keys) or the referenced keys (foreign keys).
+ */
+final class RowKeys {
+    /** What kind of key this is, with its error type. */
+    enum Kind {
+        PRIMARY("primary-key"), UNIQUE("unique-key"), FOREIGN("foreign-key");
+
+        private final String errorType;
+
+        Kind(String errorType) {
+            this.errorType = errorType;
+        }
+    }
+
+    private final Kind kind;
+    private final int[] fieldIndexes;
+    private final Map<String, Long> seen = new HashMap<>();
+    private final Set<String> referenced;
+    private final String referencedDataset;
+
+    private RowKeys(Kind kind, int[] fieldIndexes, Set<String> referenced, String referencedDataset) {
+        this.kind = kind;
+        this.fieldIndexes = fieldIndexes;
+        this.referenced = referenced;
+        this.referencedDataset = referencedDataset;
+    }
+
+    static RowKeys primary(TableSchema schema) {
+        return new RowKeys(Kind.PRIMARY, indexes(schema, schema.primaryKey()), null, null);
+    }
+
+    static RowKeys unique(TableSchema schema, List<String> fields) {
+        return new RowKeys(Kind.UNIQUE, indexes(schema, fields), null, null);
+    }
+
+    static RowKeys foreign(TableSchema schema, List<String> fields, String dataset, Set<String> keys) {
+        return new RowKeys(Kind.FOREIGN, indexes(schema, fields), keys, dataset);
+    }
+
+    private static int[] indexes(TableSchema schema, List<String> names) {
+        return names.stream().mapToInt(schema::indexOf).toArray();
+    }
+
+    /** Whether none of the key's fields failed to read in this row (only then is the key checked). */
+    boolean readable(boolean[] failed) {
+        for (int f : fieldIndexes) {
+            if (failed[f]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Checks the row's key; a problem goes to the report, located at the key's first field. */
+    boolean check(Object[] values, RawRow row, long rowNumber, List<Field> fields, ColumnMapping columns,
+                  ValidationReport report) {
+        StringBuilder key = new StringBuilder();
+        int present = 0;
+        for (int i = 0; i < fieldIndexes.length; i++) {
+            Object v = values[fieldIndexes[i]];
+            if (v != null && !(v instanceof Missing)) {
+                present++;
+            }
+            if (i > 0) {
+                key.append(ReferenceLookup.SEPARATOR);
+            }
+            key.append(v == null || v instanceof Missing ? "" : FieldReader.canonical(v));
+        }
+        int f = fieldIndexes[0];
+        Field first = fields.get(f);
+        if (present < fieldIndexes.length) {
+            if (kind != Kind.PRIMARY) {
+                return true;
+            }
+            return fail(row, rowNumber, first, f, columns, report, "",
+                    "主キー「" + first.label() + "」が空です", "the primary key '" + first.name() + "' is empty");
+        }
+        if (kind == Kind.FOREIGN) {
+            if (referenced.contains(key.toString())) {
+                return true;
+            }
+            return fail(row, rowNumber, first, f, columns, report, key.toString().replace(ReferenceLookup.SEPARATOR, ", "),
+                    "「" + key.toString().replace(ReferenceLookup.SEPARATOR, "、") + "」はデータセット「" + referencedDataset
+                            + "」にありません",
+                    "'" + key.toString().replace(ReferenceLookup.SEPARATOR, ", ") + "' is not in the dataset '"
+                            + referencedDataset + "'");
+        }
+        Long earlier = seen.putIfAbsent(key.toString(), rowNumber);
+        if (earlier == null) {
+            return true;
+        }
+        String what = kind == Kind.PRIMARY ? "主キー" : "組み合わせが重複できない列";
+        return fail(row, rowNumber, first, f, columns, report, FieldReader.canonical(values[f]),
+                what + "が " + earlier + " 行目と重複しています",
+                "the " + (kind == Kind.PRIMARY ? "primary key" : "unique key") + " repeats that of row " + earlier);
+    }
+
+    private boolean fail(RawRow row, long rowNumber, Field field, int f, ColumnMapping columns, ValidationReport report,
+                         String cell, String ja, String en) {
+        report.add(new Issue(kind.errorType, row.line(), rowNumber, columns.column(f) + 1,
+                columns.label(columns.column(f)), field.name(), cell, ja, en));
+        return false;
+    }
+}
