@@ -39,6 +39,11 @@ public final class DefinitionProposer {
     private static final Pattern UNIT_IN_HEADER = Pattern.compile(
             ".*[（(]\\s*(?:単位[:：]\\s*)?(千円|百万円|億円|円|%|％|人|件|世帯|戸|㎡|m2|ha|km|kg|t|台|箇所|床|回)\\s*[)）]");
 
+    /** Marks statistical tables put in number cells, with what they usually mean there. */
+    private static final Map<String, String> STATISTICAL_MARKERS = Map.of(
+            "-", "該当なし", "－", "該当なし", "…", "不詳", "...", "不詳", "x", "秘匿", "X", "秘匿", "***", "秘匿",
+            "秘匿", "秘匿", "*", "秘匿");
+
     /** Rows kept to decide where the header is. */
     private static final int SAMPLE_ROWS = 1000;
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -88,6 +93,13 @@ public final class DefinitionProposer {
         } catch (MalformedTableException e) {
             return Optional.empty();
         }
+    }
+
+    private static Map<String, String> marker(String value, String label) {
+        Map<String, String> marker = new LinkedHashMap<>();
+        marker.put("value", value);
+        marker.put("label", label);
+        return marker;
     }
 
     private static String first(List<String> values) {
@@ -227,6 +239,12 @@ public final class DefinitionProposer {
             if (guess.filled > 0 && guess.empty == 0) {
                 field.put("constraints", Map.of("required", true));
             }
+            if (!guess.markers.isEmpty() && (guess.type().equals("integer") || guess.type().equals("number"))) {
+                List<Object> missing = new ArrayList<>();
+                missing.add(marker("", "空欄"));
+                guess.markers.forEach(m -> missing.add(marker(m, STATISTICAL_MARKERS.get(m))));
+                field.put("missingValues", missing);
+            }
             fields.add(field);
         }
         def.put("schema", Map.of("fields", fields));
@@ -245,12 +263,19 @@ public final class DefinitionProposer {
         private static final Pattern NUMBER_WITH_UNIT = Pattern.compile(
                 "\\s*(約|¥|￥)?\\s*[△▲+\\-−]?[0-9０-９][0-9０-９,，.．]*\\s*(円|千円|万円|百万円|%|％|人|件|世帯|戸|㎡|ha|km|kg|台|箇所)?\\s*");
         private boolean textAroundNumbers;
+        private final java.util.Set<String> markers = new java.util.TreeSet<>();
         private int filled;
         private int empty;
         private final NormalizationCounts ignored = new NormalizationCounts();
 
         void see(String cell) {
             if (cell.isBlank()) {
+                empty++;
+                return;
+            }
+            String marker = io.hiraku.normalize.HalfWidth.trim(cell);
+            if (STATISTICAL_MARKERS.containsKey(marker)) {
+                markers.add(marker);
                 empty++;
                 return;
             }

@@ -81,6 +81,20 @@ class DefinitionProposerTest {
     }
 
     @Test
+    void statisticalMarkersInNumberColumnsAreProposedAsLabelledMissingValues() throws Exception {
+        Path file = Files.writeString(dir.resolve("stats.csv"), "地区,世帯数,所得\n中央,120,350\n東,-,x\n西,80,…\n");
+        String yaml = new DefinitionProposer().propose(file, "stats.csv").orElseThrow();
+        assertThat(yaml).containsSubsequence("title: 世帯数", "type: integer", "missingValues", "value: '-'",
+                "label: 該当なし", "title: 所得", "type: integer", "label: 秘匿");
+        Path catalog = dir.resolve("catalog");
+        Files.createDirectories(catalog.resolve("datasets/city"));
+        Files.writeString(catalog.resolve("catalog.yaml"), "title: t\ndepartments:\n  - id: city\n");
+        Files.writeString(catalog.resolve("datasets/city/stats.yaml"), yaml);
+        DatasetDefinition proposed = new DefinitionLoader().load(catalog).dataset("stats").orElseThrow();
+        assertThat(new TableValidator().validate(file, proposed, RowSink.DISCARD).getErrors()).isEmpty();
+    }
+
+    @Test
     void suggestsAnAsciiIdFromTheFileName() {
         assertThat(DefinitionProposer.suggestId("222127_Public Toilet.CSV")).isEqualTo("222127-public-toilet");
         assertThat(DefinitionProposer.suggestId("公衆トイレ.csv")).isEqualTo("new-dataset");
