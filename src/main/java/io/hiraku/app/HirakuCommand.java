@@ -67,8 +67,13 @@ public final class HirakuCommand implements Runnable {
         }
     }
 
+    /** The preview server of a local store; null for S3, which the bucket (or a CDN) serves itself. */
     static StaticSiteServer startServer(Settings settings) throws Exception {
-        Path root = new LocalObjectStore(Path.of(settings.store())).root();
+        if (settings.store().startsWith("s3://")) {
+            return null;
+        }
+        String path = settings.store().startsWith("file:") ? settings.store().substring(5) : settings.store();
+        Path root = new LocalObjectStore(Path.of(path)).root();
         return new StaticSiteServer(root, settings.get(Settings.HOST), settings.integer(Settings.PORT)).start();
     }
 
@@ -88,7 +93,8 @@ public final class HirakuCommand implements Runnable {
             runner.seedExamplesIfNew();
             try (StaticSiteServer preview = startServer(settings)) {
                 System.out.println("Hiraku: drop files into " + settings.ingest().toAbsolutePath()
-                        + "/<department>/ ; catalog at " + preview.url() + " (Ctrl-C to stop)");
+                        + "/<department>/ ; catalog at " + (preview != null ? preview.url() : settings.store())
+                        + " (Ctrl-C to stop)");
                 runner.runUntilStopped();
             }
             return OK;
@@ -162,7 +168,7 @@ public final class HirakuCommand implements Runnable {
             boolean valid = true;
             for (DatasetDefinition dataset : datasets) {
                 ValidationReport report = new TableValidator().validate(file, dataset, RowSink.DISCARD,
-                        new PublishedKeys(Stores.open(settings.store())));
+                        new PublishedKeys(Stores.open(settings)));
                 System.out.print(file + " → dataset " + dataset.id() + "\n" + report.summary());
                 valid &= report.valid();
             }
@@ -182,6 +188,11 @@ public final class HirakuCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             Settings settings = options.settings(server.overrides());
+            if (settings.store().startsWith("s3://")) {
+                System.err.println("hiraku: serve previews a local store; " + settings.store()
+                        + " is served by the bucket's website endpoint or a CDN");
+                return OPERATIONAL_ERROR;
+            }
             CountDownLatch stop = new CountDownLatch(1);
             try (StaticSiteServer preview = startServer(settings)) {
                 Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));

@@ -17,7 +17,7 @@ import org.apache.camel.CamelContext;
  */
 public final class PipelineConfiguration implements CamelConfiguration {
     public static final List<String> KEYS = List.of(Settings.WORK, Settings.INGEST, Settings.CATALOG, Settings.STORE,
-            Settings.BASE_URL);
+            Settings.BASE_URL, Settings.S3_REGION, Settings.S3_ENDPOINT, Settings.S3_PATH_STYLE, Settings.S3_PART_SIZE_MB);
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -26,7 +26,7 @@ public final class PipelineConfiguration implements CamelConfiguration {
         Workspace workspace = new Workspace(settings.work(), settings.ingest());
         CatalogSource catalog = new CatalogSource(settings.catalog(), settings.baseUrl());
         workspace.create(catalog.load().catalog().departments().stream().map(Department::id).toList());
-        ObjectStore store = Stores.open(settings.store());
+        ObjectStore store = Stores.open(settings);
         SiteTemplates templates = new SiteTemplates(settings.catalog().resolve("site"));
         Outcomes outcomes = context.getRegistry().lookupByNameAndType("outcomes", Outcomes.class);
         if (outcomes == null) {

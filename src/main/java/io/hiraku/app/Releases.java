@@ -106,7 +106,7 @@ public final class Releases {
                 return job;
             }
             job.release(writer.finish(new Original(job.getDepartment(), job.getFileName(), job.getBytes(),
-                    job.getSha256(), report.getEncoding())));
+                    job.getSha256(), report.getEncoding(), job.getArchived())));
             LOG.info("Built release {} of {}: {} rows from {} ({})", job.getRelease().releaseId(), dataset.id(),
                     report.getRows(), job.getFileName(), report.getEncoding());
         }

@@ -30,6 +30,10 @@ public final class Settings {
     public static final String SEED_EXAMPLES = "hiraku.seed-examples";
     public static final String POLL_MS = "hiraku.ingest.poll-ms";
     public static final String SETTLE_MS = "hiraku.ingest.settle-ms";
+    public static final String S3_REGION = "hiraku.s3.region";
+    public static final String S3_ENDPOINT = "hiraku.s3.endpoint";
+    public static final String S3_PATH_STYLE = "hiraku.s3.path-style";
+    public static final String S3_PART_SIZE_MB = "hiraku.s3.part-size-mb";
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([^}]+)}}");
     private final Map<String, String> values;

@@ -1,5 +1,6 @@
 package io.hiraku.catalog;
 
+import io.hiraku.publish.ObjectInfo;
 import io.hiraku.publish.ObjectStore;
 import io.hiraku.schema.Definitions;
 import java.io.IOException;
@@ -38,13 +39,13 @@ public final class CatalogBuilder {
                     templates.render("dataset.ftlh", pages.dataset(d)), "text/html; charset=utf-8");
         }
         for (Path asset : templates.assets()) {
-            store.put("assets/" + asset.getFileName(), asset, contentType(asset.getFileName().toString()));
+            store.put("assets/" + asset.getFileName(), asset, ObjectInfo.changing(contentType(asset.getFileName().toString())));
         }
         Path turtle = scratch.resolve("catalog.ttl");
         try (OutputStream out = Files.newOutputStream(turtle)) {
             new DcatCatalog(definitions.catalog()).writeTurtle(datasets, out);
         }
-        store.put("catalog.ttl", turtle, "text/turtle; charset=utf-8");
+        store.put("catalog.ttl", turtle, ObjectInfo.changing("text/turtle; charset=utf-8"));
         putText("index.html", templates.render("index.ftlh", pages.index(datasets)), "text/html; charset=utf-8");
         LOG.info("Catalog rebuilt: {} published dataset(s) in {}", datasets.size(), store.describe());
     }
@@ -53,7 +54,7 @@ public final class CatalogBuilder {
         Path file = Files.createTempFile(scratch, "page", ".tmp");
         try {
             Files.writeString(file, text, StandardCharsets.UTF_8);
-            store.put(key, file, contentType);
+            store.put(key, file, ObjectInfo.changing(contentType));
         } finally {
             Files.deleteIfExists(file);
         }

@@ -3,18 +3,21 @@ package io.hiraku.publish;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.UUID;
 
 /**
  * A folder acting as the object store. Each put copies to a hidden temporary name in the target
  * folder, forces it to disk, and renames it over the key, so readers (the preview server, a static
- * web server) never see a half-written object.
+ * web server) never see a half-written object. Media type, cache control and sha256 are kept in a
+ * hidden sidecar ({@code .<name>.meta}) that static hosts do not serve.
  */
 public final class LocalObjectStore implements ObjectStore {
     private final Path root;
@@ -28,12 +31,26 @@ public final class LocalObjectStore implements ObjectStore {
     }
 
     @Override
-    public void put(String key, Path file, String contentType) throws IOException {
+    public void put(String key, Path file, ObjectInfo info) throws IOException {
         Path target = resolve(key);
         Files.createDirectories(target.getParent());
+        String sha256 = Sha256.of(file);
+        Properties meta = new Properties();
+        meta.setProperty("contentType", info.contentType());
+        meta.setProperty("cacheControl", info.cacheControl());
+        meta.setProperty("sha256", sha256);
+        Path metaTemp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        try (var out = Files.newBufferedWriter(metaTemp, StandardCharsets.UTF_8)) {
+            meta.store(out, null);
+        }
+        moveDurably(metaTemp, metaFile(target));
         Path temp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        Files.copy(file, temp, StandardCopyOption.REPLACE_EXISTING);
+        moveDurably(temp, target);
+    }
+
+    private static void moveDurably(Path temp, Path target) throws IOException {
         try {
-            Files.copy(file, temp, StandardCopyOption.REPLACE_EXISTING);
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 channel.force(true);
             }
@@ -59,8 +76,29 @@ public final class LocalObjectStore implements ObjectStore {
     }
 
     @Override
+    public Optional<StoredObject> describe(String key) throws IOException {
+        Path path = resolve(key);
+        if (!Files.isRegularFile(path)) {
+            return Optional.empty();
+        }
+        Properties meta = new Properties();
+        Path sidecar = metaFile(path);
+        if (Files.isRegularFile(sidecar)) {
+            try (var in = Files.newBufferedReader(sidecar, StandardCharsets.UTF_8)) {
+                meta.load(in);
+            }
+        }
+        return Optional.of(new StoredObject(meta.getProperty("contentType"), meta.getProperty("cacheControl"),
+                meta.getProperty("sha256"), Files.size(path)));
+    }
+
+    @Override
     public String describe() {
         return root.toString();
+    }
+
+    private static Path metaFile(Path target) {
+        return target.resolveSibling("." + target.getFileName() + ".meta");
     }
 
     /** Maps a key to a path inside the root; a key that would leave it is refused. */

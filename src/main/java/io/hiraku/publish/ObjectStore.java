@@ -6,17 +6,24 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Where published objects go: a local folder by default, S3 later. Keys are '/'-separated relative
- * paths ({@code datasets/aed/aed.csv}). A put replaces an object atomically: a reader sees the old
- * object or the new one, never a part.
+ * Where published objects go: a local folder by default, or S3 (or an S3-compatible store). Keys are
+ * '/'-separated relative paths ({@code datasets/aed/aed.csv}). A put replaces an object atomically: a
+ * reader sees the old object or the new one, never a part. Each object carries its sha256.
  */
 public interface ObjectStore {
-    void put(String key, Path file, String contentType) throws IOException;
+    void put(String key, Path file, ObjectInfo info) throws IOException;
 
     Optional<InputStream> open(String key) throws IOException;
 
     boolean exists(String key) throws IOException;
 
+    /** What the store knows of an object (media type, cache control, sha256); empty if there is none. */
+    Optional<StoredObject> describe(String key) throws IOException;
+
     /** For logs and messages: where this store is. */
     String describe();
+
+    /** An object's stored metadata. */
+    record StoredObject(String contentType, String cacheControl, String sha256, long bytes) {
+    }
 }

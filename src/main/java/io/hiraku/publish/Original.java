@@ -1,5 +1,10 @@
 package io.hiraku.publish;
 
-/** The file as the department dropped it: name, size, sha256, and the encoding it was read in. */
-public record Original(String department, String fileName, long bytes, String sha256, String encoding) {
+import java.nio.file.Path;
+
+/**
+ * The file as the department dropped it: name, size, sha256, the encoding it was read in, and its
+ * archived copy (which the release keeps beside the published files).
+ */
+public record Original(String department, String fileName, long bytes, String sha256, String encoding, Path archived) {
 }

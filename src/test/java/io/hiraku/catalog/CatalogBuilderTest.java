@@ -40,7 +40,7 @@ class CatalogBuilderTest {
         try (ReleaseWriter writer = new ReleaseWriter(definitions.catalog(), definitions.dataset("evil").orElseThrow(),
                 dir.resolve("staging"), Instant.parse("2026-01-01T00:00:00Z"))) {
             writer.accept(1, new Object[] {1L});
-            new Publisher(store).publish(writer.finish(new Original("city", "evil.csv", 5, "00", "UTF-8")));
+            new Publisher(store).publish(writer.finish(new Original("city", "evil.csv", 5, "00", "UTF-8", null)));
         }
         new CatalogBuilder(store, new SiteTemplates(Path.of("catalog/site")), dir.resolve("scratch")).rebuild(definitions);
 

@@ -1,0 +1,59 @@
+package io.hiraku;
+
+import java.net.URI;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * A real S3-compatible server for tests: S3Proxy with an in-memory store, on 127.0.0.1 and a free
+ * port, with signature checking on. Start it, use {@link #client()}, stop it.
+ */
+public final class S3Server implements AutoCloseable {
+    public static final String ACCESS_KEY = "hiraku-test";
+    public static final String SECRET_KEY = "hiraku-test-secret";
+
+    private final S3Proxy proxy;
+
+    public S3Server() throws Exception {
+        proxy = S3Proxy.builder()
+                .blobStore(new TransientNio2BlobStore())
+                .endpoint(URI.create("http://127.0.0.1:0"))
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
+                .build();
+        proxy.start();
+        while (!proxy.getState().equals("STARTED")) {
+            Thread.onSpinWait();
+        }
+    }
+
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + proxy.getPort());
+    }
+
+    public S3Client client() {
+        return S3Client.builder()
+                .httpClientBuilder(ApacheHttpClient.builder())
+                .endpointOverride(endpoint())
+                .region(Region.AP_NORTHEAST_1)
+                .forcePathStyle(true)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
+                .build();
+    }
+
+    public void createBucket(String bucket) {
+        try (S3Client s3 = client()) {
+            s3.createBucket(b -> b.bucket(bucket));
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        proxy.stop();
+    }
+}

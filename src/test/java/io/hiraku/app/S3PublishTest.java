@@ -1,0 +1,112 @@
+package io.hiraku.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hiraku.S3Server;
+import io.hiraku.publish.ObjectInfo;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.core.ResponseBytes;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * The examples published to a real S3 server (S3Proxy on 127.0.0.1) the way an operator configures it:
+ * {@code --store s3://bucket/prefix}, an endpoint and path-style access in settings, credentials from the
+ * AWS default chain. Every object is read back and checked.
+ */
+class S3PublishTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, String> PROPERTIES = Map.of(
+            "aws.accessKeyId", S3Server.ACCESS_KEY, "aws.secretAccessKey", S3Server.SECRET_KEY,
+            Settings.S3_PATH_STYLE, "true");
+
+    @TempDir
+    java.nio.file.Path dir;
+
+    private S3Server server;
+    private S3Client s3;
+
+    @BeforeEach
+    void start() throws Exception {
+        server = new S3Server();
+        server.createBucket("open-data");
+        s3 = server.client();
+        PROPERTIES.forEach(System::setProperty);
+        System.setProperty(Settings.S3_ENDPOINT, server.endpoint().toString());
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        PROPERTIES.keySet().forEach(System::clearProperty);
+        System.clearProperty(Settings.S3_ENDPOINT);
+        s3.close();
+        server.close();
+    }
+
+    @Test
+    void theExamplesArePublishedToS3WithMetadataReleasesAndChecksums() throws Exception {
+        int exit = HirakuCommand.execute("publish", "--once", "--work", dir.resolve("work").toString(),
+                "--store", "s3://open-data/hiraku");
+        assertThat(exit).isEqualTo(HirakuCommand.OK);
+
+        List<S3Object> objects = s3.listObjectsV2Paginator(b -> b.bucket("open-data").prefix("hiraku/")).contents()
+                .stream().toList();
+        List<String> keys = objects.stream().map(S3Object::key).toList();
+        assertThat(keys).contains("hiraku/index.html", "hiraku/catalog.ttl", "hiraku/assets/style.css",
+                "hiraku/datasets/takamatsu-aed/takamatsu-aed.csv", "hiraku/datasets/takamatsu-aed/datapackage.json",
+                "hiraku/datasets/yaizu-public-toilets/yaizu-public-toilets.nt");
+        for (S3Object object : objects) {
+            ResponseBytes<GetObjectResponse> body = s3.getObjectAsBytes(b -> b.bucket("open-data").key(object.key()));
+            assertThat(body.response().metadata().get("sha256")).as(object.key()).isEqualTo(sha256(body.asByteArray()));
+            assertThat(body.response().contentType()).as(object.key()).isNotBlank();
+            assertThat(body.response().cacheControl()).as(object.key()).isEqualTo(object.key().contains("/releases/")
+                    ? ObjectInfo.IMMUTABLE : ObjectInfo.CHANGING);
+        }
+        assertThat(contentType("hiraku/datasets/takamatsu-aed/takamatsu-aed.csv")).isEqualTo("text/csv;charset=utf-8");
+        assertThat(contentType("hiraku/catalog.ttl")).isEqualTo("text/turtle;charset=utf-8");
+        assertThat(contentType("hiraku/index.html")).isEqualTo("text/html;charset=utf-8");
+
+        // each dataset's release is an immutable copy with the original as dropped
+        JsonNode dataPackage = JSON.readTree(s3.getObjectAsBytes(b -> b.bucket("open-data")
+                .key("hiraku/datasets/takamatsu-aed/datapackage.json")).asByteArray());
+        String release = dataPackage.path("hiraku").path("release").asText();
+        String releasePrefix = "hiraku/datasets/takamatsu-aed/releases/" + release + "/";
+        assertThat(keys).contains(releasePrefix + "takamatsu-aed.csv", releasePrefix + "datapackage.json",
+                releasePrefix + "SHA256SUMS", releasePrefix + "original/0002_aed_sjis_2023-02-16.csv");
+        byte[] original = s3.getObjectAsBytes(b -> b.bucket("open-data")
+                .key(releasePrefix + "original/0002_aed_sjis_2023-02-16.csv")).asByteArray();
+        assertThat(sha256(original)).isEqualTo(dataPackage.path("hiraku").path("original").path("sha256").asText());
+        // and datapackage.json's hashes are those of the objects
+        Map<String, String> objectHashes = objects.stream().filter(o -> o.key().startsWith("hiraku/datasets/takamatsu-aed/")
+                        && !o.key().contains("/releases/"))
+                .collect(Collectors.toMap(o -> o.key().substring("hiraku/datasets/takamatsu-aed/".length()),
+                        o -> metadataSha256(o.key())));
+        for (JsonNode resource : dataPackage.path("resources")) {
+            assertThat("sha256:" + objectHashes.get(resource.path("path").asText())).isEqualTo(resource.path("hash").asText());
+        }
+    }
+
+    /** The media type as stored, spaces dropped (servers differ in "text/html; charset" vs "text/html;charset"). */
+    private String contentType(String key) {
+        return s3.headObject(b -> b.bucket("open-data").key(key)).contentType().replace(" ", "");
+    }
+
+    private String metadataSha256(String key) {
+        return s3.headObject(b -> b.bucket("open-data").key(key)).metadata().get("sha256");
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+}
