@@ -105,7 +105,7 @@ public final class DcatCatalog {
     private Resource distribution(Model m, DatasetDefinition def, PublishedDataset.Distribution file, String license,
                                   String modified) {
         String url = DatasetIris.downloadUrl(catalog, def.id(), file.name());
-        Format format = Format.ofSuffix(file.format());
+        Format format = Format.ofKey(file.format());
         Resource dist = m.createResource(DatasetIris.dataset(catalog, def.id()) + "/distributions/" + file.format(),
                 dcat(m, "Distribution"));
         dist.addProperty(DCTerms.title, def.title().in("ja") + " (" + format.label() + ")", "ja");

@@ -54,7 +54,7 @@ final class PageModels {
         for (PublishedDataset.Distribution file : published.distributions()) {
             Map<String, Object> dl = new LinkedHashMap<>();
             dl.put("name", file.name());
-            dl.put("format", Format.ofSuffix(file.format()).label());
+            dl.put("format", Format.ofKey(file.format()).label());
             dl.put("mediaType", file.mediaType());
             dl.put("bytes", file.bytes());
             dl.put("size", humanSize(file.bytes()));
@@ -101,7 +101,7 @@ final class PageModels {
         m.put("modified", DISPLAY_TIME.format(d.modified()));
         m.put("modifiedIso", d.modified().toString());
         m.put("rows", d.rows());
-        m.put("formats", d.distributions().stream().map(x -> Format.ofSuffix(x.format()).label()).toList());
+        m.put("formats", d.distributions().stream().map(x -> Format.ofKey(x.format()).label()).toList());
         m.put("path", "datasets/" + def.id() + "/");
         return m;
     }

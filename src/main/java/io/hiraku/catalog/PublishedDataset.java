@@ -14,7 +14,7 @@ public record PublishedDataset(
         String originalSha256,
         List<Distribution> distributions) {
 
-    /** One published file of the dataset. */
+    /** One published file of the dataset; {@code format} is its {@link io.hiraku.publish.Format} key. */
     public record Distribution(String name, String format, String mediaType, long bytes, String sha256) {
     }
 }

@@ -3,6 +3,7 @@ package io.hiraku.catalog;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hiraku.publish.DatasetIris;
+import io.hiraku.publish.Format;
 import io.hiraku.publish.ObjectStore;
 import io.hiraku.schema.DatasetDefinition;
 import io.hiraku.schema.Definitions;
@@ -44,7 +45,8 @@ public final class PublishedDatasets {
         }
         List<PublishedDataset.Distribution> files = new ArrayList<>();
         for (JsonNode r : root.path("resources")) {
-            files.add(new PublishedDataset.Distribution(r.path("path").asText(), r.path("format").asText(),
+            String path = r.path("path").asText();
+            files.add(new PublishedDataset.Distribution(path, Format.ofFile(def.id(), path).key(),
                     r.path("mediatype").asText(), r.path("bytes").asLong(),
                     r.path("hash").asText().replaceFirst("^sha256:", "")));
         }

@@ -54,12 +54,12 @@ final class DataPackage {
             ObjectNode resource = resources.addObject();
             resource.put("name", resourceName(file));
             resource.put("path", file.name());
-            resource.put("format", file.format().suffix());
+            resource.put("format", file.format().extension());
             resource.put("mediatype", file.format().mediaType());
             resource.put("encoding", "utf-8");
             resource.put("bytes", file.bytes());
             resource.put("hash", "sha256:" + file.sha256());
-            if (file.format() == Format.CSV || file.format() == Format.JSON) {
+            if (file.format() == Format.CSV || file.format() == Format.EXCEL_CSV || file.format() == Format.JSON) {
                 resource.put("type", "table");
                 resource.set("schema", JSON.valueToTree(PublishedSchema.of(dataset.schema())));
             }
@@ -81,6 +81,6 @@ final class DataPackage {
     }
 
     private String resourceName(PublishedFile file) {
-        return file.format() == Format.CSV ? dataset.id() : dataset.id() + "-" + file.format().suffix();
+        return file.format() == Format.CSV ? dataset.id() : dataset.id() + "-" + file.format().key();
     }
 }

@@ -1,36 +1,62 @@
 package io.hiraku.publish;
 
-/** The published formats: file suffix, IANA media type, EU file-type authority code, label. */
+/**
+ * The published data formats: a key (also the distribution's id), how a file of the format is named
+ * after the dataset id, its extension, IANA media type, EU file-type authority code, and label.
+ */
 public enum Format {
-    CSV("csv", "text/csv", "CSV", "CSV"),
-    JSON("json", "application/json", "JSON", "JSON"),
-    TURTLE("ttl", "text/turtle", "RDF_TURTLE", "RDF (Turtle)"),
-    NTRIPLES("nt", "application/n-triples", "RDF_N_TRIPLES", "RDF (N-Triples)");
+    CSV("csv", ".csv", "csv", "text/csv", "CSV", "CSV"),
+    EXCEL_CSV("excel-csv", "-excel.csv", "csv", "text/csv", "CSV", "CSV (Excel: UTF-8 with BOM)"),
+    JSON("json", ".json", "json", "application/json", "JSON", "JSON"),
+    TURTLE("ttl", ".ttl", "ttl", "text/turtle", "RDF_TURTLE", "RDF (Turtle)"),
+    NTRIPLES("nt", ".nt", "nt", "application/n-triples", "RDF_N_TRIPLES", "RDF (N-Triples)");
 
-    private final String suffix;
+    private final String key;
+    private final String fileSuffix;
+    private final String extension;
     private final String mediaType;
     private final String euFileType;
     private final String label;
 
-    Format(String suffix, String mediaType, String euFileType, String label) {
-        this.suffix = suffix;
+    Format(String key, String fileSuffix, String extension, String mediaType, String euFileType, String label) {
+        this.key = key;
+        this.fileSuffix = fileSuffix;
+        this.extension = extension;
         this.mediaType = mediaType;
         this.euFileType = euFileType;
         this.label = label;
     }
 
-    /** The format of a published file suffix ({@code csv}, {@code ttl} …). */
-    public static Format ofSuffix(String suffix) {
+    public static Format ofKey(String key) {
         for (Format f : values()) {
-            if (f.suffix.equals(suffix)) {
+            if (f.key.equals(key)) {
                 return f;
             }
         }
-        throw new IllegalArgumentException("unknown published format '" + suffix + "'");
+        throw new IllegalArgumentException("unknown published format '" + key + "'");
     }
 
-    public String suffix() {
-        return suffix;
+    /** The format of a dataset's published file, by its name ({@code aed-excel.csv} is the Excel CSV). */
+    public static Format ofFile(String datasetId, String fileName) {
+        for (Format f : values()) {
+            if (fileName.equals(f.fileName(datasetId))) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("'" + fileName + "' is not a published file of " + datasetId);
+    }
+
+    public String fileName(String datasetId) {
+        return datasetId + fileSuffix;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    /** The file extension, Frictionless's {@code format}. */
+    public String extension() {
+        return extension;
     }
 
     public String mediaType() {

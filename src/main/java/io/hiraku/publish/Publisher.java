@@ -42,6 +42,8 @@ public final class Publisher {
         for (PublishedFile file : release.dataFiles()) {
             store.put(prefix + file.name(), file.path(), info(file.format().mediaType() + "; charset=utf-8", immutable));
         }
+        store.put(prefix + release.csvwMetadata().name(), release.csvwMetadata().path(),
+                info("application/csvm+json", immutable));
         store.put(prefix + "datapackage.json", release.dataPackage().path(), info("application/json", immutable));
         store.put(prefix + "SHA256SUMS", release.checksums().path(), info("text/plain; charset=us-ascii", immutable));
     }

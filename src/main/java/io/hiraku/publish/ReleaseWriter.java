@@ -42,7 +42,8 @@ public final class ReleaseWriter implements RowSink, Closeable {
         this.directory = Files.createDirectories(stagingRoot.resolve(dataset.id()).resolve(releaseId));
         String id = dataset.id();
         String iri = DatasetIris.dataset(catalog, id);
-        writers.add(new CsvFormatWriter(directory.resolve(id + ".csv"), dataset.schema()));
+        writers.add(new CsvFormatWriter(directory.resolve(Format.CSV.fileName(id)), dataset.schema(), false));
+        writers.add(new CsvFormatWriter(directory.resolve(Format.EXCEL_CSV.fileName(id)), dataset.schema(), true));
         writers.add(new JsonFormatWriter(directory.resolve(id + ".json"), dataset.schema()));
         writers.add(new RdfFormatWriter(directory.resolve(id + ".ttl"), Format.TURTLE, dataset.schema(), iri));
         writers.add(new RdfFormatWriter(directory.resolve(id + ".nt"), Format.NTRIPLES, dataset.schema(), iri));
@@ -62,6 +63,10 @@ public final class ReleaseWriter implements RowSink, Closeable {
             files.add(writer.finish());
         }
         finished = true;
+        Path csvwPath = directory.resolve(CsvwMetadata.fileName(dataset.id()));
+        Files.write(csvwPath, CsvwMetadata.of(catalog, dataset));
+        PublishedFile csvwFile = new PublishedFile(csvwPath, csvwPath.getFileName().toString(), null,
+                Files.size(csvwPath), Sha256.of(csvwPath));
         Path packagePath = directory.resolve("datapackage.json");
         byte[] dataPackage = new DataPackage(catalog, dataset).toJson(releaseId, created, original, rows, files);
         Files.write(packagePath, dataPackage);
@@ -71,13 +76,14 @@ public final class ReleaseWriter implements RowSink, Closeable {
         for (PublishedFile f : files) {
             sums.append(f.sha256()).append("  ").append(f.name()).append('\n');
         }
+        sums.append(csvwFile.sha256()).append("  ").append(csvwFile.name()).append('\n');
         sums.append(packageFile.sha256()).append("  ").append(packageFile.name()).append('\n');
         Path sumsPath = directory.resolve("SHA256SUMS");
         Files.writeString(sumsPath, sums, StandardCharsets.US_ASCII);
         PublishedFile sumsFile = new PublishedFile(sumsPath, "SHA256SUMS", null, Files.size(sumsPath),
                 Sha256.of(sumsPath));
-        return new StagedRelease(dataset.id(), releaseId, created, original, rows, directory, files, packageFile,
-                sumsFile);
+        return new StagedRelease(dataset.id(), releaseId, created, original, rows, directory, files, csvwFile,
+                packageFile, sumsFile);
     }
 
     public String releaseId() {

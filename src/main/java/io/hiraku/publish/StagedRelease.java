@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * A release written to the staging folder, ready to be put into the object store: the data files in
- * every format, then {@code datapackage.json} and {@code SHA256SUMS} (in that order: data first).
+ * every format, then the CSVW metadata, {@code datapackage.json} and {@code SHA256SUMS} (data first).
  */
 public record StagedRelease(
         String datasetId,
@@ -16,6 +16,7 @@ public record StagedRelease(
         long rows,
         Path directory,
         List<PublishedFile> dataFiles,
+        PublishedFile csvwMetadata,
         PublishedFile dataPackage,
         PublishedFile checksums) {
 }

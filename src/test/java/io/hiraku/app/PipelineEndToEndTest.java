@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
@@ -161,6 +162,17 @@ class PipelineEndToEndTest extends CamelMainTestSupport {
         assertThat(Files.readString(store.resolve("datasets/yaizu-public-toilets/SHA256SUMS")))
                 .contains(Sha256.of(store.resolve("datasets/yaizu-public-toilets/yaizu-public-toilets.csv"))
                         + "  yaizu-public-toilets.csv");
+        // the Excel variant: a BOM, the Japanese titles as header, formulas neutralised
+        byte[] excel = Files.readAllBytes(store.resolve("datasets/takamatsu-aed/takamatsu-aed-excel.csv"));
+        assertThat(Arrays.copyOf(excel, 3)).containsExactly(0xEF, 0xBB, 0xBF);
+        assertThat(new String(excel, StandardCharsets.UTF_8)).startsWith("\uFEFF番号,名称,住所");
+        // CSVW metadata, read as JSON-LD with the W3C context (local copy): columns, datatypes, the CSV it describes
+        Model csvw = csvwGraph(store.resolve("datasets/yaizu-public-toilets/yaizu-public-toilets.csv-metadata.json"));
+        assertThat(csvw.listObjectsOfProperty(csvw.createProperty("http://www.w3.org/ns/csvw#url")).toList())
+                .extracting(Object::toString).anyMatch(u -> u.contains("yaizu-public-toilets.csv"));
+        assertThat(csvw.listObjectsOfProperty(csvw.createProperty("http://www.w3.org/ns/csvw#datatype")).toList())
+                .extracting(Object::toString).anyMatch(t -> t.contains("integer")).anyMatch(t -> t.contains("decimal"));
+
         // RDF: one resource per row, N-Triples and Turtle give the same graph
         Model rowsTtl = RDFDataMgr.loadModel(store.resolve("datasets/yaizu-public-toilets/yaizu-public-toilets.ttl").toString());
         Model rowsNt = RDFDataMgr.loadModel(store.resolve("datasets/yaizu-public-toilets/yaizu-public-toilets.nt").toString());
@@ -178,7 +190,8 @@ class PipelineEndToEndTest extends CamelMainTestSupport {
                 .containsExactlyInAnyOrder(BASE + "/datasets/takamatsu-aed",
                         BASE + "/datasets/takamatsu-childcare-facilities", BASE + "/datasets/yaizu-public-toilets");
         assertThat(catalog.listSubjectsWithProperty(RDF.type, distributionType).mapWith(Resource::getURI).toList())
-                .hasSize(12).contains(BASE + "/datasets/takamatsu-aed/distributions/csv");
+                .hasSize(15).contains(BASE + "/datasets/takamatsu-aed/distributions/csv",
+                        BASE + "/datasets/takamatsu-aed/distributions/excel-csv");
         assertThat(catalog.contains(catalog.createResource(BASE + "/datasets/takamatsu-aed/distributions/csv"),
                 catalog.createProperty("http://www.w3.org/ns/dcat#downloadURL"),
                 catalog.createResource(BASE + "/datasets/takamatsu-aed/takamatsu-aed.csv"))).isTrue();
@@ -291,6 +304,21 @@ class PipelineEndToEndTest extends CamelMainTestSupport {
             }
         }
         return rows;
+    }
+
+    /** CSVW metadata parsed as JSON-LD with the W3C CSVW context from a local copy (no network). */
+    private static Model csvwGraph(Path metadata) throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode json = (com.fasterxml.jackson.databind.node.ObjectNode)
+                JSON.readTree(metadata.toFile());
+        com.fasterxml.jackson.databind.node.ArrayNode context = (com.fasterxml.jackson.databind.node.ArrayNode) json.get("@context");
+        try (InputStream in = PipelineEndToEndTest.class.getResourceAsStream("/standards/csvw/csvw.jsonld")) {
+            context.set(0, JSON.readTree(in).get("@context"));
+        }
+        Model model = ModelFactory.createDefaultModel();
+        RDFParser.fromString(JSON.writeValueAsString(json), Lang.JSONLD).base(BASE + "/datasets/yaizu-public-toilets/")
+                .parse(model);
+        assertThat(model.size()).as("triples from the CSVW metadata").isGreaterThan(50);
+        return model;
     }
 
     private static org.apache.jena.shacl.Shapes dcatAp301Shapes() {
