@@ -4,6 +4,8 @@ import io.hiraku.catalog.PublishedDataset;
 import io.hiraku.catalog.PublishedDatasets;
 import io.hiraku.publish.ObjectStore;
 import io.hiraku.publish.PublishedKeys;
+import io.hiraku.publish.ReleaseNotes;
+import io.hiraku.publish.StagedRelease;
 import io.hiraku.publish.Original;
 import io.hiraku.publish.ReleaseWriter;
 import io.hiraku.schema.DatasetDefinition;
@@ -105,8 +107,9 @@ public final class Releases {
                 }
                 return job;
             }
-            job.release(writer.finish(new Original(job.getDepartment(), job.getFileName(), job.getBytes(),
-                    job.getSha256(), report.getEncoding(), job.getArchived())));
+            StagedRelease staged = writer.finish(new Original(job.getDepartment(), job.getFileName(), job.getBytes(),
+                    job.getSha256(), report.getEncoding(), job.getArchived()));
+            job.release(new ReleaseNotes(store).write(staged, dataset.schema().primaryKey()));
             LOG.info("Built release {} of {}: {} rows from {} ({})", job.getRelease().releaseId(), dataset.id(),
                     report.getRows(), job.getFileName(), report.getEncoding());
         }

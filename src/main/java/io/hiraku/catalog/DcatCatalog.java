@@ -94,12 +94,45 @@ public final class DcatCatalog {
             ds.addProperty(DCTerms.accrualPeriodicity, typed(m, frequency, DCTerms.NS + "Frequency"));
         }
         ds.addProperty(dcatProperty(m, "landingPage"), typed(m, iri + "/", Vocabularies.FOAF + "Document"));
+        versions(m, ds, def, published, iri);
         ds.addProperty(DCTerms.conformsTo, typed(m, iri + "/datapackage.json", DCTerms.NS + "Standard"));
         String license = def.license() != null ? def.license() : catalog.license();
         for (PublishedDataset.Distribution file : published.distributions()) {
             ds.addProperty(dcatProperty(m, "distribution"), distribution(m, def, file, license, modified));
         }
         return ds;
+    }
+
+    /**
+     * DCAT 3 versioning: the dataset is its latest release ({@code dcat:version}, {@code adms:versionNotes}
+     * with what changed); every release is a dataset of its own under {@code <iri>/releases/<release>},
+     * linked by {@code dcat:hasVersion} and, from the latest, {@code dcat:previousVersion}.
+     */
+    private void versions(Model m, Resource ds, DatasetDefinition def, PublishedDataset published, String iri) {
+        ds.addProperty(dcatProperty(m, "version"), published.release());
+        List<PublishedDataset.Version> versions = published.versions();
+        if (versions.isEmpty()) {
+            return;
+        }
+        ds.addProperty(m.createProperty(Vocabularies.ADMS, "versionNotes"), versions.get(0).summary(), "en");
+        for (int i = 0; i < versions.size(); i++) {
+            PublishedDataset.Version v = versions.get(i);
+            Resource version = m.createResource(iri + "/releases/" + v.release(), dcat(m, "Dataset"));
+            version.addProperty(DCTerms.title, def.title().in("ja") + " (" + v.release() + ")", "ja");
+            version.addProperty(DCTerms.description, v.summary(), "en");
+            version.addProperty(dcatProperty(m, "version"), v.release());
+            version.addProperty(DCTerms.issued, v.created(), XSDDatatype.XSDdateTime);
+            version.addProperty(dcatProperty(m, "landingPage"),
+                    typed(m, iri + "/releases/" + v.release() + "/", Vocabularies.FOAF + "Document"));
+            ds.addProperty(dcatProperty(m, "hasVersion"), version);
+            if (i == 1) {
+                ds.addProperty(dcatProperty(m, "previousVersion"), version);
+            }
+            if (i + 1 < versions.size()) {
+                version.addProperty(dcatProperty(m, "previousVersion"),
+                        m.createResource(iri + "/releases/" + versions.get(i + 1).release()));
+            }
+        }
     }
 
     private Resource distribution(Model m, DatasetDefinition def, PublishedDataset.Distribution file, String license,

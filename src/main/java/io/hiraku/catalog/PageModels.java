@@ -74,6 +74,17 @@ final class PageModels {
             fields.add(field);
         }
         model.put("fields", fields);
+        List<Map<String, Object>> releases = new ArrayList<>();
+        for (PublishedDataset.Version v : published.versions()) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("release", v.release());
+            r.put("created", v.created());
+            r.put("rows", v.rows());
+            r.put("summary", v.summary());
+            r.put("path", "releases/" + v.release() + "/");
+            releases.add(r);
+        }
+        model.put("releases", releases);
         return model;
     }
 

@@ -12,7 +12,12 @@ public record PublishedDataset(
         long rows,
         String originalName,
         String originalSha256,
-        List<Distribution> distributions) {
+        List<Distribution> distributions,
+        List<Version> versions) {
+
+    /** A release in the dataset's history (newest first), with what changed in it. */
+    public record Version(String release, String created, long rows, String summary) {
+    }
 
     /** One published file of the dataset; {@code format} is its {@link io.hiraku.publish.Format} key. */
     public record Distribution(String name, String format, String mediaType, long bytes, String sha256) {

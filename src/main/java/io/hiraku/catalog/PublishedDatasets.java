@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hiraku.publish.DatasetIris;
 import io.hiraku.publish.Format;
+import io.hiraku.publish.ReleaseNotes;
 import io.hiraku.publish.ObjectStore;
 import io.hiraku.schema.DatasetDefinition;
 import io.hiraku.schema.Definitions;
@@ -51,9 +52,19 @@ public final class PublishedDatasets {
                     r.path("hash").asText().replaceFirst("^sha256:", "")));
         }
         JsonNode hiraku = root.path("hiraku");
+        List<PublishedDataset.Version> versions = new ArrayList<>();
+        Optional<InputStream> history = store.open(DatasetIris.datasetKey(def.id()) + ReleaseNotes.HISTORY);
+        if (history.isPresent()) {
+            try (InputStream stream = history.get()) {
+                for (JsonNode v : JSON.readTree(stream)) {
+                    versions.add(new PublishedDataset.Version(v.path("release").asText(), v.path("created").asText(),
+                            v.path("rows").asLong(), v.path("summary").asText()));
+                }
+            }
+        }
         return Optional.of(new PublishedDataset(def, hiraku.path("release").asText(),
                 Instant.parse(root.path("created").asText()), hiraku.path("rows").asLong(),
                 hiraku.path("original").path("name").asText(), hiraku.path("original").path("sha256").asText(),
-                files));
+                files, versions));
     }
 }

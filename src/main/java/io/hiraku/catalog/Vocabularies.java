@@ -10,6 +10,7 @@ final class Vocabularies {
     static final String SPDX = "http://spdx.org/rdf/terms#";
     static final String FOAF = "http://xmlns.com/foaf/0.1/";
     static final String SKOS = "http://www.w3.org/2004/02/skos/core#";
+    static final String ADMS = "http://www.w3.org/ns/adms#";
     static final String EU = "http://publications.europa.eu/resource/authority/";
     static final String IANA_MEDIA = "https://www.iana.org/assignments/media-types/";
 

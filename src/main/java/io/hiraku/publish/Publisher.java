@@ -35,6 +35,10 @@ public final class Publisher {
         }
         putAll(releasePrefix, release, true);
         putAll(DatasetIris.datasetKey(release.datasetId()), release, false);
+        if (release.history() != null) {
+            store.put(DatasetIris.datasetKey(release.datasetId()) + release.history().name(), release.history().path(),
+                    ObjectInfo.changing("application/json"));
+        }
         ReleaseWriter.deleteStaging(release.directory());
     }
 
@@ -44,6 +48,9 @@ public final class Publisher {
         }
         store.put(prefix + release.csvwMetadata().name(), release.csvwMetadata().path(),
                 info("application/csvm+json", immutable));
+        if (release.changes() != null) {
+            store.put(prefix + release.changes().name(), release.changes().path(), info("application/json", immutable));
+        }
         store.put(prefix + "datapackage.json", release.dataPackage().path(), info("application/json", immutable));
         store.put(prefix + "SHA256SUMS", release.checksums().path(), info("text/plain; charset=us-ascii", immutable));
     }

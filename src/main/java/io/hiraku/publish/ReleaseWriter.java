@@ -83,7 +83,7 @@ public final class ReleaseWriter implements RowSink, Closeable {
         PublishedFile sumsFile = new PublishedFile(sumsPath, "SHA256SUMS", null, Files.size(sumsPath),
                 Sha256.of(sumsPath));
         return new StagedRelease(dataset.id(), releaseId, created, original, rows, directory, files, csvwFile,
-                packageFile, sumsFile);
+                packageFile, sumsFile, null, null);
     }
 
     public String releaseId() {

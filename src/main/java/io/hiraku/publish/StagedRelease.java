@@ -18,5 +18,13 @@ public record StagedRelease(
         List<PublishedFile> dataFiles,
         PublishedFile csvwMetadata,
         PublishedFile dataPackage,
-        PublishedFile checksums) {
+        PublishedFile checksums,
+        PublishedFile changes,
+        PublishedFile history) {
+
+    /** The same release with its notes: changes since the previous release (null for the first) and history. */
+    public StagedRelease withNotes(PublishedFile changesFile, PublishedFile historyFile) {
+        return new StagedRelease(datasetId, releaseId, created, original, rows, directory, dataFiles, csvwMetadata,
+                dataPackage, checksums, changesFile, historyFile);
+    }
 }

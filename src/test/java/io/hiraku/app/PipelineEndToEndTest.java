@@ -184,9 +184,9 @@ class PipelineEndToEndTest extends CamelMainTestSupport {
         // crawlers: catalog.ttl parses and has the datasets and distributions with stable IRIs
         Model catalog = ModelFactory.createDefaultModel();
         RDFParser.source(store.resolve("catalog.ttl")).lang(Lang.TURTLE).parse(catalog);
-        Resource datasetType = catalog.createResource("http://www.w3.org/ns/dcat#Dataset");
         Resource distributionType = catalog.createResource("http://www.w3.org/ns/dcat#Distribution");
-        assertThat(catalog.listSubjectsWithProperty(RDF.type, datasetType).mapWith(Resource::getURI).toList())
+        assertThat(catalog.listObjectsOfProperty(catalog.createResource(BASE + "/catalog"),
+                        catalog.createProperty("http://www.w3.org/ns/dcat#dataset")).mapWith(n -> n.asResource().getURI()).toList())
                 .containsExactlyInAnyOrder(BASE + "/datasets/takamatsu-aed",
                         BASE + "/datasets/takamatsu-childcare-facilities", BASE + "/datasets/yaizu-public-toilets");
         assertThat(catalog.listSubjectsWithProperty(RDF.type, distributionType).mapWith(Resource::getURI).toList())
@@ -222,6 +222,66 @@ class PipelineEndToEndTest extends CamelMainTestSupport {
         assertThat(receipt("yaizu", "222127_public_toilet_again.csv").path("outcome").asText()).isEqualTo("unchanged");
         assertThat(JSON.readTree(store.resolve("datasets/yaizu-public-toilets/datapackage.json").toFile())
                 .path("hiraku").path("release").asText()).isEqualTo(release);
+    }
+
+    @Test
+    void aSecondReleaseKeepsTheFirstAndSaysWhatChanged() throws Exception {
+        drop("yaizu", Path.of("examples/yaizu/222127_public_toilet.csv"), null);
+        awaitDropsEnded(1);
+        JsonNode first = JSON.readTree(store.resolve("datasets/yaizu-public-toilets/datapackage.json").toFile());
+        String release1 = first.path("hiraku").path("release").asText();
+        Path release1Csv = store.resolve("datasets/yaizu-public-toilets/releases/" + release1 + "/yaizu-public-toilets.csv");
+        String release1Sha = Sha256.of(release1Csv);
+
+        // the department's next file: toilet 2 has a new 男性トイレ総数, toilet 3 is gone, toilet 999 is new
+        List<String> lines = new ArrayList<>(Files.readAllLines(Path.of("examples/yaizu/222127_public_toilet.csv"),
+                StandardCharsets.UTF_8));
+        String[] second = lines.get(2).split(",", -1);
+        second[19] = "9";
+        lines.set(2, String.join(",", second));
+        lines.remove(3);
+        String[] added = lines.get(1).split(",", -1);
+        added[1] = "999";
+        added[3] = "新しいトイレ";
+        lines.add(String.join(",", added));
+        Path next = root.resolve("next.csv");
+        Files.write(next, lines, StandardCharsets.UTF_8);
+        drop("yaizu", next, "222127_public_toilet.csv");
+        awaitDropsEnded(2);
+
+        JsonNode changes = JSON.readTree(store.resolve("datasets/yaizu-public-toilets/changes.json").toFile());
+        assertThat(changes.path("previousRelease").asText()).isEqualTo(release1);
+        assertThat(changes.path("added").asLong()).isEqualTo(1);
+        assertThat(changes.path("removed").asLong()).isEqualTo(1);
+        assertThat(changes.path("changed").asLong()).isEqualTo(1);
+        assertThat(changes.path("changedExamples").get(0).path("key").asText()).isEqualTo("2");
+        assertThat(changes.path("changedExamples").get(0).path("columns").path("maleToilets").get(1).asText()).isEqualTo("9");
+        JsonNode history = JSON.readTree(store.resolve("datasets/yaizu-public-toilets/releases.json").toFile());
+        assertThat(history).hasSize(2);
+        String release2 = history.get(0).path("release").asText();
+        assertThat(history.get(1).path("release").asText()).isEqualTo(release1);
+        assertThat(history.get(0).path("summary").asText()).isEqualTo("1 added, 1 removed, 1 changed");
+        // the first release is untouched; the latest is the second
+        assertThat(Sha256.of(release1Csv)).isEqualTo(release1Sha);
+        assertThat(Sha256.of(store.resolve("datasets/yaizu-public-toilets/yaizu-public-toilets.csv"))).isNotEqualTo(release1Sha);
+        assertThat(store.resolve("datasets/yaizu-public-toilets/releases/" + release2 + "/changes.json")).exists();
+        // DCAT: version, notes, and links between the releases; still valid DCAT-AP
+        Model catalog = ModelFactory.createDefaultModel();
+        RDFParser.source(store.resolve("catalog.ttl")).lang(Lang.TURTLE).parse(catalog);
+        Resource dataset = catalog.createResource(BASE + "/datasets/yaizu-public-toilets");
+        String dcat = "http://www.w3.org/ns/dcat#";
+        assertThat(catalog.contains(dataset, catalog.createProperty(dcat, "version"), release2)).isTrue();
+        assertThat(catalog.contains(dataset, catalog.createProperty(dcat, "previousVersion"),
+                catalog.createResource(BASE + "/datasets/yaizu-public-toilets/releases/" + release1))).isTrue();
+        assertThat(catalog.listObjectsOfProperty(dataset, catalog.createProperty(dcat, "hasVersion")).toList()).hasSize(2);
+        assertThat(catalog.listObjectsOfProperty(dataset, catalog.createProperty("http://www.w3.org/ns/adms#", "versionNotes"))
+                .toList()).extracting(n -> n.asLiteral().getString()).containsExactly("1 added, 1 removed, 1 changed");
+        assertThat(org.apache.jena.shacl.ShaclValidator.get().validate(dcatAp301Shapes(), catalog.getGraph()).getEntries())
+                .isEmpty();
+        // people see the history on the dataset page
+        Document page = Jsoup.parse(store.resolve("datasets/yaizu-public-toilets/index.html").toFile(), "UTF-8");
+        assertThat(page.select("table.releases tbody tr")).hasSize(2);
+        assertThat(page.select("table.releases").text()).contains("1 added, 1 removed, 1 changed", release1);
     }
 
     @Test

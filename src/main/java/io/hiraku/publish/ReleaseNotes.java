@@ -1,0 +1,80 @@
+package io.hiraku.publish;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The notes of a new release, written to its staging folder before it is published: {@code changes.json}
+ * (what changed since the published release, by {@link ReleaseDiff}) and {@code releases.json} (the
+ * dataset's release history, newest first, with each release's summary).
+ */
+public final class ReleaseNotes {
+    public static final String CHANGES = "changes.json";
+    public static final String HISTORY = "releases.json";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final ObjectStore store;
+
+    public ReleaseNotes(ObjectStore store) {
+        this.store = store;
+    }
+
+    public StagedRelease write(StagedRelease release, List<String> primaryKey) throws IOException {
+        String id = release.datasetId();
+        Path dir = release.directory();
+        Optional<ArrayNode> history = readHistory(id);
+        String previous = history.filter(h -> h.size() > 0).map(h -> h.get(0).path("release").asText()).orElse(null);
+        PublishedFile changes = null;
+        String summary = "first release";
+        if (previous != null) {
+            Path previousCsv = dir.resolve(".previous.csv");
+            try (InputStream in = store.open(DatasetIris.datasetKey(id) + Format.CSV.fileName(id)).orElseThrow()) {
+                Files.copy(in, previousCsv, StandardCopyOption.REPLACE_EXISTING);
+            }
+            ReleaseDiff.Changes diff = ReleaseDiff.of(previous, previousCsv,
+                    release.releaseId(), dir.resolve(Format.CSV.fileName(id)), primaryKey, dir);
+            Files.delete(previousCsv);
+            summary = diff.summary();
+            changes = write(dir.resolve(CHANGES), JSON.valueToTree(diff));
+        }
+        ArrayNode entries = history.orElseGet(JSON::createArrayNode);
+        ObjectNode entry = JSON.createObjectNode();
+        entry.put("release", release.releaseId());
+        entry.put("created", release.created().toString());
+        entry.put("rows", release.rows());
+        entry.put("original", release.original().fileName());
+        if (previous != null) {
+            entry.put("previousRelease", previous);
+        }
+        entry.put("summary", summary);
+        entries.insert(0, entry);
+        PublishedFile historyFile = write(dir.resolve(HISTORY), entries);
+        return release.withNotes(changes, historyFile);
+    }
+
+    private Optional<ArrayNode> readHistory(String id) throws IOException {
+        Optional<InputStream> in = store.open(DatasetIris.datasetKey(id) + HISTORY);
+        if (in.isEmpty()) {
+            return Optional.empty();
+        }
+        try (InputStream stream = in.get()) {
+            JsonNode node = JSON.readTree(stream);
+            return node instanceof ArrayNode array ? Optional.of(array) : Optional.empty();
+        }
+    }
+
+    private static PublishedFile write(Path path, JsonNode json) throws IOException {
+        Files.write(path, (JSON.writeValueAsString(json) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new PublishedFile(path, path.getFileName().toString(), null, Files.size(path), Sha256.of(path));
+    }
+}
