@@ -1,6 +1,10 @@
 package io.hiraku.app;
 
+import io.hiraku.catalog.CatalogBuilder;
+import io.hiraku.catalog.SiteTemplates;
 import io.hiraku.publish.LocalObjectStore;
+import io.hiraku.publish.ObjectStore;
+import io.hiraku.publish.Retention;
 import io.hiraku.publish.PublishedKeys;
 import io.hiraku.schema.DatasetDefinition;
 import io.hiraku.schema.Definitions;
@@ -24,7 +28,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "hiraku", mixinStandardHelpOptions = true, version = "Hiraku 0.1.0",
         description = "Publishes department data drops as open data: CSV, JSON, RDF and a DCAT catalog.",
         subcommands = {HirakuCommand.Run.class, HirakuCommand.Publish.class, HirakuCommand.Validate.class,
-                HirakuCommand.Serve.class, CommandLine.HelpCommand.class})
+                HirakuCommand.Serve.class, HirakuCommand.Prune.class, CommandLine.HelpCommand.class})
 public final class HirakuCommand implements Runnable {
     public static final int OK = 0;
     public static final int REJECTED = 1;
@@ -173,6 +177,38 @@ public final class HirakuCommand implements Runnable {
                 valid &= report.valid();
             }
             return valid ? OK : REJECTED;
+        }
+    }
+
+    @Command(name = "prune", mixinStandardHelpOptions = true,
+            description = "Remove older releases, keeping the newest N of each dataset (never the latest), "
+                    + "then rebuild the catalog.")
+    static final class Prune implements Callable<Integer> {
+        @Mixin
+        CommonOptions options;
+
+        @Option(names = "--keep", required = true, paramLabel = "N", description = "Releases to keep per dataset (at least 1)")
+        int keep;
+
+        @Option(names = "--dataset", paramLabel = "ID", description = "Only this dataset (default: all)")
+        String datasetId;
+
+        @Override
+        public Integer call() throws Exception {
+            Settings settings = options.settings(Map.of());
+            Definitions definitions = new CatalogSource(settings.catalog(), settings.baseUrl()).load();
+            ObjectStore store = Stores.open(settings);
+            Path scratch = settings.work().resolve("staging");
+            Retention retention = new Retention(store, scratch.resolve("_retention"));
+            for (DatasetDefinition dataset : definitions.datasets()) {
+                if (datasetId == null || datasetId.equals(dataset.id())) {
+                    List<String> removed = retention.prune(dataset.id(), keep);
+                    System.out.println(dataset.id() + ": removed " + removed.size() + " release(s) " + removed);
+                }
+            }
+            new CatalogBuilder(store, new SiteTemplates(settings.catalog().resolve("site")), scratch.resolve("_catalog"))
+                    .rebuild(definitions);
+            return OK;
         }
     }
 

@@ -5,6 +5,7 @@ import io.hiraku.catalog.ReceiptWriter;
 import io.hiraku.catalog.SiteTemplates;
 import io.hiraku.publish.ObjectStore;
 import io.hiraku.publish.Publisher;
+import io.hiraku.publish.Retention;
 import io.hiraku.schema.Department;
 import java.time.Clock;
 import java.util.List;
@@ -17,7 +18,7 @@ import org.apache.camel.CamelContext;
  */
 public final class PipelineConfiguration implements CamelConfiguration {
     public static final List<String> KEYS = List.of(Settings.WORK, Settings.INGEST, Settings.CATALOG, Settings.STORE,
-            Settings.BASE_URL, Settings.S3_REGION, Settings.S3_ENDPOINT, Settings.S3_PATH_STYLE, Settings.S3_PART_SIZE_MB);
+            Settings.BASE_URL, Settings.RELEASES_KEEP, Settings.S3_REGION, Settings.S3_ENDPOINT, Settings.S3_PATH_STYLE, Settings.S3_PART_SIZE_MB);
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -38,7 +39,8 @@ public final class PipelineConfiguration implements CamelConfiguration {
         context.getRegistry().bind("drops", new Drops(workspace, clock));
         context.getRegistry().bind("releases", new Releases(catalog, store, workspace, clock));
         context.getRegistry().bind("publications", new Publications(new Publisher(store),
-                new CatalogBuilder(store, templates, workspace.staging().resolve("_catalog")), catalog));
+                new CatalogBuilder(store, templates, workspace.staging().resolve("_catalog")), catalog,
+                new Retention(store, workspace.staging().resolve("_retention")), settings.integer(Settings.RELEASES_KEEP)));
         context.getRegistry().bind("receipts", new Receipts(new ReceiptWriter(templates), workspace, catalog, outcomes));
     }
 }

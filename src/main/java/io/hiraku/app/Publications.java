@@ -3,7 +3,9 @@ package io.hiraku.app;
 import io.hiraku.catalog.CatalogBuilder;
 import io.hiraku.publish.Publisher;
 import io.hiraku.schema.Definitions;
+import io.hiraku.publish.Retention;
 import java.io.IOException;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,11 +15,17 @@ public final class Publications {
     private final Publisher publisher;
     private final CatalogBuilder catalogBuilder;
     private final CatalogSource catalog;
+    private final Retention retention;
+    private final int keep;
 
-    public Publications(Publisher publisher, CatalogBuilder catalogBuilder, CatalogSource catalog) {
+    /** @param keep how many releases of a dataset to keep after each publication; 0 keeps all */
+    public Publications(Publisher publisher, CatalogBuilder catalogBuilder, CatalogSource catalog, Retention retention,
+                        int keep) {
         this.publisher = publisher;
         this.catalogBuilder = catalogBuilder;
         this.catalog = catalog;
+        this.retention = retention;
+        this.keep = keep;
     }
 
     public IngestJob publish(IngestJob job) throws IOException {
@@ -31,6 +39,12 @@ public final class Publications {
                         + "drop the file again" : ""));
         LOG.info("Published {} release {} to {}", job.getDataset().id(), job.getRelease().releaseId(),
                 publisher.store().describe());
+        if (keep > 0) {
+            List<String> removed = retention.prune(job.getDataset().id(), keep);
+            if (!removed.isEmpty()) {
+                LOG.info("Kept the newest {} release(s) of {}; removed {}", keep, job.getDataset().id(), removed);
+            }
+        }
         return job;
     }
 

@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.Properties;
 import java.util.UUID;
 
@@ -73,6 +75,27 @@ public final class LocalObjectStore implements ObjectStore {
     @Override
     public boolean exists(String key) {
         return Files.isRegularFile(resolve(key));
+    }
+
+    @Override
+    public List<String> list(String prefix) throws IOException {
+        Path dir = prefix.isEmpty() ? root : resolve(prefix);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .map(p -> root.relativize(p).toString().replace('\\', '/'))
+                    .toList();
+        }
+    }
+
+    @Override
+    public void delete(String key) throws IOException {
+        Path path = resolve(key);
+        Files.deleteIfExists(path);
+        Files.deleteIfExists(metaFile(path));
     }
 
     @Override

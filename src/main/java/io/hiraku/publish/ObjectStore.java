@@ -3,6 +3,7 @@ package io.hiraku.publish;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,6 +17,12 @@ public interface ObjectStore {
     Optional<InputStream> open(String key) throws IOException;
 
     boolean exists(String key) throws IOException;
+
+    /** The keys under a prefix (ending in "/"), in no particular order. */
+    List<String> list(String prefix) throws IOException;
+
+    /** Removes an object; nothing happens if there is none. */
+    void delete(String key) throws IOException;
 
     /** What the store knows of an object (media type, cache control, sha256); empty if there is none. */
     Optional<StoredObject> describe(String key) throws IOException;

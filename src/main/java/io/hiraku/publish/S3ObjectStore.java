@@ -118,6 +118,25 @@ public final class S3ObjectStore implements ObjectStore {
     }
 
     @Override
+    public List<String> list(String keyPrefix) throws IOException {
+        try {
+            return s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix + keyPrefix)).contents().stream()
+                    .map(o -> o.key().substring(prefix.length())).toList();
+        } catch (SdkException e) {
+            throw failure("list", keyPrefix, e);
+        }
+    }
+
+    @Override
+    public void delete(String key) throws IOException {
+        try {
+            s3.deleteObject(b -> b.bucket(bucket).key(prefix + key));
+        } catch (SdkException e) {
+            throw failure("delete", key, e);
+        }
+    }
+
+    @Override
     public boolean exists(String key) throws IOException {
         return describe(key).isPresent();
     }

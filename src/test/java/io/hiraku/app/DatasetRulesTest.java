@@ -143,6 +143,36 @@ class DatasetRulesTest {
         assertThat(publishOnce()).isEqualTo(HirakuCommand.OK);
     }
 
+    @Test
+    void olderReleasesArePrunedButNeverTheLatest() throws Exception {
+        catalog("city", "counts.yaml", "title: 件数\nschema:\n  primaryKey: id\n  fields:\n    - {name: id, type: integer}\n"
+                + "    - {name: count, type: integer}\n");
+        Path drop = Files.createDirectories(dir.resolve("work/ingest/city"));
+        for (int version = 1; version <= 3; version++) {
+            Files.writeString(drop.resolve("counts.csv"), "id,count\n1," + version + "\n");
+            assertThat(publishOnce()).isEqualTo(HirakuCommand.OK);
+        }
+        JsonNode history = JSON.readTree(dir.resolve("store/datasets/counts/releases.json").toFile());
+        assertThat(history).hasSize(3);
+        String newest = history.get(0).path("release").asText();
+        String oldest = history.get(2).path("release").asText();
+        assertThat(dir.resolve("store/datasets/counts/releases/" + oldest + "/counts.csv")).exists();
+
+        int exit = HirakuCommand.execute("prune", "--keep", "2", "--work", dir.resolve("work").toString(), "--store",
+                dir.resolve("store").toString(), "--catalog", dir.resolve("catalog").toString());
+        assertThat(exit).isEqualTo(HirakuCommand.OK);
+        assertThat(dir.resolve("store/datasets/counts/releases/" + oldest + "/counts.csv")).doesNotExist();
+        assertThat(dir.resolve("store/datasets/counts/releases/" + newest + "/counts.csv")).exists();
+        assertThat(JSON.readTree(dir.resolve("store/datasets/counts/releases.json").toFile())).hasSize(2);
+        assertThat(Files.readString(dir.resolve("store/catalog.ttl"))).doesNotContain(oldest).contains(newest);
+        assertThat(Files.readAllLines(dir.resolve("store/datasets/counts/counts.csv"))).containsExactly("id,count", "1,3");
+
+        HirakuCommand.execute("prune", "--keep", "0", "--work", dir.resolve("work").toString(), "--store",
+                dir.resolve("store").toString(), "--catalog", dir.resolve("catalog").toString());
+        assertThat(JSON.readTree(dir.resolve("store/datasets/counts/releases.json").toFile())).hasSize(1);
+        assertThat(dir.resolve("store/datasets/counts/releases/" + newest + "/counts.csv")).exists();
+    }
+
     private int publishOnce() {
         return HirakuCommand.execute("publish", "--once", "--work", dir.resolve("work").toString(), "--store",
                 dir.resolve("store").toString(), "--catalog", dir.resolve("catalog").toString());

@@ -65,6 +65,23 @@ abstract class ObjectStoreContract {
     }
 
     @Test
+    void keysAreListedByPrefixAndDeleted() throws Exception {
+        ObjectStore store = store();
+        Path file = Files.writeString(dir.resolve("f"), "x");
+        for (String key : java.util.List.of("datasets/a/releases/r1/a.csv", "datasets/a/releases/r1/original/元.csv",
+                "datasets/a/releases/r2/a.csv", "datasets/a/a.csv")) {
+            store.put(key, file, ObjectInfo.immutable("text/csv"));
+        }
+        assertThat(store.list("datasets/a/releases/r1/")).containsExactlyInAnyOrder(
+                "datasets/a/releases/r1/a.csv", "datasets/a/releases/r1/original/元.csv");
+        store.delete("datasets/a/releases/r1/a.csv");
+        store.delete("datasets/a/releases/r1/nothing.csv");
+        assertThat(store.list("datasets/a/releases/r1/")).containsExactly("datasets/a/releases/r1/original/元.csv");
+        assertThat(store.list("datasets/none/")).isEmpty();
+        assertThat(store.exists("datasets/a/releases/r2/a.csv")).isTrue();
+    }
+
+    @Test
     void aLargeFileGoesUpInPartsAndReadsBackWhole() throws Exception {
         ObjectStore store = store();
         Path big = dir.resolve("big.nt");
