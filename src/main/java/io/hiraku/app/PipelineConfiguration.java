@@ -18,7 +18,7 @@ import org.apache.camel.CamelContext;
  */
 public final class PipelineConfiguration implements CamelConfiguration {
     public static final List<String> KEYS = List.of(Settings.WORK, Settings.INGEST, Settings.CATALOG, Settings.STORE,
-            Settings.BASE_URL, Settings.RELEASES_KEEP, Settings.S3_REGION, Settings.S3_ENDPOINT, Settings.S3_PATH_STYLE, Settings.S3_PART_SIZE_MB);
+            Settings.BASE_URL, Settings.RELEASES_KEEP, Settings.GZIP_NTRIPLES_MB, Settings.S3_REGION, Settings.S3_ENDPOINT, Settings.S3_PATH_STYLE, Settings.S3_PART_SIZE_MB);
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -37,7 +37,8 @@ public final class PipelineConfiguration implements CamelConfiguration {
         Clock clock = Clock.systemUTC();
         context.getRegistry().bind("dropFilter", new DropFilter());
         context.getRegistry().bind("drops", new Drops(workspace, clock));
-        context.getRegistry().bind("releases", new Releases(catalog, store, workspace, clock));
+        context.getRegistry().bind("releases", new Releases(catalog, store, workspace, clock,
+                settings.integer(Settings.GZIP_NTRIPLES_MB) * 1024L * 1024L));
         context.getRegistry().bind("publications", new Publications(new Publisher(store),
                 new CatalogBuilder(store, templates, workspace.staging().resolve("_catalog")), catalog,
                 new Retention(store, workspace.staging().resolve("_retention")), settings.integer(Settings.RELEASES_KEEP)));

@@ -35,7 +35,10 @@ public final class Releases {
     private final TableValidator validator = new TableValidator();
     private final DefinitionProposer proposer = new DefinitionProposer();
 
-    public Releases(CatalogSource catalog, ObjectStore store, Workspace workspace, Clock clock) {
+    private final long gzipNTriplesAbove;
+
+    public Releases(CatalogSource catalog, ObjectStore store, Workspace workspace, Clock clock, long gzipNTriplesAbove) {
+        this.gzipNTriplesAbove = gzipNTriplesAbove;
         this.catalog = catalog;
         this.store = store;
         this.workspace = workspace;
@@ -88,7 +91,7 @@ public final class Releases {
             return job;
         }
         try (ReleaseWriter writer = new ReleaseWriter(definitions.catalog(), dataset, workspace.staging(),
-                clock.instant().truncatedTo(ChronoUnit.MILLIS))) {
+                clock.instant().truncatedTo(ChronoUnit.MILLIS)).gzipNTriplesAbove(gzipNTriplesAbove)) {
             ValidationReport report = validator.validate(job.getArchived(), dataset, writer, new PublishedKeys(store));
             job.report(report);
             boolean partly = !report.valid() && dataset.errorPolicy().allows(report.getRows(), report.getInvalidRows())

@@ -150,6 +150,10 @@ public final class DcatCatalog {
         dist.addLiteral(dcatProperty(m, "byteSize"), m.createTypedLiteral(Long.toString(file.bytes()),
                 XSDDatatype.XSDnonNegativeInteger));
         dist.addProperty(dcatProperty(m, "downloadURL"), m.createResource(url));
+        if (format.gzipped()) {
+            dist.addProperty(dcatProperty(m, "compressFormat"),
+                    typed(m, Vocabularies.IANA_MEDIA + "application/gzip", DCTerms.NS + "MediaType"));
+        }
         dist.addProperty(dcatProperty(m, "accessURL"), m.createResource(url));
         dist.addProperty(DCTerms.modified, modified, XSDDatatype.XSDdateTime);
         if (license != null) {

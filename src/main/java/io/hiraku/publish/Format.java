@@ -9,7 +9,8 @@ public enum Format {
     EXCEL_CSV("excel-csv", "-excel.csv", "csv", "text/csv", "CSV", "CSV (Excel: UTF-8 with BOM)"),
     JSON("json", ".json", "json", "application/json", "JSON", "JSON"),
     TURTLE("ttl", ".ttl", "ttl", "text/turtle", "RDF_TURTLE", "RDF (Turtle)"),
-    NTRIPLES("nt", ".nt", "nt", "application/n-triples", "RDF_N_TRIPLES", "RDF (N-Triples)");
+    NTRIPLES("nt", ".nt", "nt", "application/n-triples", "RDF_N_TRIPLES", "RDF (N-Triples)"),
+    NTRIPLES_GZIP("nt-gz", ".nt.gz", "gz", "application/n-triples", "RDF_N_TRIPLES", "RDF (N-Triples, gzip)");
 
     private final String key;
     private final String fileSuffix;
@@ -61,6 +62,16 @@ public enum Format {
 
     public String mediaType() {
         return mediaType;
+    }
+
+    /** Whether files of this format are gzip-compressed (DCAT's compressFormat). */
+    public boolean gzipped() {
+        return fileSuffix.endsWith(".gz");
+    }
+
+    /** The Content-Type a download of this format is served with. */
+    public String contentType() {
+        return gzipped() ? "application/gzip" : mediaType + "; charset=utf-8";
     }
 
     public String euFileType() {

@@ -44,7 +44,7 @@ public final class Publisher {
 
     private void putAll(String prefix, StagedRelease release, boolean immutable) throws IOException {
         for (PublishedFile file : release.dataFiles()) {
-            store.put(prefix + file.name(), file.path(), info(file.format().mediaType() + "; charset=utf-8", immutable));
+            store.put(prefix + file.name(), file.path(), info(file.format().contentType(), immutable));
         }
         store.put(prefix + release.csvwMetadata().name(), release.csvwMetadata().path(),
                 info("application/csvm+json", immutable));

@@ -31,6 +31,7 @@ public final class ReleaseWriter implements RowSink, Closeable {
     private final String releaseId;
     private final List<FormatWriter> writers = new ArrayList<>();
     private long rows;
+    private long gzipNTriplesAbove = Long.MAX_VALUE;
     private boolean finished;
 
     public ReleaseWriter(CatalogDefinition catalog, DatasetDefinition dataset, Path stagingRoot, Instant created)
@@ -49,6 +50,12 @@ public final class ReleaseWriter implements RowSink, Closeable {
         writers.add(new RdfFormatWriter(directory.resolve(id + ".nt"), Format.NTRIPLES, dataset.schema(), iri));
     }
 
+    /** Also publishes a gzip copy of the N-Triples when they are larger than this many bytes. */
+    public ReleaseWriter gzipNTriplesAbove(long bytes) {
+        this.gzipNTriplesAbove = bytes;
+        return this;
+    }
+
     @Override
     public void accept(long rowNumber, Object[] values) throws IOException {
         for (FormatWriter writer : writers) {
@@ -63,6 +70,11 @@ public final class ReleaseWriter implements RowSink, Closeable {
             files.add(writer.finish());
         }
         finished = true;
+        for (PublishedFile file : List.copyOf(files)) {
+            if (file.format() == Format.NTRIPLES && file.bytes() > gzipNTriplesAbove) {
+                files.add(gzipped(file, Format.NTRIPLES_GZIP));
+            }
+        }
         Path csvwPath = directory.resolve(CsvwMetadata.fileName(dataset.id()));
         Files.write(csvwPath, CsvwMetadata.of(catalog, dataset));
         PublishedFile csvwFile = new PublishedFile(csvwPath, csvwPath.getFileName().toString(), null,
@@ -84,6 +96,16 @@ public final class ReleaseWriter implements RowSink, Closeable {
                 Sha256.of(sumsPath));
         return new StagedRelease(dataset.id(), releaseId, created, original, rows, directory, files, csvwFile,
                 packageFile, sumsFile, null, null);
+    }
+
+    /** A gzip copy of a published file, streamed. */
+    private PublishedFile gzipped(PublishedFile file, Format format) throws IOException {
+        Path target = directory.resolve(format.fileName(dataset.id()));
+        try (java.io.InputStream in = Files.newInputStream(file.path());
+             java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(target), 1 << 16)) {
+            in.transferTo(out);
+        }
+        return new PublishedFile(target, target.getFileName().toString(), format, Files.size(target), Sha256.of(target));
     }
 
     public String releaseId() {

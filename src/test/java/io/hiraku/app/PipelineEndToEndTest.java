@@ -83,6 +83,7 @@ class PipelineEndToEndTest extends CamelMainTestSupport {
         p.put(Settings.BASE_URL, BASE);
         p.put(Settings.POLL_MS, "100");
         p.put(Settings.SETTLE_MS, "300");
+        p.put(Settings.GZIP_NTRIPLES_MB, "0");
         return p;
     }
 
@@ -173,6 +174,13 @@ class PipelineEndToEndTest extends CamelMainTestSupport {
         assertThat(csvw.listObjectsOfProperty(csvw.createProperty("http://www.w3.org/ns/csvw#datatype")).toList())
                 .extracting(Object::toString).anyMatch(t -> t.contains("integer")).anyMatch(t -> t.contains("decimal"));
 
+        // the N-Triples also come gzip-compressed (the threshold is 0 MB here)
+        try (InputStream gz = new java.util.zip.GZIPInputStream(Files.newInputStream(
+                store.resolve("datasets/yaizu-public-toilets/yaizu-public-toilets.nt.gz")))) {
+            assertThat(gz.readAllBytes()).isEqualTo(Files.readAllBytes(
+                    store.resolve("datasets/yaizu-public-toilets/yaizu-public-toilets.nt")));
+        }
+
         // RDF: one resource per row, N-Triples and Turtle give the same graph
         Model rowsTtl = RDFDataMgr.loadModel(store.resolve("datasets/yaizu-public-toilets/yaizu-public-toilets.ttl").toString());
         Model rowsNt = RDFDataMgr.loadModel(store.resolve("datasets/yaizu-public-toilets/yaizu-public-toilets.nt").toString());
@@ -190,12 +198,16 @@ class PipelineEndToEndTest extends CamelMainTestSupport {
                 .containsExactlyInAnyOrder(BASE + "/datasets/takamatsu-aed",
                         BASE + "/datasets/takamatsu-childcare-facilities", BASE + "/datasets/yaizu-public-toilets");
         assertThat(catalog.listSubjectsWithProperty(RDF.type, distributionType).mapWith(Resource::getURI).toList())
-                .hasSize(15).contains(BASE + "/datasets/takamatsu-aed/distributions/csv",
+                .hasSize(18).contains(BASE + "/datasets/takamatsu-aed/distributions/csv",
+                        BASE + "/datasets/takamatsu-aed/distributions/nt-gz",
                         BASE + "/datasets/takamatsu-aed/distributions/excel-csv");
         assertThat(catalog.contains(catalog.createResource(BASE + "/datasets/takamatsu-aed/distributions/csv"),
                 catalog.createProperty("http://www.w3.org/ns/dcat#downloadURL"),
                 catalog.createResource(BASE + "/datasets/takamatsu-aed/takamatsu-aed.csv"))).isTrue();
 
+        assertThat(catalog.contains(catalog.createResource(BASE + "/datasets/takamatsu-aed/distributions/nt-gz"),
+                catalog.createProperty("http://www.w3.org/ns/dcat#compressFormat"),
+                catalog.createResource("https://www.iana.org/assignments/media-types/application/gzip"))).isTrue();
         // and it passes the official DCAT-AP 3.0.1 SHACL shapes (shapes.ttl + range.ttl), with no violation
         org.apache.jena.shacl.ValidationReport shacl = org.apache.jena.shacl.ShaclValidator.get()
                 .validate(dcatAp301Shapes(), catalog.getGraph());
