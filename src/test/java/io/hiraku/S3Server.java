@@ -21,14 +21,26 @@ public final class S3Server implements AutoCloseable {
     private final S3Proxy proxy;
 
     public S3Server() throws Exception {
+        this(0);
+    }
+
+    /** A server on a given port of 127.0.0.1 (0: any free port), to stop and start again at the same place. */
+    public S3Server(int port) throws Exception {
         proxy = S3Proxy.builder()
                 .blobStore(new TransientNio2BlobStore())
-                .endpoint(URI.create("http://127.0.0.1:0"))
+                .endpoint(URI.create("http://127.0.0.1:" + port))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
                 .build();
         proxy.start();
         while (!proxy.getState().equals("STARTED")) {
             Thread.onSpinWait();
+        }
+    }
+
+    /** A port of 127.0.0.1 that is free now. */
+    public static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            return socket.getLocalPort();
         }
     }
 

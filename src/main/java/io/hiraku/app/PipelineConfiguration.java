@@ -42,6 +42,8 @@ public final class PipelineConfiguration implements CamelConfiguration {
         context.getRegistry().bind("publications", new Publications(new Publisher(store),
                 new CatalogBuilder(store, templates, workspace.staging().resolve("_catalog")), catalog,
                 new Retention(store, workspace.staging().resolve("_retention")), settings.integer(Settings.RELEASES_KEEP)));
-        context.getRegistry().bind("receipts", new Receipts(new ReceiptWriter(templates), workspace, catalog, outcomes));
+        Receipts receipts = new Receipts(new ReceiptWriter(templates), workspace, catalog, outcomes);
+        context.getRegistry().bind("receipts", receipts);
+        context.getRegistry().bind("storeWait", (org.apache.camel.Processor) receipts::storeUnavailable);
     }
 }

@@ -29,6 +29,7 @@ public final class Receipts {
     private final Workspace workspace;
     private final CatalogSource catalog;
     private final Outcomes outcomes;
+    private final java.util.Set<String> waiting = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public Receipts(ReceiptWriter writer, Workspace workspace, CatalogSource catalog, Outcomes outcomes) {
         this.writer = writer;
@@ -44,6 +45,7 @@ public final class Receipts {
     public IngestJob write(IngestJob job) throws IOException {
         Receipt receipt = receipt(job);
         String name = receiptName(job);
+        waiting.remove(job.dropKey());
         Path written = writer.write(receipt, workspace.receipts(job.getDepartment()), name);
         if (job.getOutcome() == IngestJob.Outcome.REJECTED) {
             writer.write(receipt, workspace.rejected().resolve(job.getDepartment()), name);
@@ -61,6 +63,31 @@ public final class Receipts {
         boolean several = job.getDataset() != null && job.getDefinitions() != null
                 && job.getDefinitions().forDrops(job.getDepartment(), job.getFileName()).size() > 1;
         return job.getFileName() + (several ? "." + job.getDataset().id() : "") + "." + stamp(job.getReceivedAt());
+    }
+
+    /**
+     * Called before each new attempt while the object store is down: the department is told once that
+     * its file waits and will be published by itself.
+     */
+    public void storeUnavailable(Exchange exchange) throws IOException {
+        Object body = exchange.getMessage().getBody();
+        IngestJob job = body instanceof IngestJob j ? j
+                : body instanceof java.util.List<?> list && !list.isEmpty() && list.get(0) instanceof IngestJob j ? j
+                : null;
+        Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (job == null || !waiting.add(job.dropKey())) {
+            return;
+        }
+        LOG.warn("{}: the object store is unavailable, waiting to publish: {}", job,
+                cause == null ? "" : cause.getMessage());
+        Receipt receipt = receipt(job);
+        writer.write(new Receipt("pending", receipt.department(), receipt.departmentName(), receipt.fileName(),
+                receipt.receivedAt(), receipt.bytes(), receipt.sha256(), receipt.datasetId(), receipt.datasetTitle(),
+                null, null, null,
+                "公開先の保存場所に接続できないため、公開を待っています。ファイルは保管済みで、接続が戻ると自動で公開します",
+                "waiting to publish: the object store cannot be reached. The file is kept and will be published "
+                        + "as soon as the store is back", receipt.report(), null),
+                workspace.receipts(job.getDepartment()), receiptName(job) + ".pending");
     }
 
     /** Called when a stage failed after its retries: the file goes to failed/ and the department is told. */
@@ -104,7 +131,8 @@ public final class Receipts {
             }
         }
         String departmentName = cat.department(job.getDepartment()).map(d -> d.name().in("ja")).orElse("");
-        return new Receipt(job.getOutcome().name().toLowerCase(java.util.Locale.ROOT), job.getDepartment(),
+        return new Receipt(job.getOutcome() == null ? "pending" : job.getOutcome().name().toLowerCase(java.util.Locale.ROOT),
+                job.getDepartment(),
                 departmentName, job.getFileName(), job.getReceivedAt().toString(), job.getBytes(), job.getSha256(), datasetId,
                 job.getDataset() == null ? null : job.getDataset().title().in("ja"),
                 job.getRelease() == null ? null : job.getRelease().releaseId(), datasetUrl, downloads,

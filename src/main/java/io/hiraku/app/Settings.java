@@ -31,6 +31,7 @@ public final class Settings {
     public static final String POLL_MS = "hiraku.ingest.poll-ms";
     public static final String SETTLE_MS = "hiraku.ingest.settle-ms";
     public static final String RELEASES_KEEP = "hiraku.releases.keep";
+    public static final String STORE_RETRY_MAX_MS = "hiraku.store.retry-max-ms";
     public static final String GZIP_NTRIPLES_MB = "hiraku.gzip-ntriples-above-mb";
     public static final String S3_REGION = "hiraku.s3.region";
     public static final String S3_ENDPOINT = "hiraku.s3.endpoint";

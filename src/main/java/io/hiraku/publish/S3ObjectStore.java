@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -165,6 +166,10 @@ public final class S3ObjectStore implements ObjectStore {
     }
 
     private IOException failure(String action, String key, SdkException e) {
+        if (e instanceof SdkClientException || e instanceof S3Exception s && (s.statusCode() >= 500 || s.statusCode() == 429)) {
+            return new StoreUnavailableException("the store s3://" + bucket + " is unavailable (" + action + " " + prefix + key
+                    + "): " + e.getMessage(), e);
+        }
         String reason = e.getMessage();
         if (e instanceof NoSuchBucketException) {
             reason = "the bucket '" + bucket + "' does not exist";
