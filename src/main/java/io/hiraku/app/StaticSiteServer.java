@@ -19,11 +19,13 @@ import java.util.concurrent.Executors;
  * The JDK's own server: nothing to install, and it binds to the configured host only (127.0.0.1).
  */
 public final class StaticSiteServer implements AutoCloseable {
-    private static final Map<String, String> TYPES = Map.of(
-            "html", "text/html; charset=utf-8", "css", "text/css; charset=utf-8",
-            "js", "text/javascript; charset=utf-8", "csv", "text/csv; charset=utf-8",
-            "json", "application/json", "ttl", "text/turtle; charset=utf-8",
-            "nt", "application/n-triples", "jsonld", "application/ld+json", "svg", "image/svg+xml");
+    private static final Map<String, String> TYPES = Map.ofEntries(
+            Map.entry("html", "text/html; charset=utf-8"), Map.entry("css", "text/css; charset=utf-8"),
+            Map.entry("js", "text/javascript; charset=utf-8"), Map.entry("csv", "text/csv; charset=utf-8"),
+            Map.entry("json", "application/json"), Map.entry("ttl", "text/turtle; charset=utf-8"),
+            Map.entry("nt", "application/n-triples"), Map.entry("jsonld", "application/ld+json"),
+            Map.entry("svg", "image/svg+xml"), Map.entry("atom", "application/atom+xml"),
+            Map.entry("gz", "application/gzip"));
 
     private final Path root;
     private final HttpServer server;

@@ -37,6 +37,14 @@ public final class CatalogBuilder {
         for (PublishedDataset d : datasets) {
             putText("datasets/" + d.definition().id() + "/index.html",
                     templates.render("dataset.ftlh", pages.dataset(d)), "text/html; charset=utf-8");
+            java.io.ByteArrayOutputStream feed = new java.io.ByteArrayOutputStream();
+            try {
+                AtomFeed.write(definitions.catalog(), d, feed);
+            } catch (javax.xml.stream.XMLStreamException e) {
+                throw new IOException("the Atom feed of " + d.definition().id() + " could not be written", e);
+            }
+            putText("datasets/" + d.definition().id() + "/feed.atom", feed.toString(StandardCharsets.UTF_8),
+                    "application/atom+xml");
         }
         for (Path asset : templates.assets()) {
             store.put("assets/" + asset.getFileName(), asset, ObjectInfo.changing(contentType(asset.getFileName().toString())));

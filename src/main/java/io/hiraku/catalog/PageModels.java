@@ -85,6 +85,7 @@ final class PageModels {
             releases.add(r);
         }
         model.put("releases", releases);
+        model.put("feed", "feed.atom");
         return model;
     }
 

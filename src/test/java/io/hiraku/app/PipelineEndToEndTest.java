@@ -290,6 +290,13 @@ class PipelineEndToEndTest extends CamelMainTestSupport {
                 .toList()).extracting(n -> n.asLiteral().getString()).containsExactly("1 added, 1 removed, 1 changed");
         assertThat(org.apache.jena.shacl.ShaclValidator.get().validate(dcatAp301Shapes(), catalog.getGraph()).getEntries())
                 .isEmpty();
+        // the dataset's Atom feed has an entry per release, newest first, with what changed
+        Document feed = Jsoup.parse(Files.readString(store.resolve("datasets/yaizu-public-toilets/feed.atom")), "",
+                org.jsoup.parser.Parser.xmlParser());
+        assertThat(feed.select("entry > id").eachText()).containsExactly(
+                BASE + "/datasets/yaizu-public-toilets/releases/" + release2,
+                BASE + "/datasets/yaizu-public-toilets/releases/" + release1);
+        assertThat(feed.select("entry > summary").first().text()).contains("1 added, 1 removed, 1 changed");
         // people see the history on the dataset page
         Document page = Jsoup.parse(store.resolve("datasets/yaizu-public-toilets/index.html").toFile(), "UTF-8");
         assertThat(page.select("table.releases tbody tr")).hasSize(2);

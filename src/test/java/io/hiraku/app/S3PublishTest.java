@@ -98,6 +98,39 @@ class S3PublishTest {
     }
 
     /** The media type as stored, spaces dropped (servers differ in "text/html; charset" vs "text/html;charset"). */
+    @Test
+    void aSecondReleaseOnS3KeepsTheFirstAndLinksTheVersions() throws Exception {
+        java.nio.file.Path work = dir.resolve("work");
+        java.nio.file.Path drop = java.nio.file.Files.createDirectories(work.resolve("ingest/yaizu"));
+        java.nio.file.Files.copy(java.nio.file.Path.of("examples/yaizu/222127_public_toilet.csv"),
+                drop.resolve("222127_public_toilet.csv"));
+        java.nio.file.Files.createDirectories(work.resolve("ingest/takamatsu"));
+        assertThat(HirakuCommand.execute("publish", "--once", "--work", work.toString(), "--store", "s3://open-data/h"))
+                .isEqualTo(HirakuCommand.OK);
+        String prefix = "h/datasets/yaizu-public-toilets/";
+        String release1 = JSON.readTree(s3.getObjectAsBytes(b -> b.bucket("open-data").key(prefix + "datapackage.json"))
+                .asByteArray()).path("hiraku").path("release").asText();
+        String release1Csv = metadataSha256(prefix + "releases/" + release1 + "/yaizu-public-toilets.csv");
+
+        List<String> lines = new java.util.ArrayList<>(java.nio.file.Files.readAllLines(
+                java.nio.file.Path.of("examples/yaizu/222127_public_toilet.csv")));
+        lines.remove(5);
+        java.nio.file.Files.write(drop.resolve("222127_public_toilet.csv"), lines);
+        assertThat(HirakuCommand.execute("publish", "--once", "--work", work.toString(), "--store", "s3://open-data/h"))
+                .isEqualTo(HirakuCommand.OK);
+
+        JsonNode changes = JSON.readTree(s3.getObjectAsBytes(b -> b.bucket("open-data").key(prefix + "changes.json"))
+                .asByteArray());
+        assertThat(changes.path("removed").asLong()).isEqualTo(1);
+        assertThat(changes.path("added").asLong()).isZero();
+        assertThat(metadataSha256(prefix + "releases/" + release1 + "/yaizu-public-toilets.csv")).isEqualTo(release1Csv);
+        assertThat(metadataSha256(prefix + "yaizu-public-toilets.csv")).isNotEqualTo(release1Csv);
+        String catalog = s3.getObjectAsBytes(b -> b.bucket("open-data").key("h/catalog.ttl")).asUtf8String();
+        assertThat(catalog).contains("dcat:previousVersion", "releases/" + release1);
+        String feed = s3.getObjectAsBytes(b -> b.bucket("open-data").key(prefix + "feed.atom")).asUtf8String();
+        assertThat(feed).contains("0 added, 1 removed, 0 changed");
+    }
+
     private String contentType(String key) {
         return s3.headObject(b -> b.bucket("open-data").key(key)).contentType().replace(" ", "");
     }
