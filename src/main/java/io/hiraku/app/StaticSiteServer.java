@@ -25,7 +25,8 @@ public final class StaticSiteServer implements AutoCloseable {
             Map.entry("json", "application/json"), Map.entry("ttl", "text/turtle; charset=utf-8"),
             Map.entry("nt", "application/n-triples"), Map.entry("jsonld", "application/ld+json"),
             Map.entry("svg", "image/svg+xml"), Map.entry("atom", "application/atom+xml"),
-            Map.entry("gz", "application/gzip"));
+            Map.entry("gz", "application/gzip"), Map.entry("rdf", "application/rdf+xml"),
+            Map.entry("xml", "application/xml"), Map.entry("txt", "text/plain; charset=utf-8"));
 
     private final Path root;
     private final HttpServer server;

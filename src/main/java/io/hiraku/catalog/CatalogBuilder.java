@@ -49,13 +49,28 @@ public final class CatalogBuilder {
         for (Path asset : templates.assets()) {
             store.put("assets/" + asset.getFileName(), asset, ObjectInfo.changing(contentType(asset.getFileName().toString())));
         }
-        Path turtle = scratch.resolve("catalog.ttl");
-        try (OutputStream out = Files.newOutputStream(turtle)) {
-            new DcatCatalog(definitions.catalog()).writeTurtle(datasets, out);
+        DcatCatalog dcat = new DcatCatalog(definitions.catalog());
+        for (PublishedDataset d : datasets) {
+            putRdf("datasets/" + d.definition().id() + "/dataset", dcat.datasetModel(d));
         }
-        store.put("catalog.ttl", turtle, ObjectInfo.changing("text/turtle; charset=utf-8"));
+        putRdf("catalog", dcat.model(datasets));
         putText("index.html", templates.render("index.ftlh", pages.index(datasets)), "text/html; charset=utf-8");
         LOG.info("Catalog rebuilt: {} published dataset(s) in {}", datasets.size(), store.describe());
+    }
+
+    /** A graph in every syntax crawlers ask for: {@code <name>.ttl}, {@code .rdf}, {@code .jsonld}. */
+    private void putRdf(String name, org.apache.jena.rdf.model.Model model) throws IOException {
+        for (DcatCatalog.Syntax syntax : DcatCatalog.Syntax.values()) {
+            Path file = Files.createTempFile(scratch, "rdf", "." + syntax.extension());
+            try {
+                try (OutputStream out = Files.newOutputStream(file)) {
+                    syntax.write(model, out);
+                }
+                store.put(name + "." + syntax.extension(), file, ObjectInfo.changing(syntax.contentType()));
+            } finally {
+                Files.deleteIfExists(file);
+            }
+        }
     }
 
     private void putText(String key, String text, String contentType) throws IOException {

@@ -32,14 +32,27 @@ public final class DcatCatalog {
         this.catalog = catalog;
     }
 
-    public Model model(List<PublishedDataset> datasets) {
+    /** One dataset's own DCAT document (its distributions, publisher, versions), without the catalog. */
+    public Model datasetModel(PublishedDataset published) {
+        Model m = prefixed();
+        dataset(m, published);
+        return m;
+    }
+
+    private static Model prefixed() {
         Model m = ModelFactory.createDefaultModel();
         m.setNsPrefix("dcat", Vocabularies.DCAT);
         m.setNsPrefix("dct", DCTerms.NS);
         m.setNsPrefix("foaf", Vocabularies.FOAF);
         m.setNsPrefix("vcard", Vocabularies.VCARD);
         m.setNsPrefix("spdx", Vocabularies.SPDX);
+        m.setNsPrefix("adms", Vocabularies.ADMS);
         m.setNsPrefix("xsd", XSDDatatype.XSD + "#");
+        return m;
+    }
+
+    public Model model(List<PublishedDataset> datasets) {
+        Model m = prefixed();
         String base = DatasetIris.base(catalog);
         Resource cat = m.createResource(base + "/catalog", dcat(m, "Catalog"));
         addText(cat, DCTerms.title, catalog.title());
@@ -61,6 +74,35 @@ public final class DcatCatalog {
 
     public void writeTurtle(List<PublishedDataset> datasets, OutputStream out) {
         RDFDataMgr.write(out, model(datasets), RDFFormat.TURTLE_PRETTY);
+    }
+
+    /** The serializations crawlers harvest: Turtle, RDF/XML and JSON-LD (with its context inline). */
+    public enum Syntax {
+        TURTLE("ttl", "text/turtle; charset=utf-8", RDFFormat.TURTLE_PRETTY),
+        RDF_XML("rdf", "application/rdf+xml", RDFFormat.RDFXML_PLAIN),
+        JSON_LD("jsonld", "application/ld+json", RDFFormat.JSONLD11_PRETTY);
+
+        private final String extension;
+        private final String contentType;
+        private final RDFFormat format;
+
+        Syntax(String extension, String contentType, RDFFormat format) {
+            this.extension = extension;
+            this.contentType = contentType;
+            this.format = format;
+        }
+
+        public String extension() {
+            return extension;
+        }
+
+        public String contentType() {
+            return contentType;
+        }
+
+        public void write(Model model, OutputStream out) {
+            RDFDataMgr.write(out, model, format);
+        }
     }
 
     private Resource dataset(Model m, PublishedDataset published) {

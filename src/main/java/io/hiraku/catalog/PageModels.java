@@ -28,6 +28,7 @@ final class PageModels {
 
     Map<String, Object> index(List<PublishedDataset> datasets) {
         Map<String, Object> model = site("");
+        model.put("rdf", "catalog");
         List<Map<String, Object>> items = new ArrayList<>();
         for (PublishedDataset d : datasets) {
             items.add(summary(d));
@@ -86,6 +87,7 @@ final class PageModels {
         }
         model.put("releases", releases);
         model.put("feed", "feed.atom");
+        model.put("rdf", "dataset");
         return model;
     }
 

@@ -213,6 +213,17 @@ class PipelineEndToEndTest extends CamelMainTestSupport {
                 .validate(dcatAp301Shapes(), catalog.getGraph());
         assertThat(shacl.getEntries()).as("DCAT-AP 3.0.1 violations").isEmpty();
 
+        // the same graphs in RDF/XML and JSON-LD (context inline, so it parses offline), for the catalog and each dataset
+        for (String document : List.of("catalog", "datasets/takamatsu-aed/dataset", "datasets/yaizu-public-toilets/dataset")) {
+            Model turtle = RDFDataMgr.loadModel(store.resolve(document + ".ttl").toString());
+            Model rdfXml = RDFDataMgr.loadModel(store.resolve(document + ".rdf").toString());
+            Model jsonLd = RDFDataMgr.loadModel(store.resolve(document + ".jsonld").toString());
+            assertThat(turtle.size()).as(document).isGreaterThan(50);
+            assertThat(jsonLd.size()).as(document + " JSON-LD triples").isEqualTo(turtle.size());
+            assertThat(turtle.isIsomorphicWith(rdfXml)).as(document + " RDF/XML").isTrue();
+            assertThat(turtle.isIsomorphicWith(jsonLd)).as(document + " JSON-LD").isTrue();
+        }
+
         // people: the index lists the three datasets, each page links its downloads
         Document index = Jsoup.parse(store.resolve("index.html").toFile(), "UTF-8");
         assertThat(index.select("ul.datasets h2 a").eachText())
