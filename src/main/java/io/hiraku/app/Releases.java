@@ -2,12 +2,15 @@ package io.hiraku.app;
 
 import io.hiraku.catalog.PublishedDataset;
 import io.hiraku.catalog.PublishedDatasets;
+import io.hiraku.catalog.DcatCatalog;
+import io.hiraku.catalog.DcatGate;
 import io.hiraku.publish.ObjectStore;
+import io.hiraku.publish.ReleaseWriter;
+import io.hiraku.validate.Issue;
 import io.hiraku.publish.PublishedKeys;
 import io.hiraku.publish.ReleaseNotes;
 import io.hiraku.publish.StagedRelease;
 import io.hiraku.publish.Original;
-import io.hiraku.publish.ReleaseWriter;
 import io.hiraku.schema.DatasetDefinition;
 import io.hiraku.schema.Definitions;
 import io.hiraku.validate.DefinitionProposer;
@@ -112,11 +115,35 @@ public final class Releases {
             }
             StagedRelease staged = writer.finish(new Original(job.getDepartment(), job.getFileName(), job.getBytes(),
                     job.getSha256(), report.getEncoding(), job.getArchived()));
-            job.release(new ReleaseNotes(store).write(staged, dataset.schema().primaryKey()));
+            StagedRelease noted = new ReleaseNotes(store).write(staged, dataset.schema().primaryKey());
+            List<DcatGate.Violation> violations = DcatGate.check(new DcatCatalog(definitions.catalog())
+                    .datasetModel(PublishedDataset.staged(dataset, noted)));
+            if (!violations.isEmpty()) {
+                refuseMetadata(job, dataset, violations);
+                ReleaseWriter.deleteStaging(noted.directory());
+                return job;
+            }
+            job.release(noted);
             LOG.info("Built release {} of {}: {} rows from {} ({})", job.getRelease().releaseId(), dataset.id(),
                     report.getRows(), job.getFileName(), report.getEncoding());
         }
         return job;
+    }
+
+    /** The dataset's metadata fails the DCAT-AP gate: nothing is published; the receipt says what to fix where. */
+    private static void refuseMetadata(IngestJob job, DatasetDefinition dataset, List<DcatGate.Violation> violations) {
+        ValidationReport report = job.getReport();
+        for (DcatGate.Violation v : violations) {
+            report.add(Issue.ofFile("metadata-dcat-ap", null,
+                    "データセット定義のメタデータが DCAT-AP の要件を満たしません（" + v.property() + "）: " + v.message()
+                            + "。オープンデータ担当が " + dataset.definitionFile() + " を直してください",
+                    "the dataset's metadata does not meet DCAT-AP (" + v.property() + "): " + v.message()
+                            + "; the open-data team fixes " + dataset.definitionFile()));
+        }
+        job.end(IngestJob.Outcome.REJECTED,
+                "データは正しいものの、データセットのメタデータに問題があるため公開しませんでした（以前の版が公開されたままです）",
+                "the data are fine but the dataset's metadata is not, so nothing was published (the previous release stays)");
+        LOG.warn("Refused {}: {} DCAT-AP violation(s), first: {}", job, violations.size(), violations.get(0));
     }
 
     /** Columns added, removed or reordered against the definition: the receipt proposes an updated one. */

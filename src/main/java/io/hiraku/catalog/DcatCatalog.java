@@ -122,7 +122,8 @@ public final class DcatCatalog {
             ds.addProperty(dcatProperty(m, "theme"), concept);
         }
         Department dept = catalog.department(def.department()).orElse(null);
-        LocalizedText deptName = dept != null ? dept.name() : LocalizedText.of("ja", def.department());
+        LocalizedText deptName = dept != null && !dept.name().isEmpty()
+                ? dept.name() : LocalizedText.of("ja", def.department());
         ds.addProperty(DCTerms.publisher, agent(m, DatasetIris.base(catalog) + "/departments/" + def.department(),
                 deptName));
         Contact contact = def.contact() != null ? def.contact() : dept != null ? dept.contact() : null;
@@ -163,6 +164,7 @@ public final class DcatCatalog {
             version.addProperty(DCTerms.title, def.title().in("ja") + " (" + v.release() + ")", "ja");
             version.addProperty(DCTerms.description, v.summary(), "en");
             version.addProperty(dcatProperty(m, "version"), v.release());
+            version.addProperty(DCTerms.identifier, def.id() + "/releases/" + v.release());
             version.addProperty(DCTerms.issued, v.created(), XSDDatatype.XSDdateTime);
             version.addProperty(dcatProperty(m, "landingPage"),
                     typed(m, iri + "/releases/" + v.release() + "/", Vocabularies.FOAF + "Document"));

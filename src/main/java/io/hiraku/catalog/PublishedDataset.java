@@ -15,6 +15,23 @@ public record PublishedDataset(
         List<Distribution> distributions,
         List<Version> versions) {
 
+    /** The dataset as it will be once a staged release is published: for checking its metadata first. */
+    public static PublishedDataset staged(io.hiraku.schema.DatasetDefinition definition,
+                                          io.hiraku.publish.StagedRelease release) throws java.io.IOException {
+        List<Distribution> files = release.dataFiles().stream().map(f -> new Distribution(f.name(), f.format().key(),
+                f.format().mediaType(), f.bytes(), f.sha256())).toList();
+        List<Version> versions = new java.util.ArrayList<>();
+        if (release.history() != null) {
+            for (com.fasterxml.jackson.databind.JsonNode v : new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(release.history().path().toFile())) {
+                versions.add(new Version(v.path("release").asText(), v.path("created").asText(), v.path("rows").asLong(),
+                        v.path("summary").asText()));
+            }
+        }
+        return new PublishedDataset(definition, release.releaseId(), release.created(), release.rows(),
+                release.original().fileName(), release.original().sha256(), files, versions);
+    }
+
     /** A release in the dataset's history (newest first), with what changed in it. */
     public record Version(String release, String created, long rows, String summary) {
     }

@@ -132,7 +132,8 @@ public final class ReleaseWriter implements RowSink, Closeable {
         deleteStaging(directory);
     }
 
-    static void deleteStaging(Path dir) throws IOException {
+    /** Removes a staging folder and everything in it. */
+    public static void deleteStaging(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

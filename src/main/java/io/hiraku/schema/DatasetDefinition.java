@@ -36,8 +36,9 @@ public record DatasetDefinition(
         municipalityChecks = municipalityChecks == null ? List.of() : List.copyOf(municipalityChecks);
     }
 
-    DatasetDefinition placed(String placedId, String placedDepartment, String file, TableSchema resolved) {
-        return new DatasetDefinition(placedId, placedDepartment, title, description, keywords, themes, license,
+    DatasetDefinition placed(String placedId, String placedDepartment, String file, TableSchema resolved,
+            LocalizedText resolvedDescription) {
+        return new DatasetDefinition(placedId, placedDepartment, title, resolvedDescription, keywords, themes, license,
                 updateFrequency, spatial, contact, template, errorPolicy, municipalityChecks, source, resolved, file);
     }
 

@@ -88,7 +88,9 @@ public final class DefinitionLoader {
             throw new DefinitionException(file + ": id '" + read.id() + "' differs from the file name '" + id + "'");
         }
         TableSchema schema = read.template() != null ? Templates.apply(read.template(), read.schema()) : read.schema();
-        DatasetDefinition def = read.placed(id, department, file.toString(), schema);
+        LocalizedText description = read.description().isEmpty() && read.template() != null
+                ? Templates.description(read.template()) : read.description();
+        DatasetDefinition def = read.placed(id, department, file.toString(), schema, description);
         for (String theme : def.themes()) {
             if (DataTheme.of(theme).isEmpty()) {
                 throw new DefinitionException(file + ": theme '" + theme + "' is not an EU data-theme code (one of "

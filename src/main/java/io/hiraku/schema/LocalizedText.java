@@ -28,6 +28,14 @@ public final class LocalizedText {
         return new LocalizedText(Map.of(language, text));
     }
 
+    /** A text in Japanese and English. */
+    public static LocalizedText jaEn(String ja, String en) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        texts.put("ja", ja);
+        texts.put("en", en);
+        return new LocalizedText(texts);
+    }
+
     @JsonCreator
     static LocalizedText fromYaml(Object value) {
         if (value == null) {

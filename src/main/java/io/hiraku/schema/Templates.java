@@ -42,6 +42,16 @@ public final class Templates {
         }
     }
 
+    /**
+     * What a dataset that only names its template says about itself, since DCAT-AP requires a
+     * description: the standard layout it follows.
+     */
+    static LocalizedText description(String id) {
+        String title = load(id).title();
+        return LocalizedText.jaEn(title + "の項目定義に沿ったデータです。",
+                "Data in the layout of the Japanese standard dataset " + title + ".");
+    }
+
     /** The template's fields, with the definition's own fields replacing or following them. */
     static TableSchema apply(String id, TableSchema own) {
         Template template = load(id);

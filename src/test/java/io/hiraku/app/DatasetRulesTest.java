@@ -58,6 +58,7 @@ class DatasetRulesTest {
     void aDatasetCanPublishItsValidRowsWithinALimit() throws Exception {
         catalog("city", "counts.yaml", """
                 title: 件数
+                description: テスト用のデータセット
                 errorPolicy: {onError: publish-valid-rows, maxInvalidShare: 0.2}
                 schema:
                   fields:
@@ -90,6 +91,7 @@ class DatasetRulesTest {
     void reorderedOrRenamedColumnsAreDriftWithTheDifferenceAndAProposal() throws Exception {
         catalog("city", "facilities.yaml", """
                 title: 施設
+                description: テスト用のデータセット
                 schema:
                   fields:
                     - {name: id, title: ID, type: integer}
@@ -111,6 +113,7 @@ class DatasetRulesTest {
     void aForeignKeyIsCheckedAgainstThePublishedDataset() throws Exception {
         catalog("city", "areas.yaml", """
                 title: 地区コード
+                description: テスト用のデータセット
                 schema:
                   primaryKey: code
                   fields:
@@ -119,6 +122,7 @@ class DatasetRulesTest {
                 """);
         catalog("city", "branches.yaml", """
                 title: 支所
+                description: テスト用のデータセット
                 schema:
                   foreignKeys:
                     - {fields: area, reference: {resource: areas, fields: code}}
@@ -145,7 +149,7 @@ class DatasetRulesTest {
 
     @Test
     void olderReleasesArePrunedButNeverTheLatest() throws Exception {
-        catalog("city", "counts.yaml", "title: 件数\nschema:\n  primaryKey: id\n  fields:\n    - {name: id, type: integer}\n"
+        catalog("city", "counts.yaml", "title: 件数\ndescription: 件数の表\nschema:\n  primaryKey: id\n  fields:\n    - {name: id, type: integer}\n"
                 + "    - {name: count, type: integer}\n");
         Path drop = Files.createDirectories(dir.resolve("work/ingest/city"));
         for (int version = 1; version <= 3; version++) {
@@ -171,6 +175,27 @@ class DatasetRulesTest {
                 dir.resolve("store").toString(), "--catalog", dir.resolve("catalog").toString());
         assertThat(JSON.readTree(dir.resolve("store/datasets/counts/releases.json").toFile())).hasSize(1);
         assertThat(dir.resolve("store/datasets/counts/releases/" + newest + "/counts.csv")).exists();
+    }
+
+    @Test
+    void metadataThatFailsDcatApIsRefusedAtTheGateWhileTheRestPublishes() throws Exception {
+        String fields = "schema:\n  fields:\n    - {name: id, type: integer}\n    - {name: count, type: integer}\n";
+        catalog("city", "counts.yaml", "title: 件数\ndescription: 件数の表\n" + fields);
+        catalog("city", "visits.yaml", "title: 来庁者数\ndescription: 来庁者数の表\nlicense: CC BY 4.0\n" + fields);
+        Path drop = Files.createDirectories(dir.resolve("work/ingest/city"));
+        Files.writeString(drop.resolve("counts.csv"), "id,count\n1,10\n");
+        Files.writeString(drop.resolve("visits.csv"), "id,count\n1,20\n");
+
+        assertThat(publishOnce()).isEqualTo(HirakuCommand.REJECTED);
+        assertThat(receipt("city", "counts.csv").path("outcome").asText()).isEqualTo("published");
+        JsonNode refused = receipt("city", "visits.csv");
+        assertThat(refused.path("outcome").asText()).isEqualTo("rejected");
+        JsonNode error = refused.path("report").path("errors").get(0);
+        assertThat(error.path("type").asText()).isEqualTo("metadata-dcat-ap");
+        assertThat(error.path("messageEn").asText()).contains("license", "visits.yaml");
+        assertThat(dir.resolve("store/datasets/visits")).doesNotExist();
+        assertThat(Files.readString(dir.resolve("store/catalog.ttl"))).contains("/datasets/counts")
+                .doesNotContain("/datasets/visits");
     }
 
     private int publishOnce() {

@@ -73,6 +73,7 @@ class HirakuCommandTest {
         Files.writeString(catalog.resolve("population-by-area.yaml"), population);
         Files.writeString(catalog.resolve("population-howto.yaml"), """
                 title: 「集計用」データの作成手順
+                description: テスト用のデータセット
                 source: {files: ["0066_*.xlsx"], sheet: 取扱い説明, headerRow: 2}
                 schema:
                   fields:
