@@ -34,6 +34,7 @@ final class PageModels {
             items.add(summary(d));
         }
         model.put("datasets", items);
+        model.put("jsonLd", SchemaOrg.forScript(new SchemaOrg(catalog).dataCatalog(datasets)));
         return model;
     }
 
@@ -88,6 +89,7 @@ final class PageModels {
         model.put("releases", releases);
         model.put("feed", "feed.atom");
         model.put("rdf", "dataset");
+        model.put("jsonLd", SchemaOrg.forScript(new SchemaOrg(catalog).dataset(published)));
         return model;
     }
 

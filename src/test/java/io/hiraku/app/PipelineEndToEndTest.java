@@ -8,6 +8,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.hiraku.publish.Sha256;
+import io.hiraku.SchemaOrgCheck;
 import io.hiraku.source.CharsetDetector;
 import java.io.IOException;
 import java.io.InputStream;
@@ -232,6 +233,24 @@ class PipelineEndToEndTest extends CamelMainTestSupport {
         assertThat(page.select("table.downloads a").eachAttr("href")).contains(
                 BASE + "/datasets/takamatsu-aed/takamatsu-aed.csv", BASE + "/datasets/takamatsu-aed/takamatsu-aed.json",
                 BASE + "/datasets/takamatsu-aed/takamatsu-aed.ttl");
+
+        // search engines: schema.org JSON-LD in every page, passing Google's required Dataset items
+        for (String id : List.of("takamatsu-aed", "takamatsu-childcare-facilities", "yaizu-public-toilets")) {
+            Document datasetPage = Jsoup.parse(store.resolve("datasets/" + id + "/index.html").toFile(), "UTF-8");
+            Model schemaOrg = SchemaOrgCheck.graph(datasetPage);
+            assertThat(SchemaOrgCheck.count(schemaOrg, "Dataset")).as(id).isEqualTo(1);
+            assertThat(SchemaOrgCheck.count(schemaOrg, "DataDownload")).as(id).isEqualTo(6);
+            assertThat(SchemaOrgCheck.count(schemaOrg, "PropertyValue")).as(id)
+                    .isEqualTo(JSON.readTree(store.resolve("datasets/" + id + "/datapackage.json").toFile())
+                            .path("resources").get(0).path("schema").path("fields").size());
+            assertThat(SchemaOrgCheck.googleRequiredViolations(schemaOrg)).as(id + " googleRequired").isEmpty();
+            String description = schemaOrg.listObjectsOfProperty(schemaOrg.createProperty("http://schema.org/description"))
+                    .next().asLiteral().getString();
+            assertThat(description.codePointCount(0, description.length())).as(id).isBetween(50, 5000);
+        }
+        Model dataCatalog = SchemaOrgCheck.graph(index);
+        assertThat(SchemaOrgCheck.count(dataCatalog, "DataCatalog")).isEqualTo(1);
+        assertThat(SchemaOrgCheck.count(dataCatalog, "Dataset")).isEqualTo(3);
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.hiraku.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hiraku.publish.LocalObjectStore;
 import io.hiraku.publish.Original;
 import io.hiraku.publish.Publisher;
@@ -45,12 +47,19 @@ class CatalogBuilderTest {
         new CatalogBuilder(store, new SiteTemplates(Path.of("catalog/site")), dir.resolve("scratch")).rebuild(definitions);
 
         Document page = Jsoup.parse(store.root().resolve("datasets/evil/index.html").toFile(), "UTF-8");
-        assertThat(page.select("script")).isEmpty();
+        // the one script is the schema.org JSON-LD, which carries the title as data
+        assertThat(page.select("script").eachAttr("type")).containsExactly("application/ld+json");
+        JsonNode jsonLd = new ObjectMapper().readTree(page.selectFirst("script").data());
+        assertThat(jsonLd.path("name").asText()).isEqualTo("<script>alert('x')</script>施設");
+        assertThat(jsonLd.path("description").asText()).startsWith("<img src=x onerror=alert(1)>説明。")
+                .contains("項目: <b>ID</b>");
         assertThat(page.select("img")).isEmpty();
         assertThat(page.select("h1").text()).isEqualTo("<script>alert('x')</script>施設");
         assertThat(page.text()).contains("<img src=x onerror=alert(1)>説明", "<b>ID</b>", "市<script>alert('dept')</script>");
         Document index = Jsoup.parse(store.root().resolve("index.html").toFile(), "UTF-8");
-        assertThat(index.select("script")).isEmpty();
+        assertThat(index.select("script").eachAttr("type")).containsExactly("application/ld+json");
+        assertThat(new ObjectMapper().readTree(index.selectFirst("script").data()).path("dataset").get(0).path("name")
+                .asText()).isEqualTo("<script>alert('x')</script>施設");
         assertThat(index.select("ul.datasets h2 a").text()).isEqualTo("<script>alert('x')</script>施設");
         assertThat(index.title()).isEqualTo("Test <b>catalog</b>");
     }
