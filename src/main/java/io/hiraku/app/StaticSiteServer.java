@@ -2,6 +2,7 @@ package io.hiraku.app;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.hiraku.publish.LocalObjectStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -30,9 +31,11 @@ public final class StaticSiteServer implements AutoCloseable {
 
     private final Path root;
     private final HttpServer server;
+    private final LocalObjectStore store;
 
     public StaticSiteServer(Path root, String host, int port) throws IOException {
         this.root = root.toAbsolutePath().normalize();
+        this.store = new LocalObjectStore(this.root);
         this.server = HttpServer.create(new InetSocketAddress(host, port), 0);
         server.createContext("/", this::handle);
         server.setExecutor(Executors.newFixedThreadPool(4));
@@ -75,9 +78,7 @@ public final class StaticSiteServer implements AutoCloseable {
                 send(exchange, 404, "not found");
                 return;
             }
-            String name = file.getFileName().toString();
-            String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
-            exchange.getResponseHeaders().set("Content-Type", TYPES.getOrDefault(ext, "text/plain; charset=utf-8"));
+            exchange.getResponseHeaders().set("Content-Type", contentType(file));
             exchange.getResponseHeaders().set("Cache-Control", "no-cache");
             boolean head = "HEAD".equals(exchange.getRequestMethod());
             exchange.sendResponseHeaders(200, head ? -1 : Files.size(file));
@@ -87,6 +88,18 @@ public final class StaticSiteServer implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** The media type the object was stored with (as S3 would serve it), else the one of its extension. */
+    private String contentType(Path file) throws IOException {
+        String key = root.relativize(file).toString().replace('\\', '/');
+        java.util.Optional<String> stored = store.describe(key).map(io.hiraku.publish.ObjectStore.StoredObject::contentType);
+        if (stored.isPresent() && stored.get() != null) {
+            return stored.get();
+        }
+        String name = file.getFileName().toString();
+        String ext = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : "";
+        return TYPES.getOrDefault(ext, "text/plain; charset=utf-8");
     }
 
     private static void send(HttpExchange exchange, int status, String text) throws IOException {

@@ -54,6 +54,9 @@ public final class CatalogBuilder {
             putRdf("datasets/" + d.definition().id() + "/dataset", dcat.datasetModel(d));
         }
         putRdf("catalog", dcat.model(datasets));
+        for (var doc : new CkanApi(definitions.catalog()).documents(datasets).entrySet()) {
+            putText(doc.getKey(), doc.getValue().toPrettyString(), "application/json");
+        }
         putText("index.html", templates.render("index.ftlh", pages.index(datasets)), "text/html; charset=utf-8");
         LOG.info("Catalog rebuilt: {} published dataset(s) in {}", datasets.size(), store.describe());
     }

@@ -8,6 +8,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.hiraku.publish.Sha256;
+import io.hiraku.CkanSchemas;
 import io.hiraku.SchemaOrgCheck;
 import io.hiraku.source.CharsetDetector;
 import java.io.IOException;
@@ -251,6 +252,37 @@ class PipelineEndToEndTest extends CamelMainTestSupport {
         Model dataCatalog = SchemaOrgCheck.graph(index);
         assertThat(SchemaOrgCheck.count(dataCatalog, "DataCatalog")).isEqualTo(1);
         assertThat(SchemaOrgCheck.count(dataCatalog, "Dataset")).isEqualTo(3);
+
+        // CKAN clients: the action API's answers at its paths, valid against the CKAN response schemas
+        Path api = store.resolve("api/3/action");
+        JsonNode packageList = JSON.readTree(api.resolve("package_list").toFile());
+        assertThat(packageList.path("result")).extracting(JsonNode::asText)
+                .containsExactly("takamatsu-aed", "takamatsu-childcare-facilities", "yaizu-public-toilets");
+        assertThat(CkanSchemas.errors("package_list", packageList)).isEmpty();
+        JsonNode search = JSON.readTree(api.resolve("package_search").toFile());
+        assertThat(search.path("result").path("count").asInt()).isEqualTo(3);
+        assertThat(search.path("result").path("results")).hasSize(3);
+        assertThat(CkanSchemas.errors("package_search", search)).isEmpty();
+        JsonNode organizations = JSON.readTree(api.resolve("organization_list").toFile());
+        assertThat(organizations.path("result")).extracting(JsonNode::asText).contains("takamatsu", "yaizu");
+        assertThat(CkanSchemas.errors("organization_list", organizations)).isEmpty();
+        JsonNode current = JSON.readTree(api.resolve("current_package_list_with_resources").toFile());
+        assertThat(current.path("result")).hasSize(3);
+        for (JsonNode pkg : current.path("result")) {
+            com.fasterxml.jackson.databind.node.ObjectNode asShow = JSON.createObjectNode();
+            asShow.put("help", current.path("help").asText()).put("success", true).set("result", pkg);
+            assertThat(CkanSchemas.errors("package_show", asShow)).as(pkg.path("name").asText()).isEmpty();
+        }
+        JsonNode show = JSON.readTree(api.resolve("package_show/takamatsu-aed").toFile());
+        assertThat(CkanSchemas.errors("package_show", show)).isEmpty();
+        JsonNode csvResource = show.path("result").path("resources").get(0);
+        assertThat(csvResource.path("url").asText()).isEqualTo(BASE + "/datasets/takamatsu-aed/takamatsu-aed.csv");
+        assertThat(csvResource.path("hash").asText()).isEqualTo("sha256:" + Sha256.of(
+                store.resolve("datasets/takamatsu-aed/takamatsu-aed.csv")));
+        assertThat(show.path("result").path("organization").path("name").asText()).isEqualTo("takamatsu");
+        // the schemas do catch a broken answer
+        ((com.fasterxml.jackson.databind.node.ObjectNode) show.path("result")).put("id", "takamatsu-aed");
+        assertThat(CkanSchemas.errors("package_show", show)).isNotEmpty();
     }
 
     @Test

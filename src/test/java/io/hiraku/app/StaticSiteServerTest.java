@@ -43,6 +43,19 @@ class StaticSiteServerTest {
         }
     }
 
+    @Test
+    void anObjectIsServedWithTheMediaTypeItWasStoredWith() throws Exception {
+        Path file = Files.writeString(root.resolve("upload.tmp"), "{\"success\": true}");
+        new io.hiraku.publish.LocalObjectStore(root).put("api/3/action/package_show/aed", file,
+                io.hiraku.publish.ObjectInfo.changing("application/json"));
+        try (StaticSiteServer server = new StaticSiteServer(root, "127.0.0.1", 0).start()) {
+            HttpResponse<String> show = get(server, "/api/3/action/package_show/aed");
+            assertThat(show.statusCode()).isEqualTo(200);
+            assertThat(show.headers().firstValue("Content-Type")).hasValue("application/json");
+            assertThat(show.body()).isEqualTo("{\"success\": true}");
+        }
+    }
+
     private HttpResponse<String> get(StaticSiteServer server, String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
