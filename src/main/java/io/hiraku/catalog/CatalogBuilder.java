@@ -57,6 +57,14 @@ public final class CatalogBuilder {
         for (var doc : new CkanApi(definitions.catalog()).documents(datasets).entrySet()) {
             putText(doc.getKey(), doc.getValue().toPrettyString(), "application/json");
         }
+        java.io.ByteArrayOutputStream sitemap = new java.io.ByteArrayOutputStream();
+        try {
+            Sitemap.write(definitions.catalog(), datasets, sitemap);
+        } catch (javax.xml.stream.XMLStreamException e) {
+            throw new IOException("the sitemap could not be written", e);
+        }
+        putText("sitemap.xml", sitemap.toString(StandardCharsets.UTF_8), "application/xml");
+        putText("robots.txt", Sitemap.robots(definitions.catalog()), "text/plain; charset=utf-8");
         putText("index.html", templates.render("index.ftlh", pages.index(datasets)), "text/html; charset=utf-8");
         LOG.info("Catalog rebuilt: {} published dataset(s) in {}", datasets.size(), store.describe());
     }

@@ -253,6 +253,17 @@ class PipelineEndToEndTest extends CamelMainTestSupport {
         assertThat(SchemaOrgCheck.count(dataCatalog, "DataCatalog")).isEqualTo(1);
         assertThat(SchemaOrgCheck.count(dataCatalog, "Dataset")).isEqualTo(3);
 
+        // crawlers: robots.txt points at the sitemap, which lists the index and every dataset page with its lastmod
+        assertThat(Files.readAllLines(store.resolve("robots.txt"))).contains("Sitemap: " + BASE + "/sitemap.xml");
+        Document sitemap = Jsoup.parse(Files.readString(store.resolve("sitemap.xml")), "",
+                org.jsoup.parser.Parser.xmlParser());
+        assertThat(sitemap.select("urlset > url > loc").eachText()).containsExactly(BASE + "/",
+                BASE + "/datasets/takamatsu-aed/", BASE + "/datasets/takamatsu-childcare-facilities/",
+                BASE + "/datasets/yaizu-public-toilets/");
+        assertThat(sitemap.select("url:has(loc:containsOwn(yaizu-public-toilets)) > lastmod").text())
+                .isEqualTo(JSON.readTree(store.resolve("datasets/yaizu-public-toilets/releases.json").toFile())
+                        .get(0).path("created").asText());
+
         // CKAN clients: the action API's answers at its paths, valid against the CKAN response schemas
         Path api = store.resolve("api/3/action");
         JsonNode packageList = JSON.readTree(api.resolve("package_list").toFile());
