@@ -57,6 +57,7 @@ public final class CatalogBuilder {
         for (var doc : new CkanApi(definitions.catalog()).documents(datasets).entrySet()) {
             putText(doc.getKey(), doc.getValue().toPrettyString(), "application/json");
         }
+        putText("data.json", new DataJson(definitions.catalog()).catalog(datasets).toPrettyString(), "application/json");
         java.io.ByteArrayOutputStream sitemap = new java.io.ByteArrayOutputStream();
         try {
             Sitemap.write(definitions.catalog(), datasets, sitemap);

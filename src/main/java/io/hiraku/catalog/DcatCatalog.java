@@ -126,7 +126,7 @@ public final class DcatCatalog {
                 ? dept.name() : LocalizedText.of("ja", def.department());
         ds.addProperty(DCTerms.publisher, agent(m, DatasetIris.base(catalog) + "/departments/" + def.department(),
                 deptName));
-        Contact contact = def.contact() != null ? def.contact() : dept != null ? dept.contact() : null;
+        Contact contact = catalog.contactFor(def);
         if (contact != null) {
             ds.addProperty(dcatProperty(m, "contactPoint"), contact(m, contact, deptName));
         }

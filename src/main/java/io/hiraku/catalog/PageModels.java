@@ -49,8 +49,7 @@ final class PageModels {
         model.put("release", published.release());
         model.put("originalName", published.originalName());
         model.put("originalSha256", published.originalSha256());
-        Department dept = catalog.department(def.department()).orElse(null);
-        Contact contact = def.contact() != null ? def.contact() : dept != null ? dept.contact() : null;
+        Contact contact = catalog.contactFor(def);
         model.put("contact", contact == null ? Map.of() : contactModel(contact));
         List<Map<String, Object>> downloads = new ArrayList<>();
         for (PublishedDataset.Distribution file : published.distributions()) {
@@ -111,8 +110,8 @@ final class PageModels {
         m.put("titleEn", def.title().exactly("en"));
         m.put("description", def.description().in("ja"));
         m.put("descriptionEn", def.description().exactly("en"));
-        m.put("department", departmentName(def.department(), "ja"));
-        m.put("departmentEn", departmentName(def.department(), "en"));
+        m.put("department", catalog.departmentName(def.department(), "ja"));
+        m.put("departmentEn", catalog.departmentName(def.department(), "en"));
         m.put("keywords", def.keywords("ja"));
         m.put("modified", DISPLAY_TIME.format(d.modified()));
         m.put("modifiedIso", d.modified().toString());
@@ -122,9 +121,6 @@ final class PageModels {
         return m;
     }
 
-    private String departmentName(String id, String language) {
-        return catalog.department(id).map(Department::name).map(n -> n.in(language)).orElse(id);
-    }
 
     private static Map<String, Object> contactModel(Contact c) {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -8,7 +8,6 @@ import io.hiraku.publish.DatasetIris;
 import io.hiraku.publish.Format;
 import io.hiraku.schema.CatalogDefinition;
 import io.hiraku.schema.DatasetDefinition;
-import io.hiraku.schema.Department;
 import io.hiraku.schema.Field;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -57,7 +56,7 @@ final class SchemaOrg {
         ds.put("isAccessibleForFree", true);
         ds.put("inLanguage", "ja");
         ObjectNode department = organization(DatasetIris.base(catalog) + "/departments/" + def.department(),
-                departmentName(def.department()));
+                catalog.departmentName(def.department(), "ja"));
         ds.set("creator", department);
         ds.set("publisher", department.deepCopy());
         ds.put("version", published.release());
@@ -143,7 +142,7 @@ final class SchemaOrg {
             }
             List<String> columns = def.schema().fields().stream()
                     .map(f -> f.title() != null && !f.title().isBlank() ? f.title() : f.name()).toList();
-            text.append(departmentName(def.department())).append("が「").append(catalog.title().in("ja"))
+            text.append(catalog.departmentName(def.department(), "ja")).append("が「").append(catalog.title().in("ja"))
                     .append("」で公開する「").append(def.title().in("ja")).append("」のデータ（")
                     .append(published.rows()).append(" 件）。項目: ").append(String.join("、", columns)).append("。");
             if (!published.distributions().isEmpty()) {
@@ -158,9 +157,6 @@ final class SchemaOrg {
         return text.toString();
     }
 
-    private String departmentName(String id) {
-        return catalog.department(id).map(Department::name).filter(n -> !n.isEmpty()).map(n -> n.in("ja")).orElse(id);
-    }
 
     private ObjectNode organization(String iri, String name) {
         ObjectNode org = JSON.createObjectNode();

@@ -3,7 +3,10 @@ package io.hiraku.schema;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code catalog/catalog.yaml}: the catalog's own metadata, default licence and departments. */
+/**
+ * {@code catalog/catalog.yaml}: the catalog's own metadata, default licence and departments. {@code contact}
+ * is the open-data desk, the contact of datasets whose department names none.
+ */
 public record CatalogDefinition(
         LocalizedText title,
         LocalizedText description,
@@ -13,6 +16,7 @@ public record CatalogDefinition(
         List<String> languages,
         String license,
         String spatial,
+        Contact contact,
         List<Department> departments) {
 
     public CatalogDefinition {
@@ -23,12 +27,32 @@ public record CatalogDefinition(
         departments = departments == null ? List.of() : List.copyOf(departments);
     }
 
+    /** Who answers for a dataset: its own contact, else its department's, else the catalog's. */
+    public Contact contactFor(DatasetDefinition dataset) {
+        if (dataset.contact() != null) {
+            return dataset.contact();
+        }
+        return department(dataset.department()).map(Department::contact).filter(c -> c != null).orElse(contact);
+    }
+
+    /** The first email address along the same chain: dataset, department, catalog. */
+    public Optional<String> emailFor(DatasetDefinition dataset) {
+        Contact departmental = department(dataset.department()).map(Department::contact).orElse(null);
+        return java.util.stream.Stream.of(dataset.contact(), departmental, contact)
+                .filter(c -> c != null && c.email() != null && !c.email().isBlank()).map(Contact::email).findFirst();
+    }
+
+    /** A department's name in a language; its id if the catalog gives it no name. */
+    public String departmentName(String id, String language) {
+        return department(id).map(Department::name).filter(n -> !n.isEmpty()).map(n -> n.in(language)).orElse(id);
+    }
+
     public Optional<Department> department(String id) {
         return departments.stream().filter(d -> d.id().equals(id)).findFirst();
     }
 
     public CatalogDefinition withBaseUrl(String url) {
         return new CatalogDefinition(title, description, publisher, publisherUrl, url, languages, license,
-                spatial, departments);
+                spatial, contact, departments);
     }
 }

@@ -8,7 +8,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 import io.hiraku.publish.Sha256;
-import io.hiraku.CkanSchemas;
+import io.hiraku.OfficialSchemas;
 import io.hiraku.SchemaOrgCheck;
 import io.hiraku.source.CharsetDetector;
 import java.io.IOException;
@@ -264,28 +264,36 @@ class PipelineEndToEndTest extends CamelMainTestSupport {
                 .isEqualTo(JSON.readTree(store.resolve("datasets/yaizu-public-toilets/releases.json").toFile())
                         .get(0).path("created").asText());
 
+        // DCAT-US harvesters: data.json, valid against the Project Open Data 1.1 schema
+        JsonNode dataJson = JSON.readTree(store.resolve("data.json").toFile());
+        assertThat(dataJson.path("dataset")).hasSize(3);
+        assertThat(dataJson.path("dataset").get(0).path("contactPoint").path("hasEmail").asText()).startsWith("mailto:");
+        assertThat(OfficialSchemas.DCAT_US.errors("catalog", dataJson)).isEmpty();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) dataJson.path("dataset").get(0)).remove("keyword");
+        assertThat(OfficialSchemas.DCAT_US.errors("catalog", dataJson)).as("a dataset without keywords").isNotEmpty();
+
         // CKAN clients: the action API's answers at its paths, valid against the CKAN response schemas
         Path api = store.resolve("api/3/action");
         JsonNode packageList = JSON.readTree(api.resolve("package_list").toFile());
         assertThat(packageList.path("result")).extracting(JsonNode::asText)
                 .containsExactly("takamatsu-aed", "takamatsu-childcare-facilities", "yaizu-public-toilets");
-        assertThat(CkanSchemas.errors("package_list", packageList)).isEmpty();
+        assertThat(OfficialSchemas.CKAN.errors("package_list", packageList)).isEmpty();
         JsonNode search = JSON.readTree(api.resolve("package_search").toFile());
         assertThat(search.path("result").path("count").asInt()).isEqualTo(3);
         assertThat(search.path("result").path("results")).hasSize(3);
-        assertThat(CkanSchemas.errors("package_search", search)).isEmpty();
+        assertThat(OfficialSchemas.CKAN.errors("package_search", search)).isEmpty();
         JsonNode organizations = JSON.readTree(api.resolve("organization_list").toFile());
         assertThat(organizations.path("result")).extracting(JsonNode::asText).contains("takamatsu", "yaizu");
-        assertThat(CkanSchemas.errors("organization_list", organizations)).isEmpty();
+        assertThat(OfficialSchemas.CKAN.errors("organization_list", organizations)).isEmpty();
         JsonNode current = JSON.readTree(api.resolve("current_package_list_with_resources").toFile());
         assertThat(current.path("result")).hasSize(3);
         for (JsonNode pkg : current.path("result")) {
             com.fasterxml.jackson.databind.node.ObjectNode asShow = JSON.createObjectNode();
             asShow.put("help", current.path("help").asText()).put("success", true).set("result", pkg);
-            assertThat(CkanSchemas.errors("package_show", asShow)).as(pkg.path("name").asText()).isEmpty();
+            assertThat(OfficialSchemas.CKAN.errors("package_show", asShow)).as(pkg.path("name").asText()).isEmpty();
         }
         JsonNode show = JSON.readTree(api.resolve("package_show/takamatsu-aed").toFile());
-        assertThat(CkanSchemas.errors("package_show", show)).isEmpty();
+        assertThat(OfficialSchemas.CKAN.errors("package_show", show)).isEmpty();
         JsonNode csvResource = show.path("result").path("resources").get(0);
         assertThat(csvResource.path("url").asText()).isEqualTo(BASE + "/datasets/takamatsu-aed/takamatsu-aed.csv");
         assertThat(csvResource.path("hash").asText()).isEqualTo("sha256:" + Sha256.of(
@@ -293,7 +301,7 @@ class PipelineEndToEndTest extends CamelMainTestSupport {
         assertThat(show.path("result").path("organization").path("name").asText()).isEqualTo("takamatsu");
         // the schemas do catch a broken answer
         ((com.fasterxml.jackson.databind.node.ObjectNode) show.path("result")).put("id", "takamatsu-aed");
-        assertThat(CkanSchemas.errors("package_show", show)).isNotEmpty();
+        assertThat(OfficialSchemas.CKAN.errors("package_show", show)).isNotEmpty();
     }
 
     @Test
