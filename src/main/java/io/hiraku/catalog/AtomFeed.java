@@ -3,40 +3,82 @@ package io.hiraku.catalog;
 import io.hiraku.publish.DatasetIris;
 import io.hiraku.schema.CatalogDefinition;
 import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
- * A dataset's Atom feed ({@code datasets/<id>/feed.atom}): one entry per release, newest first, with
- * what changed in it, so feed readers and harvesters learn of new releases. Written with StAX, which
- * escapes every value.
+ * Atom feeds of releases, newest first, each entry saying what changed: one per dataset
+ * ({@code datasets/<id>/feed.atom}), one per department ({@code feeds/<department>.atom}) and one for the
+ * whole catalog ({@code feeds/all.atom}). An entry's id is its release IRI, the same in every feed.
+ * Written with StAX, which escapes every value.
  */
 final class AtomFeed {
     private static final String ATOM = "http://www.w3.org/2005/Atom";
+    /** Entries kept in the department and catalog feeds; a dataset's own feed lists all its releases. */
+    static final int MAX_SHARED_ENTRIES = 200;
+
+    private record Entry(PublishedDataset dataset, PublishedDataset.Version version) {
+    }
 
     private AtomFeed() {
     }
 
-    static void write(CatalogDefinition catalog, PublishedDataset dataset, OutputStream out) throws XMLStreamException {
+    static void dataset(CatalogDefinition catalog, PublishedDataset dataset, OutputStream out) throws XMLStreamException {
         String iri = DatasetIris.dataset(catalog, dataset.definition().id());
+        String author = catalog.departmentName(dataset.definition().department(), "ja");
+        write(catalog, iri + "/feed.atom", iri + "/", dataset.definition().title().in("ja"), author,
+                List.of(dataset), Integer.MAX_VALUE, out);
+    }
+
+    static void department(CatalogDefinition catalog, String department, List<PublishedDataset> datasets,
+                           OutputStream out) throws XMLStreamException {
+        String name = catalog.departmentName(department, "ja");
+        String base = DatasetIris.base(catalog);
+        write(catalog, base + "/feeds/" + department + ".atom", base + "/", catalog.title().in("ja") + " — " + name,
+                name, datasets.stream().filter(d -> d.definition().department().equals(department)).toList(),
+                MAX_SHARED_ENTRIES, out);
+    }
+
+    static void all(CatalogDefinition catalog, List<PublishedDataset> datasets, OutputStream out)
+            throws XMLStreamException {
+        String base = DatasetIris.base(catalog);
+        write(catalog, base + "/feeds/all.atom", base + "/", catalog.title().in("ja"), catalog.publisher().in("ja"),
+                datasets, MAX_SHARED_ENTRIES, out);
+    }
+
+    private static void write(CatalogDefinition catalog, String self, String alternate, String title, String author,
+                              List<PublishedDataset> datasets, int limit, OutputStream out) throws XMLStreamException {
+        List<Entry> entries = new ArrayList<>();
+        for (PublishedDataset d : datasets) {
+            d.versions().forEach(v -> entries.add(new Entry(d, v)));
+        }
+        entries.sort(Comparator.comparing((Entry e) -> e.version().created()).reversed()
+                .thenComparing(e -> e.dataset().definition().id()));
         XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
         xml.writeStartDocument("UTF-8", "1.0");
         xml.writeStartElement("feed");
         xml.writeDefaultNamespace(ATOM);
-        element(xml, "id", iri + "/feed.atom");
-        element(xml, "title", dataset.definition().title().in("ja"));
-        element(xml, "updated", dataset.modified().toString());
-        link(xml, "self", iri + "/feed.atom");
-        link(xml, "alternate", iri + "/");
+        element(xml, "id", self);
+        element(xml, "title", title);
+        String updated = entries.isEmpty()
+                ? datasets.stream().map(d -> d.modified().toString()).max(Comparator.naturalOrder()).orElse("1970-01-01T00:00:00Z")
+                : entries.get(0).version().created();
+        element(xml, "updated", updated);
+        link(xml, "self", self);
+        link(xml, "alternate", alternate);
         xml.writeStartElement("author");
-        element(xml, "name", catalog.department(dataset.definition().department())
-                .map(d -> d.name().in("ja")).orElse(catalog.publisher().in("ja")));
+        element(xml, "name", author.isEmpty() ? title : author);
         xml.writeEndElement();
-        for (PublishedDataset.Version version : dataset.versions()) {
+        for (Entry e : entries.subList(0, Math.min(limit, entries.size()))) {
+            String iri = DatasetIris.dataset(catalog, e.dataset().definition().id());
+            PublishedDataset.Version version = e.version();
             xml.writeStartElement("entry");
             element(xml, "id", iri + "/releases/" + version.release());
-            element(xml, "title", dataset.definition().title().in("ja") + " " + version.release());
+            element(xml, "title", e.dataset().definition().title().in("ja") + " " + version.release());
             element(xml, "updated", version.created());
             link(xml, "alternate", iri + "/releases/" + version.release() + "/datapackage.json");
             element(xml, "summary", version.rows() + " rows; " + version.summary());

@@ -3,6 +3,7 @@ package io.hiraku.catalog;
 import io.hiraku.publish.ObjectInfo;
 import io.hiraku.publish.ObjectStore;
 import io.hiraku.schema.Definitions;
+import io.hiraku.schema.Department;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -37,15 +38,13 @@ public final class CatalogBuilder {
         for (PublishedDataset d : datasets) {
             putText("datasets/" + d.definition().id() + "/index.html",
                     templates.render("dataset.ftlh", pages.dataset(d)), "text/html; charset=utf-8");
-            java.io.ByteArrayOutputStream feed = new java.io.ByteArrayOutputStream();
-            try {
-                AtomFeed.write(definitions.catalog(), d, feed);
-            } catch (javax.xml.stream.XMLStreamException e) {
-                throw new IOException("the Atom feed of " + d.definition().id() + " could not be written", e);
-            }
-            putText("datasets/" + d.definition().id() + "/feed.atom", feed.toString(StandardCharsets.UTF_8),
-                    "application/atom+xml");
+            putFeed("datasets/" + d.definition().id() + "/feed.atom", out -> AtomFeed.dataset(definitions.catalog(), d, out));
         }
+        for (Department department : definitions.catalog().departments()) {
+            putFeed("feeds/" + department.id() + ".atom",
+                    out -> AtomFeed.department(definitions.catalog(), department.id(), datasets, out));
+        }
+        putFeed("feeds/all.atom", out -> AtomFeed.all(definitions.catalog(), datasets, out));
         for (Path asset : templates.assets()) {
             store.put("assets/" + asset.getFileName(), asset, ObjectInfo.changing(contentType(asset.getFileName().toString())));
         }
@@ -58,16 +57,29 @@ public final class CatalogBuilder {
             putText(doc.getKey(), doc.getValue().toPrettyString(), "application/json");
         }
         putText("data.json", new DataJson(definitions.catalog()).catalog(datasets).toPrettyString(), "application/json");
-        java.io.ByteArrayOutputStream sitemap = new java.io.ByteArrayOutputStream();
-        try {
-            Sitemap.write(definitions.catalog(), datasets, sitemap);
-        } catch (javax.xml.stream.XMLStreamException e) {
-            throw new IOException("the sitemap could not be written", e);
-        }
-        putText("sitemap.xml", sitemap.toString(StandardCharsets.UTF_8), "application/xml");
+        putXml("sitemap.xml", out -> Sitemap.write(definitions.catalog(), datasets, out), "application/xml");
         putText("robots.txt", Sitemap.robots(definitions.catalog()), "text/plain; charset=utf-8");
         putText("index.html", templates.render("index.ftlh", pages.index(datasets)), "text/html; charset=utf-8");
         LOG.info("Catalog rebuilt: {} published dataset(s) in {}", datasets.size(), store.describe());
+    }
+
+    /** Writes an XML document to a stream. */
+    private interface XmlWriter {
+        void write(java.io.OutputStream out) throws javax.xml.stream.XMLStreamException;
+    }
+
+    private void putFeed(String key, XmlWriter feed) throws IOException {
+        putXml(key, feed, "application/atom+xml");
+    }
+
+    private void putXml(String key, XmlWriter document, String contentType) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try {
+            document.write(bytes);
+        } catch (javax.xml.stream.XMLStreamException e) {
+            throw new IOException(key + " could not be written", e);
+        }
+        putText(key, bytes.toString(StandardCharsets.UTF_8), contentType);
     }
 
     /** A graph in every syntax crawlers ask for: {@code <name>.ttl}, {@code .rdf}, {@code .jsonld}. */

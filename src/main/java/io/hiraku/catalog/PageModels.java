@@ -29,6 +29,7 @@ final class PageModels {
     Map<String, Object> index(List<PublishedDataset> datasets) {
         Map<String, Object> model = site("");
         model.put("rdf", "catalog");
+        model.put("feed", "feeds/all.atom");
         List<Map<String, Object>> items = new ArrayList<>();
         for (PublishedDataset d : datasets) {
             items.add(summary(d));

@@ -378,6 +378,14 @@ class PipelineEndToEndTest extends CamelMainTestSupport {
                 BASE + "/datasets/yaizu-public-toilets/releases/" + release2,
                 BASE + "/datasets/yaizu-public-toilets/releases/" + release1);
         assertThat(feed.select("entry > summary").first().text()).contains("1 added, 1 removed, 1 changed");
+        // the department's and the catalog's feeds carry the same entries, with the same ids
+        for (String shared : List.of("feeds/yaizu.atom", "feeds/all.atom")) {
+            Document sharedFeed = Jsoup.parse(Files.readString(store.resolve(shared)), "", org.jsoup.parser.Parser.xmlParser());
+            assertThat(sharedFeed.select("feed > id").text()).isEqualTo(BASE + "/" + shared);
+            assertThat(sharedFeed.select("entry > id").eachText()).as(shared).isEqualTo(feed.select("entry > id").eachText());
+        }
+        assertThat(Jsoup.parse(Files.readString(store.resolve("feeds/takamatsu.atom")), "", org.jsoup.parser.Parser.xmlParser())
+                .select("entry")).isEmpty();
         // people see the history on the dataset page
         Document page = Jsoup.parse(store.resolve("datasets/yaizu-public-toilets/index.html").toFile(), "UTF-8");
         assertThat(page.select("table.releases tbody tr")).hasSize(2);
