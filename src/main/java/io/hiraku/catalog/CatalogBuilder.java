@@ -52,7 +52,7 @@ public final class CatalogBuilder {
         for (PublishedDataset d : datasets) {
             putRdf("datasets/" + d.definition().id() + "/dataset", dcat.datasetModel(d));
         }
-        putRdf("catalog", dcat.model(datasets));
+        putCatalogPages(dcat, datasets);
         for (var doc : new CkanApi(definitions.catalog()).documents(datasets).entrySet()) {
             putText(doc.getKey(), doc.getValue().toPrettyString(), "application/json");
         }
@@ -85,15 +85,32 @@ public final class CatalogBuilder {
     /** A graph in every syntax crawlers ask for: {@code <name>.ttl}, {@code .rdf}, {@code .jsonld}. */
     private void putRdf(String name, org.apache.jena.rdf.model.Model model) throws IOException {
         for (DcatCatalog.Syntax syntax : DcatCatalog.Syntax.values()) {
-            Path file = Files.createTempFile(scratch, "rdf", "." + syntax.extension());
-            try {
-                try (OutputStream out = Files.newOutputStream(file)) {
-                    syntax.write(model, out);
-                }
-                store.put(name + "." + syntax.extension(), file, ObjectInfo.changing(syntax.contentType()));
-            } finally {
-                Files.deleteIfExists(file);
+            putRdf(name + "." + syntax.extension(), syntax, model);
+        }
+    }
+
+    /** The catalog's pages in every syntax, then the removal of pages left from a larger catalog. */
+    private void putCatalogPages(DcatCatalog dcat, List<PublishedDataset> datasets) throws IOException {
+        int pages = dcat.pages(datasets.size());
+        for (DcatCatalog.Syntax syntax : DcatCatalog.Syntax.values()) {
+            for (int page = 1; page <= pages; page++) {
+                putRdf(DcatCatalog.pageKey(page, syntax), syntax, dcat.page(datasets, page, syntax));
             }
+            for (int stale = pages + 1; store.exists(DcatCatalog.pageKey(stale, syntax)); stale++) {
+                store.delete(DcatCatalog.pageKey(stale, syntax));
+            }
+        }
+    }
+
+    private void putRdf(String key, DcatCatalog.Syntax syntax, org.apache.jena.rdf.model.Model model) throws IOException {
+        Path file = Files.createTempFile(scratch, "rdf", "." + syntax.extension());
+        try {
+            try (OutputStream out = Files.newOutputStream(file)) {
+                syntax.write(model, out);
+            }
+            store.put(key, file, ObjectInfo.changing(syntax.contentType()));
+        } finally {
+            Files.deleteIfExists(file);
         }
     }
 

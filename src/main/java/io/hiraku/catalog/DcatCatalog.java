@@ -72,6 +72,45 @@ public final class DcatCatalog {
         return m;
     }
 
+    /** How many pages the catalog documents have: datasets are split {@code pageSize} to a page. */
+    public int pages(int datasets) {
+        return Math.max(1, (datasets + catalog.pageSize() - 1) / catalog.pageSize());
+    }
+
+    /** The store key of a catalog page in a syntax: {@code catalog.ttl}, then {@code catalog-2.ttl}, ... */
+    public static String pageKey(int page, Syntax syntax) {
+        return (page == 1 ? "catalog" : "catalog-" + page) + "." + syntax.extension();
+    }
+
+    /**
+     * One page of the catalog: the catalog with the page's datasets and, when there is more than one page,
+     * a {@code hydra:PartialCollectionView} with first, last, previous and next pages in the same syntax,
+     * which the ckanext-dcat harvester follows.
+     */
+    public Model page(List<PublishedDataset> datasets, int page, Syntax syntax) {
+        int size = catalog.pageSize();
+        int pages = pages(datasets.size());
+        Model m = model(datasets.subList(Math.min(datasets.size(), (page - 1) * size),
+                Math.min(datasets.size(), page * size)));
+        if (pages > 1) {
+            String hydra = "http://www.w3.org/ns/hydra/core#";
+            m.setNsPrefix("hydra", hydra);
+            String base = DatasetIris.base(catalog) + "/";
+            Resource view = m.createResource(base + pageKey(page, syntax), m.createResource(hydra + "PartialCollectionView"));
+            view.addProperty(m.createProperty(hydra, "first"), m.createResource(base + pageKey(1, syntax)));
+            view.addProperty(m.createProperty(hydra, "last"), m.createResource(base + pageKey(pages, syntax)));
+            if (page > 1) {
+                view.addProperty(m.createProperty(hydra, "previous"), m.createResource(base + pageKey(page - 1, syntax)));
+            }
+            if (page < pages) {
+                view.addProperty(m.createProperty(hydra, "next"), m.createResource(base + pageKey(page + 1, syntax)));
+            }
+            view.addLiteral(m.createProperty(hydra, "totalItems"), m.createTypedLiteral(datasets.size()));
+            view.addLiteral(m.createProperty(hydra, "itemsPerPage"), m.createTypedLiteral(size));
+        }
+        return m;
+    }
+
     public void writeTurtle(List<PublishedDataset> datasets, OutputStream out) {
         RDFDataMgr.write(out, model(datasets), RDFFormat.TURTLE_PRETTY);
     }

@@ -17,7 +17,11 @@ public record CatalogDefinition(
         String license,
         String spatial,
         Contact contact,
+        Integer pageSize,
         List<Department> departments) {
+
+    /** Datasets per page of the DCAT catalog documents, unless catalog.yaml says {@code pageSize}. */
+    public static final int DEFAULT_PAGE_SIZE = 100;
 
     public CatalogDefinition {
         title = title == null ? LocalizedText.empty() : title;
@@ -25,6 +29,10 @@ public record CatalogDefinition(
         publisher = publisher == null ? LocalizedText.empty() : publisher;
         languages = languages == null || languages.isEmpty() ? List.of("ja", "en") : List.copyOf(languages);
         departments = departments == null ? List.of() : List.copyOf(departments);
+        pageSize = pageSize == null ? DEFAULT_PAGE_SIZE : pageSize;
+        if (pageSize < 1) {
+            throw new DefinitionException("catalog.yaml: pageSize must be at least 1, not " + pageSize);
+        }
     }
 
     /** Who answers for a dataset: its own contact, else its department's, else the catalog's. */
@@ -53,6 +61,6 @@ public record CatalogDefinition(
 
     public CatalogDefinition withBaseUrl(String url) {
         return new CatalogDefinition(title, description, publisher, publisherUrl, url, languages, license,
-                spatial, contact, departments);
+                spatial, contact, pageSize, departments);
     }
 }
