@@ -1,7 +1,12 @@
 package io.hiraku.catalog;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hiraku.publish.StagedRelease;
 import io.hiraku.schema.DatasetDefinition;
+import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** A dataset as published: its definition plus what its latest {@code datapackage.json} records. */
@@ -16,14 +21,12 @@ public record PublishedDataset(
         List<Version> versions) {
 
     /** The dataset as it will be once a staged release is published: for checking its metadata first. */
-    public static PublishedDataset staged(io.hiraku.schema.DatasetDefinition definition,
-                                          io.hiraku.publish.StagedRelease release) throws java.io.IOException {
+    public static PublishedDataset staged(DatasetDefinition definition, StagedRelease release) throws IOException {
         List<Distribution> files = release.dataFiles().stream().map(f -> new Distribution(f.name(), f.format().key(),
                 f.format().mediaType(), f.bytes(), f.sha256())).toList();
-        List<Version> versions = new java.util.ArrayList<>();
+        List<Version> versions = new ArrayList<>();
         if (release.history() != null) {
-            for (com.fasterxml.jackson.databind.JsonNode v : new com.fasterxml.jackson.databind.ObjectMapper()
-                    .readTree(release.history().path().toFile())) {
+            for (JsonNode v : new ObjectMapper().readTree(release.history().path().toFile())) {
                 versions.add(new Version(v.path("release").asText(), v.path("created").asText(), v.path("rows").asLong(),
                         v.path("summary").asText()));
             }
