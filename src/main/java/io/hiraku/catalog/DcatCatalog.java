@@ -160,6 +160,16 @@ public final class DcatCatalog {
             concept.addProperty(m.createProperty(Vocabularies.SKOS, "prefLabel"), theme.ja(), "ja");
             ds.addProperty(dcatProperty(m, "theme"), concept);
         }
+        for (String spatial : new String[] {catalog.spatial(), def.spatial()}) {
+            Place.of(catalog, spatial).ifPresent(place -> {
+                Resource location = typed(m, place.iri(), DCTerms.NS + "Location");
+                if (place.code() != null) {
+                    location.addProperty(DCTerms.identifier, place.code());
+                    location.addProperty(m.createProperty(Vocabularies.SKOS, "prefLabel"), place.nameJa(), "ja");
+                }
+                ds.addProperty(DCTerms.spatial, location);
+            });
+        }
         Department dept = catalog.department(def.department()).orElse(null);
         LocalizedText deptName = dept != null && !dept.name().isEmpty()
                 ? dept.name() : LocalizedText.of("ja", def.department());

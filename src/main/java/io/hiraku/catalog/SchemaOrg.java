@@ -59,6 +59,13 @@ final class SchemaOrg {
                 catalog.departmentName(def.department(), "ja"));
         ds.set("creator", department);
         ds.set("publisher", department.deepCopy());
+        Place.of(catalog, def.spatial()).filter(p -> p.code() != null).ifPresent(place -> {
+            ObjectNode spatial = ds.putObject("spatialCoverage");
+            spatial.put("@type", "AdministrativeArea");
+            spatial.put("@id", place.iri());
+            spatial.put("name", place.nameJa());
+            spatial.put("identifier", place.code());
+        });
         ds.put("version", published.release());
         ds.put("dateModified", published.modified().toString());
         ObjectNode inCatalog = ds.putObject("includedInDataCatalog");

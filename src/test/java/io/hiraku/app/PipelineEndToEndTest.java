@@ -210,6 +210,13 @@ class PipelineEndToEndTest extends CamelMainTestSupport {
         assertThat(catalog.contains(catalog.createResource(BASE + "/datasets/takamatsu-aed/distributions/nt-gz"),
                 catalog.createProperty("http://www.w3.org/ns/dcat#compressFormat"),
                 catalog.createResource("https://www.iana.org/assignments/media-types/application/gzip"))).isTrue();
+        // the places covered: the country from catalog.yaml and the municipality from its code
+        assertThat(catalog.listObjectsOfProperty(catalog.createResource(BASE + "/datasets/takamatsu-aed"),
+                        org.apache.jena.vocabulary.DCTerms.spatial).mapWith(n -> n.asResource().getURI()).toList())
+                .containsExactlyInAnyOrder("http://publications.europa.eu/resource/authority/country/JPN",
+                        BASE + "/places/372013");
+        assertThat(catalog.getProperty(catalog.createResource(BASE + "/places/372013"),
+                catalog.createProperty("http://www.w3.org/2004/02/skos/core#prefLabel")).getString()).isEqualTo("香川県高松市");
         // and it passes the official DCAT-AP 3.0.1 SHACL shapes (shapes.ttl + range.ttl), with no violation
         org.apache.jena.shacl.ValidationReport shacl = org.apache.jena.shacl.ShaclValidator.get()
                 .validate(dcatAp301Shapes(), catalog.getGraph());
@@ -248,6 +255,8 @@ class PipelineEndToEndTest extends CamelMainTestSupport {
             String description = schemaOrg.listObjectsOfProperty(schemaOrg.createProperty("http://schema.org/description"))
                     .next().asLiteral().getString();
             assertThat(description.codePointCount(0, description.length())).as(id).isBetween(50, 5000);
+            assertThat(schemaOrg.listObjectsOfProperty(schemaOrg.createProperty("http://schema.org/spatialCoverage"))
+                    .toList()).as(id).hasSize(1);
         }
         Model dataCatalog = SchemaOrgCheck.graph(index);
         assertThat(SchemaOrgCheck.count(dataCatalog, "DataCatalog")).isEqualTo(1);

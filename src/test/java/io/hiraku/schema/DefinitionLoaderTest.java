@@ -54,6 +54,10 @@ class DefinitionLoaderTest {
         Files.writeString(dir.resolve("datasets/city/keys.yaml"),
                 "title: t\nthemes: [PARK]\nschema:\n  fields:\n    - {name: id, type: integer}\n");
         assertThatThrownBy(() -> new DefinitionLoader().load(dir)).hasMessageContaining("theme 'PARK'");
+        Files.writeString(dir.resolve("datasets/city/keys.yaml"),
+                "title: t\nspatial: 高松市\nschema:\n  fields:\n    - {name: id, type: integer}\n");
+        assertThatThrownBy(() -> new DefinitionLoader().load(dir)).hasMessageContaining("spatial '高松市'")
+                .hasMessageContaining("全国地方公共団体コード");
     }
 
     @Test
