@@ -35,9 +35,14 @@ public final class CatalogBuilder {
         List<PublishedDataset> datasets = new PublishedDatasets(store).all(definitions);
         PageModels pages = new PageModels(definitions.catalog());
         Files.createDirectories(scratch);
+        DcatCatalog dcat = new DcatCatalog(definitions.catalog());
         for (PublishedDataset d : datasets) {
+            org.apache.jena.rdf.model.Model model = dcat.datasetModel(d);
+            List<String> advice = DcatGate.advice(model,
+                    io.hiraku.publish.DatasetIris.dataset(definitions.catalog(), d.definition().id()));
             putText("datasets/" + d.definition().id() + "/index.html",
-                    templates.render("dataset.ftlh", pages.dataset(d)), "text/html; charset=utf-8");
+                    templates.render("dataset.ftlh", pages.dataset(d, advice)), "text/html; charset=utf-8");
+            putRdf("datasets/" + d.definition().id() + "/dataset", model);
             putFeed("datasets/" + d.definition().id() + "/feed.atom", out -> AtomFeed.dataset(definitions.catalog(), d, out));
         }
         for (Department department : definitions.catalog().departments()) {
@@ -47,10 +52,6 @@ public final class CatalogBuilder {
         putFeed("feeds/all.atom", out -> AtomFeed.all(definitions.catalog(), datasets, out));
         for (Path asset : templates.assets()) {
             store.put("assets/" + asset.getFileName(), asset, ObjectInfo.changing(contentType(asset.getFileName().toString())));
-        }
-        DcatCatalog dcat = new DcatCatalog(definitions.catalog());
-        for (PublishedDataset d : datasets) {
-            putRdf("datasets/" + d.definition().id() + "/dataset", dcat.datasetModel(d));
         }
         putCatalogPages(dcat, datasets);
         for (var doc : new CkanApi(definitions.catalog()).documents(datasets).entrySet()) {

@@ -249,6 +249,9 @@ public final class DcatCatalog {
         }
         dist.addProperty(dcatProperty(m, "accessURL"), m.createResource(url));
         dist.addProperty(DCTerms.modified, modified, XSDDatatype.XSDdateTime);
+        // the latest files stay at their URLs for good (and every release keeps its own)
+        dist.addProperty(m.createProperty("http://data.europa.eu/r5r/availability"),
+                concept(m, Vocabularies.EU + "planned-availability/STABLE", "stable"));
         if (license != null) {
             dist.addProperty(DCTerms.license, licence(m, license));
         }
@@ -286,12 +289,24 @@ public final class DcatCatalog {
     }
 
     /** A reference to a term, typed with the class DCAT-AP expects of it. */
+    /** A SKOS concept of an authority table, with the English label DCAT-AP requires of it. */
+    private static Resource concept(Model m, String iri, String labelEn) {
+        Resource concept = typed(m, iri, Vocabularies.SKOS + "Concept");
+        concept.addProperty(m.createProperty(Vocabularies.SKOS, "prefLabel"), labelEn, "en");
+        return concept;
+    }
+
     private static Resource typed(Model m, String iri, String type) {
         return m.createResource(iri, m.createResource(type));
     }
 
     private static Resource licence(Model m, String url) {
-        return m.createResource(Vocabularies.license(url), DCTerms.LicenseDocument);
+        Resource licence = m.createResource(Vocabularies.license(url), DCTerms.LicenseDocument);
+        String type = Vocabularies.licenceType(url);
+        if (type != null) {
+            licence.addProperty(DCTerms.type, concept(m, type, type.substring(type.lastIndexOf('/') + 1)));
+        }
+        return licence;
     }
 
     private static void addText(Resource r, Property p, LocalizedText text) {

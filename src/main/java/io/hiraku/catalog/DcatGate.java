@@ -15,22 +15,24 @@ import org.apache.jena.shacl.validation.Severity;
 /**
  * The metadata gate: a dataset's DCAT graph must pass the official DCAT-AP 3.0.1 shapes ({@code shapes.ttl}
  * and {@code range.ttl}) and Hiraku's own ({@code shapes/hiraku.ttl}: licence IRIs, date datatypes,
- * DCAT-GoJ required items) before it is published. The shapes ship with the application.
+ * DCAT-GoJ required items) before it is published; {@code shapes_recommended.ttl} gives advice. The shapes
+ * ship with the application.
  */
 public final class DcatGate {
     /** One violation: the resource, the property, and what the shape says. */
     public record Violation(String focus, String property, String message) {
     }
 
-    private static final Shapes SHAPES = load();
+    private static final Shapes SHAPES = load("/standards/dcat-ap/3.0.1/shapes.ttl", "/standards/dcat-ap/3.0.1/range.ttl",
+            "/shapes/hiraku.ttl");
+    private static final Shapes RECOMMENDED = load("/standards/dcat-ap/3.0.1/shapes_recommended.ttl");
 
     private DcatGate() {
     }
 
-    private static Shapes load() {
+    private static Shapes load(String... files) {
         Model shapes = ModelFactory.createDefaultModel();
-        for (String file : List.of("/standards/dcat-ap/3.0.1/shapes.ttl", "/standards/dcat-ap/3.0.1/range.ttl",
-                "/shapes/hiraku.ttl")) {
+        for (String file : files) {
             try (InputStream in = DcatGate.class.getResourceAsStream(file)) {
                 if (in == null) {
                     throw new IllegalStateException(file + " is missing from the application");
@@ -43,6 +45,41 @@ public final class DcatGate {
         shapes.removeAll(null, shapes.createProperty("http://www.w3.org/2002/07/owl#imports"), null);
         return Shapes.parse(shapes.getGraph());
     }
+
+    /**
+     * What DCAT-AP recommends and the graph lacks ({@code shapes_recommended.ttl}, all warnings): shown
+     * in the receipt and on the dataset page, never a reason to refuse.
+     */
+    public static List<Violation> recommendations(Model model) {
+        ValidationReport report = ShaclValidator.get().validate(RECOMMENDED, model.getGraph());
+        return report.getEntries().stream()
+                .map(e -> new Violation(String.valueOf(e.focusNode()),
+                        e.resultPath() == null ? "" : e.resultPath().toString(), e.message()))
+                .distinct().toList();
+    }
+
+    /**
+     * The recommendations about one dataset (itself and its distributions, not its past releases), as
+     * a line each that names the missing item in Japanese and English.
+     */
+    public static List<String> advice(Model datasetModel, String datasetIri) {
+        return recommendations(datasetModel).stream()
+                .filter(v -> v.focus().equals(datasetIri) || v.focus().startsWith(datasetIri + "/distributions/"))
+                .map(v -> {
+                    String property = v.property().replaceAll("^<|>$", "");
+                    String name = property.substring(Math.max(property.lastIndexOf('#'), property.lastIndexOf('/')) + 1);
+                    String where = v.focus().equals(datasetIri) ? "" : "（配布 " + v.focus().substring(
+                            datasetIri.length() + "/distributions/".length()) + "）";
+                    return "DCAT-AP 推奨項目 " + ADVICE_LABELS.getOrDefault(name, name) + where + " がありません / "
+                            + "DCAT-AP recommends " + name;
+                })
+                .distinct().toList();
+    }
+
+    private static final java.util.Map<String, String> ADVICE_LABELS = java.util.Map.of(
+            "temporal", "対象期間 (temporal)", "spatial", "対象地域 (spatial)", "keyword", "キーワード (keyword)",
+            "theme", "分類 (theme)", "contactPoint", "問い合わせ先 (contactPoint)", "publisher", "提供者 (publisher)",
+            "availability", "提供の継続性 (availability)", "conformsTo", "準拠する規格 (conformsTo)");
 
     /** The violations of a graph (warnings and infos are not violations). */
     public static List<Violation> check(Model model) {

@@ -39,7 +39,8 @@ final class PageModels {
         return model;
     }
 
-    Map<String, Object> dataset(PublishedDataset published) {
+    /** A dataset's page; {@code advice} lists what DCAT-AP recommends and the metadata lacks. */
+    Map<String, Object> dataset(PublishedDataset published, List<String> advice) {
         Map<String, Object> model = site("../../");
         DatasetDefinition def = published.definition();
         model.put("dataset", summary(published));
@@ -89,6 +90,7 @@ final class PageModels {
         model.put("releases", releases);
         model.put("feed", "feed.atom");
         model.put("rdf", "dataset");
+        model.put("advice", advice);
         model.put("jsonLd", SchemaOrg.forScript(new SchemaOrg(catalog).dataset(published)));
         return model;
     }

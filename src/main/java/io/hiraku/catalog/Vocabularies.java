@@ -33,6 +33,17 @@ final class Vocabularies {
         return code == null ? url : EU + "licence/" + code;
     }
 
+    /** The ADMS licence type of the licences Japanese portals use, or null when not known. */
+    static String licenceType(String url) {
+        if (url.contains("creativecommons.org/publicdomain/zero/")) {
+            return "http://purl.org/adms/licencetype/PublicDomain";
+        }
+        if (url.contains("creativecommons.org/licenses/by/") || url.contains("public_data_license")) {
+            return "http://purl.org/adms/licencetype/Attribution";
+        }
+        return null;
+    }
+
     static String frequency(String name) {
         String code = name == null ? null : FREQUENCIES.get(name.toLowerCase(Locale.ROOT));
         return code == null ? null : EU + "frequency/" + code;

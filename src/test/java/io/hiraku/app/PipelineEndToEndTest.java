@@ -242,6 +242,10 @@ class PipelineEndToEndTest extends CamelMainTestSupport {
                 BASE + "/datasets/takamatsu-aed/takamatsu-aed.csv", BASE + "/datasets/takamatsu-aed/takamatsu-aed.json",
                 BASE + "/datasets/takamatsu-aed/takamatsu-aed.ttl");
 
+        // the page lists what DCAT-AP recommends and the metadata lacks (here the temporal coverage), nothing it has
+        assertThat(page.select("ul.advice li").eachText()).anyMatch(line -> line.contains("temporal"))
+                .noneMatch(line -> line.contains("spatial") || line.contains("keyword") || line.contains("availability"));
+
         // search engines: schema.org JSON-LD in every page, passing Google's required Dataset items
         for (String id : List.of("takamatsu-aed", "takamatsu-childcare-facilities", "yaizu-public-toilets")) {
             Document datasetPage = Jsoup.parse(store.resolve("datasets/" + id + "/index.html").toFile(), "UTF-8");
