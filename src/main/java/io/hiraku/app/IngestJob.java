@@ -28,6 +28,7 @@ public final class IngestJob {
     private StagedRelease release;
     private Outcome outcome;
     private Receipt.ProposedDefinition proposal;
+    private java.util.List<String> advice = java.util.List.of();
     private String messageJa;
     private String messageEn;
 
@@ -112,6 +113,15 @@ public final class IngestJob {
 
     void release(StagedRelease staged) {
         this.release = staged;
+    }
+
+    /** What DCAT-AP recommends that the dataset's metadata lacks (advice, never a reason to refuse). */
+    public java.util.List<String> getAdvice() {
+        return advice;
+    }
+
+    void advice(java.util.List<String> lines) {
+        this.advice = java.util.List.copyOf(lines);
     }
 
     public Receipt.ProposedDefinition getProposal() {

@@ -4,6 +4,7 @@ import io.hiraku.catalog.PublishedDataset;
 import io.hiraku.catalog.PublishedDatasets;
 import io.hiraku.catalog.DcatCatalog;
 import io.hiraku.catalog.DcatGate;
+import io.hiraku.publish.DatasetIris;
 import io.hiraku.publish.ObjectStore;
 import io.hiraku.publish.ReleaseWriter;
 import io.hiraku.validate.Issue;
@@ -22,6 +23,7 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import org.apache.jena.rdf.model.Model;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -116,13 +118,14 @@ public final class Releases {
             StagedRelease staged = writer.finish(new Original(job.getDepartment(), job.getFileName(), job.getBytes(),
                     job.getSha256(), report.getEncoding(), job.getArchived()));
             StagedRelease noted = new ReleaseNotes(store).write(staged, dataset.schema().primaryKey());
-            List<DcatGate.Violation> violations = DcatGate.check(new DcatCatalog(definitions.catalog())
-                    .datasetModel(PublishedDataset.staged(dataset, noted)));
+            Model metadata = new DcatCatalog(definitions.catalog()).datasetModel(PublishedDataset.staged(dataset, noted));
+            List<DcatGate.Violation> violations = DcatGate.check(metadata);
             if (!violations.isEmpty()) {
                 refuseMetadata(job, dataset, violations);
                 ReleaseWriter.deleteStaging(noted.directory());
                 return job;
             }
+            job.advice(DcatGate.advice(metadata, DatasetIris.dataset(definitions.catalog(), dataset.id())));
             job.release(noted);
             LOG.info("Built release {} of {}: {} rows from {} ({})", job.getRelease().releaseId(), dataset.id(),
                     report.getRows(), job.getFileName(), report.getEncoding());

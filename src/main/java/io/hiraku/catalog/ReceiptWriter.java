@@ -111,6 +111,7 @@ public final class ReceiptWriter {
         m.putIfAbsent("skipped", List.of());
         m.putIfAbsent("metadataRows", List.of());
         m.put("report", report);
+        m.put("advice", r.metadataAdvice() == null ? List.of() : r.metadataAdvice());
         m.put("proposalPath", r.proposedDefinition() == null ? "" : r.proposedDefinition().path());
         m.put("proposalYaml", r.proposedDefinition() == null ? "" : r.proposedDefinition().yaml());
         m.put("errorColumns", columns);

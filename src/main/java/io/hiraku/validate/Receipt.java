@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * What a department gets back for every file it drops: the outcome, what was received (name, size,
- * sha256), the dataset, the links to what was published, or every problem with its place and fix.
+ * sha256), the dataset, the links to what was published, or every problem with its place and fix, and
+ * what DCAT-AP recommends that the dataset's metadata lacks.
  *
  * @param outcome {@code published}, {@code unchanged} (same bytes as the latest release), {@code rejected}
  *                (the data must be fixed), or {@code failed} (an operational error; the file is kept)
@@ -27,7 +28,8 @@ public record Receipt(
         String messageJa,
         String messageEn,
         ValidationReport report,
-        ProposedDefinition proposedDefinition) {
+        ProposedDefinition proposedDefinition,
+        List<String> metadataAdvice) {
 
     /** For a file no definition matches: where a definition would go, and one inferred from the file. */
     public record ProposedDefinition(String path, String yaml) {

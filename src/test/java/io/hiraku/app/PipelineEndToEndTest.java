@@ -102,7 +102,12 @@ class PipelineEndToEndTest extends CamelMainTestSupport {
         assertThat(aedReceipt.path("outcome").asText()).isEqualTo("published");
         assertThat(aedReceipt.path("report").path("encoding").asText()).isEqualTo("windows-31j");
         assertThat(receipt("takamatsu", "0078_childcare_facilities.csv").path("outcome").asText()).isEqualTo("published");
-        assertThat(receipt("yaizu", "222127_public_toilet.csv").path("outcome").asText()).isEqualTo("published");
+        JsonNode toiletsReceipt = receipt("yaizu", "222127_public_toilet.csv");
+        assertThat(toiletsReceipt.path("outcome").asText()).isEqualTo("published");
+        // a published receipt also says what DCAT-AP recommends that the definition lacks
+        assertThat(toiletsReceipt.path("metadataAdvice")).extracting(JsonNode::asText).anyMatch(a -> a.contains("temporal"));
+        assertThat(Jsoup.parse(Files.readString(Path.of(toiletsReceipt.path("__file").asText())), "UTF-8")
+                .select("ul.advice li").eachText()).anyMatch(a -> a.contains("対象期間"));
         JsonNode broken = receipt("yaizu", "222127_public_toilet_broken.csv");
         assertThat(broken.path("outcome").asText()).isEqualTo("rejected");
         JsonNode error = broken.path("report").path("errors").get(0);
