@@ -24,8 +24,15 @@ public final class CatalogBuilder {
     private final ObjectStore store;
     private final SiteTemplates templates;
     private final Path scratch;
+    private final java.time.Clock clock;
 
     public CatalogBuilder(ObjectStore store, SiteTemplates templates, Path scratch) {
+        this(store, templates, scratch, java.time.Clock.systemUTC());
+    }
+
+    /** With the clock that says which datasets are overdue. */
+    public CatalogBuilder(ObjectStore store, SiteTemplates templates, Path scratch, java.time.Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.templates = templates;
         this.scratch = scratch;
@@ -33,7 +40,7 @@ public final class CatalogBuilder {
 
     public void rebuild(Definitions definitions) throws IOException {
         List<PublishedDataset> datasets = new PublishedDatasets(store).all(definitions);
-        PageModels pages = new PageModels(definitions.catalog());
+        PageModels pages = new PageModels(definitions.catalog(), clock.instant());
         Files.createDirectories(scratch);
         DcatCatalog dcat = new DcatCatalog(definitions.catalog());
         for (PublishedDataset d : datasets) {

@@ -21,9 +21,11 @@ final class PageModels {
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Tokyo"));
 
     private final CatalogDefinition catalog;
+    private final java.time.Instant now;
 
-    PageModels(CatalogDefinition catalog) {
+    PageModels(CatalogDefinition catalog, java.time.Instant now) {
         this.catalog = catalog;
+        this.now = now;
     }
 
     Map<String, Object> index(List<PublishedDataset> datasets) {
@@ -121,6 +123,13 @@ final class PageModels {
         m.put("rows", d.rows());
         m.put("formats", d.distributions().stream().map(x -> Format.ofKey(x.format()).label()).toList());
         m.put("path", "datasets/" + def.id() + "/");
+        Freshness.of(def.updateFrequency(), d.modified(), now).ifPresentOrElse(f -> {
+            m.put("nextUpdate", DISPLAY_TIME.format(f.expected()).substring(0, 10));
+            m.put("overdue", f.overdue());
+        }, () -> {
+            m.put("nextUpdate", "");
+            m.put("overdue", false);
+        });
         return m;
     }
 

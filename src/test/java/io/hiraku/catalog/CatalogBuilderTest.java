@@ -63,4 +63,38 @@ class CatalogBuilderTest {
         assertThat(index.select("ul.datasets h2 a").text()).isEqualTo("<script>alert('x')</script>施設");
         assertThat(index.title()).isEqualTo("Test <b>catalog</b>");
     }
+
+    @Test
+    void aDatasetPastItsNextUpdateIsMarkedOverdueOnItsPageAndTheIndex() throws Exception {
+        Path catalog = dir.resolve("catalog");
+        Files.createDirectories(catalog.resolve("datasets/city"));
+        Files.writeString(catalog.resolve("catalog.yaml"), "title: t\ndepartments:\n  - id: city\n");
+        Files.writeString(catalog.resolve("datasets/city/visits.yaml"), """
+                title: 来庁者数
+                description: 月ごとの来庁者数
+                updateFrequency: monthly
+                schema:
+                  fields:
+                    - {name: id, type: integer}
+                """);
+        Definitions definitions = new DefinitionLoader().load(catalog);
+        LocalObjectStore store = new LocalObjectStore(dir.resolve("store"));
+        try (ReleaseWriter writer = new ReleaseWriter(definitions.catalog(), definitions.dataset("visits").orElseThrow(),
+                dir.resolve("staging"), Instant.parse("2026-01-01T00:00:00Z"))) {
+            writer.accept(1, new Object[] {1L});
+            new Publisher(store).publish(writer.finish(new Original("city", "visits.csv", 5, "00", "UTF-8", null)));
+        }
+        SiteTemplates site = new SiteTemplates(Path.of("catalog/site"));
+        new CatalogBuilder(store, site, dir.resolve("scratch"),
+                java.time.Clock.fixed(Instant.parse("2026-01-20T00:00:00Z"), java.time.ZoneOffset.UTC)).rebuild(definitions);
+        Document page = Jsoup.parse(store.root().resolve("datasets/visits/index.html").toFile(), "UTF-8");
+        assertThat(page.select("dl.facts").text()).contains("次回更新予定", "2026-02-01");
+        assertThat(page.select(".overdue")).isEmpty();
+
+        new CatalogBuilder(store, site, dir.resolve("scratch"),
+                java.time.Clock.fixed(Instant.parse("2026-03-01T00:00:00Z"), java.time.ZoneOffset.UTC)).rebuild(definitions);
+        page = Jsoup.parse(store.root().resolve("datasets/visits/index.html").toFile(), "UTF-8");
+        assertThat(page.select(".overdue").text()).contains("更新が遅れています", "Overdue");
+        assertThat(Jsoup.parse(store.root().resolve("index.html").toFile(), "UTF-8").select("ul.datasets .overdue")).hasSize(1);
+    }
 }

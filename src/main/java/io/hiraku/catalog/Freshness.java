@@ -1,0 +1,33 @@
+package io.hiraku.catalog;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.Period;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * When a dataset's next release is due, from its declared update frequency and its last release, and
+ * whether it is overdue (as data.gouv.fr marks datasets): a quarter of the period is allowed as grace,
+ * at least a day. Irregular, continuous and never-updated datasets are never overdue.
+ */
+public record Freshness(Instant expected, boolean overdue) {
+    private static final ZoneId JST = ZoneId.of("Asia/Tokyo");
+    private static final Map<String, Period> PERIODS = Map.of("daily", Period.ofDays(1), "weekly", Period.ofWeeks(1),
+            "monthly", Period.ofMonths(1), "quarterly", Period.ofMonths(3), "annual", Period.ofYears(1));
+
+    public static Optional<Freshness> of(String updateFrequency, Instant lastRelease, Instant now) {
+        Period period = updateFrequency == null ? null : PERIODS.get(updateFrequency.toLowerCase(Locale.ROOT));
+        if (period == null) {
+            return Optional.empty();
+        }
+        ZonedDateTime last = lastRelease.atZone(JST);
+        Instant expected = last.plus(period).toInstant();
+        Duration length = Duration.between(last, last.plus(period));
+        Duration grace = length.dividedBy(4).compareTo(Duration.ofDays(1)) < 0 ? Duration.ofDays(1) : length.dividedBy(4);
+        return Optional.of(new Freshness(expected, now.isAfter(expected.plus(grace))));
+    }
+}
