@@ -43,6 +43,7 @@ public final class PipelineConfiguration implements CamelConfiguration {
                 new CatalogBuilder(store, templates, workspace.staging().resolve("_catalog")), catalog,
                 new Retention(store, workspace.staging().resolve("_retention")), settings.integer(Settings.RELEASES_KEEP)));
         Receipts receipts = new Receipts(new ReceiptWriter(templates), workspace, catalog, outcomes);
+        context.getRegistry().bind("reminders", new Reminders(catalog, store, workspace, new ReceiptWriter(templates), clock));
         context.getRegistry().bind("receipts", receipts);
         context.getRegistry().bind("storeWait", (org.apache.camel.Processor) receipts::storeUnavailable);
     }
