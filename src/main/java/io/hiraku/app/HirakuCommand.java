@@ -170,9 +170,9 @@ public final class HirakuCommand implements Runnable {
                 return REJECTED;
             }
             boolean valid = true;
+            PublishedKeys published = new PublishedKeys(Stores.open(settings));
             for (DatasetDefinition dataset : datasets) {
-                ValidationReport report = new TableValidator().validate(file, dataset, RowSink.DISCARD,
-                        new PublishedKeys(Stores.open(settings)));
+                ValidationReport report = new TableValidator().validate(file, dataset, RowSink.DISCARD, published);
                 System.out.print(file + " → dataset " + dataset.id() + "\n" + report.summary());
                 valid &= report.valid();
             }

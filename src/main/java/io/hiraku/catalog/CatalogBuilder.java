@@ -97,13 +97,22 @@ public final class CatalogBuilder {
         }
     }
 
-    /** The catalog's pages in every syntax, then the removal of pages left from a larger catalog. */
+    /**
+     * The catalog's pages in every syntax (each page's graph built once, its paging links added per
+     * syntax), then the removal of pages left from a larger catalog.
+     */
     private void putCatalogPages(DcatCatalog dcat, List<PublishedDataset> datasets) throws IOException {
         int pages = dcat.pages(datasets.size());
-        for (DcatCatalog.Syntax syntax : DcatCatalog.Syntax.values()) {
-            for (int page = 1; page <= pages; page++) {
-                putRdf(DcatCatalog.pageKey(page, syntax), syntax, dcat.page(datasets, page, syntax));
+        for (int page = 1; page <= pages; page++) {
+            org.apache.jena.rdf.model.Model content = dcat.page(datasets, page);
+            for (DcatCatalog.Syntax syntax : DcatCatalog.Syntax.values()) {
+                org.apache.jena.rdf.model.Model view = dcat.pagingView(datasets.size(), page, syntax);
+                content.add(view);
+                putRdf(DcatCatalog.pageKey(page, syntax), syntax, content);
+                content.remove(view);
             }
+        }
+        for (DcatCatalog.Syntax syntax : DcatCatalog.Syntax.values()) {
             for (int stale = pages + 1; store.exists(DcatCatalog.pageKey(stale, syntax)); stale++) {
                 store.delete(DcatCatalog.pageKey(stale, syntax));
             }

@@ -11,7 +11,6 @@ import io.hiraku.schema.Department;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -92,7 +91,7 @@ final class CkanApi {
         p.putNull("creator_user_id");
         p.put("metadata_created", created(published));
         p.put("metadata_modified", published.modified().toString());
-        String license = def.license() != null ? def.license() : catalog.license();
+        String license = catalog.licenseFor(def);
         License known = License.of(license);
         p.put("license_id", known.id());
         p.put("license_title", known.title());
@@ -105,8 +104,7 @@ final class CkanApi {
         p.put("owner_org", org.path("id").asText());
         p.set("organization", org);
         p.putArray("groups");
-        Set<String> words = new LinkedHashSet<>(def.keywords("ja"));
-        words.addAll(def.keywords("en"));
+        Set<String> words = def.keywordsJaEn();
         ArrayNode tags = p.putArray("tags");
         for (String word : words) {
             ObjectNode tag = tags.addObject();
@@ -155,7 +153,7 @@ final class CkanApi {
 
     private ObjectNode organization(Department dept, String created) {
         ObjectNode org = JSON.createObjectNode();
-        String name = dept.name().isEmpty() ? dept.id() : dept.name().in("ja");
+        String name = catalog.departmentName(dept.id(), "ja");
         org.put("id", uuid(DatasetIris.base(catalog) + "/departments/" + dept.id()));
         org.put("name", dept.id());
         org.put("title", name);

@@ -9,9 +9,7 @@ import io.hiraku.schema.CatalogDefinition;
 import io.hiraku.schema.Contact;
 import io.hiraku.schema.DataTheme;
 import io.hiraku.schema.DatasetDefinition;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -23,8 +21,6 @@ final class DataJson {
     static final String BUREAU_CODE = "000:00";
     static final String PROGRAM_CODE = "000:000";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, String> PERIODS = Map.of("daily", "R/P1D", "weekly", "R/P1W",
-            "monthly", "R/P1M", "quarterly", "R/P3M", "annual", "R/P1Y", "irregular", "irregular");
 
     private final CatalogDefinition catalog;
 
@@ -74,16 +70,14 @@ final class DataJson {
                     : catalog.departmentName(def.department(), "ja"));
             point.put("hasEmail", "mailto:" + email.get());
         }
-        String license = def.license() != null ? def.license() : catalog.license();
+        String license = catalog.licenseFor(def);
         if (license != null) {
             ds.put("license", license);
         }
         ds.put("landingPage", iri + "/");
         ds.putArray("language").add("ja");
-        String period = def.updateFrequency() == null ? null : PERIODS.get(def.updateFrequency().toLowerCase());
-        if (period != null) {
-            ds.put("accrualPeriodicity", period);
-        }
+        UpdateFrequency.of(def.updateFrequency()).flatMap(UpdateFrequency::iso8601)
+                .ifPresent(period -> ds.put("accrualPeriodicity", period));
         if (!def.themes().isEmpty()) {
             ArrayNode themes = ds.putArray("theme");
             def.themes().forEach(t -> themes.add(DataTheme.of(t).map(DataTheme::ja).orElse(t)));
@@ -104,8 +98,7 @@ final class DataJson {
 
     /** The dataset's keywords; the schema wants at least one, so a dataset with none gets its themes' names. */
     private Set<String> keywords(DatasetDefinition def) {
-        Set<String> words = new LinkedHashSet<>(def.keywords("ja"));
-        words.addAll(def.keywords("en"));
+        Set<String> words = def.keywordsJaEn();
         if (words.isEmpty()) {
             def.themes().forEach(t -> DataTheme.of(t).ifPresent(theme -> words.add(theme.ja())));
         }

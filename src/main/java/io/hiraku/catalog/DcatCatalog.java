@@ -26,6 +26,7 @@ import org.apache.jena.vocabulary.DCTerms;
  * the publishing departments as foaf:Agents. Datasets and distributions have stable HTTP IRIs.
  */
 public final class DcatCatalog {
+    private static final String HYDRA = "http://www.w3.org/ns/hydra/core#";
     private final CatalogDefinition catalog;
 
     public DcatCatalog(CatalogDefinition catalog) {
@@ -82,19 +83,26 @@ public final class DcatCatalog {
         return (page == 1 ? "catalog" : "catalog-" + page) + "." + syntax.extension();
     }
 
-    /**
-     * One page of the catalog: the catalog with the page's datasets and, when there is more than one page,
-     * a {@code hydra:PartialCollectionView} with first, last, previous and next pages in the same syntax,
-     * which the ckanext-dcat harvester follows.
-     */
-    public Model page(List<PublishedDataset> datasets, int page, Syntax syntax) {
+    /** One page of the catalog: the catalog with that page's datasets. */
+    public Model page(List<PublishedDataset> datasets, int page) {
         int size = catalog.pageSize();
-        int pages = pages(datasets.size());
-        Model m = model(datasets.subList(Math.min(datasets.size(), (page - 1) * size),
-                Math.min(datasets.size(), page * size)));
+        Model m = model(datasets.subList(Math.min(datasets.size(), (page - 1) * size), Math.min(datasets.size(), page * size)));
+        if (pages(datasets.size()) > 1) {
+            m.setNsPrefix("hydra", HYDRA);
+        }
+        return m;
+    }
+
+    /**
+     * A page's {@code hydra:PartialCollectionView} when there is more than one page (else an empty
+     * graph): first, last, previous and next pages in the same syntax, which the ckanext-dcat harvester
+     * follows.
+     */
+    public Model pagingView(int datasets, int page, Syntax syntax) {
+        Model m = ModelFactory.createDefaultModel();
+        int pages = pages(datasets);
         if (pages > 1) {
-            String hydra = "http://www.w3.org/ns/hydra/core#";
-            m.setNsPrefix("hydra", hydra);
+            String hydra = HYDRA;
             String base = DatasetIris.base(catalog) + "/";
             Resource view = m.createResource(base + pageKey(page, syntax), m.createResource(hydra + "PartialCollectionView"));
             view.addProperty(m.createProperty(hydra, "first"), m.createResource(base + pageKey(1, syntax)));
@@ -105,8 +113,8 @@ public final class DcatCatalog {
             if (page < pages) {
                 view.addProperty(m.createProperty(hydra, "next"), m.createResource(base + pageKey(page + 1, syntax)));
             }
-            view.addLiteral(m.createProperty(hydra, "totalItems"), m.createTypedLiteral(datasets.size()));
-            view.addLiteral(m.createProperty(hydra, "itemsPerPage"), m.createTypedLiteral(size));
+            view.addLiteral(m.createProperty(hydra, "totalItems"), m.createTypedLiteral(datasets));
+            view.addLiteral(m.createProperty(hydra, "itemsPerPage"), m.createTypedLiteral(catalog.pageSize()));
         }
         return m;
     }
@@ -188,7 +196,7 @@ public final class DcatCatalog {
         ds.addProperty(dcatProperty(m, "landingPage"), typed(m, iri + "/", Vocabularies.FOAF + "Document"));
         versions(m, ds, def, published, iri);
         ds.addProperty(DCTerms.conformsTo, typed(m, iri + "/datapackage.json", DCTerms.NS + "Standard"));
-        String license = def.license() != null ? def.license() : catalog.license();
+        String license = catalog.licenseFor(def);
         for (PublishedDataset.Distribution file : published.distributions()) {
             ds.addProperty(dcatProperty(m, "distribution"), distribution(m, def, file, license, modified));
         }

@@ -51,11 +51,7 @@ public final class DcatGate {
      * in the receipt and on the dataset page, never a reason to refuse.
      */
     public static List<Violation> recommendations(Model model) {
-        ValidationReport report = ShaclValidator.get().validate(RECOMMENDED, model.getGraph());
-        return report.getEntries().stream()
-                .map(e -> new Violation(String.valueOf(e.focusNode()),
-                        e.resultPath() == null ? "" : e.resultPath().toString(), e.message()))
-                .distinct().toList();
+        return results(RECOMMENDED, model, null).stream().distinct().toList();
     }
 
     /**
@@ -83,9 +79,14 @@ public final class DcatGate {
 
     /** The violations of a graph (warnings and infos are not violations). */
     public static List<Violation> check(Model model) {
-        ValidationReport report = ShaclValidator.get().validate(SHAPES, model.getGraph());
+        return results(SHAPES, model, Severity.Violation);
+    }
+
+    /** The results of validating a graph, only those of a severity if one is given. */
+    private static List<Violation> results(Shapes shapes, Model model, Severity only) {
+        ValidationReport report = ShaclValidator.get().validate(shapes, model.getGraph());
         return report.getEntries().stream()
-                .filter(e -> e.severity() == Severity.Violation)
+                .filter(e -> only == null || e.severity() == only)
                 .map(e -> new Violation(String.valueOf(e.focusNode()),
                         e.resultPath() == null ? "" : e.resultPath().toString(), e.message()))
                 .toList();

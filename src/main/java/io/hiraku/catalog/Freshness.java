@@ -5,8 +5,6 @@ import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,11 +14,9 @@ import java.util.Optional;
  */
 public record Freshness(Instant expected, boolean overdue) {
     private static final ZoneId JST = ZoneId.of("Asia/Tokyo");
-    private static final Map<String, Period> PERIODS = Map.of("daily", Period.ofDays(1), "weekly", Period.ofWeeks(1),
-            "monthly", Period.ofMonths(1), "quarterly", Period.ofMonths(3), "annual", Period.ofYears(1));
 
     public static Optional<Freshness> of(String updateFrequency, Instant lastRelease, Instant now) {
-        Period period = updateFrequency == null ? null : PERIODS.get(updateFrequency.toLowerCase(Locale.ROOT));
+        Period period = UpdateFrequency.of(updateFrequency).flatMap(UpdateFrequency::period).orElse(null);
         if (period == null) {
             return Optional.empty();
         }

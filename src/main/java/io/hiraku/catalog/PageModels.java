@@ -47,7 +47,7 @@ final class PageModels {
         DatasetDefinition def = published.definition();
         model.put("dataset", summary(published));
         model.put("iri", DatasetIris.dataset(catalog, def.id()));
-        String license = def.license() != null ? def.license() : catalog.license();
+        String license = catalog.licenseFor(def);
         model.put("license", license == null ? "" : license);
         model.put("updateFrequency", def.updateFrequency() == null ? "" : def.updateFrequency());
         model.put("release", published.release());

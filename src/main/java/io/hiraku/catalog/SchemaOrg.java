@@ -9,7 +9,6 @@ import io.hiraku.publish.Format;
 import io.hiraku.schema.CatalogDefinition;
 import io.hiraku.schema.DatasetDefinition;
 import io.hiraku.schema.Field;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -44,12 +43,11 @@ final class SchemaOrg {
         ds.put("description", description(published));
         ds.put("url", iri + "/");
         ds.put("identifier", iri);
-        Set<String> keywords = new LinkedHashSet<>(def.keywords("ja"));
-        keywords.addAll(def.keywords("en"));
+        Set<String> keywords = def.keywordsJaEn();
         if (!keywords.isEmpty()) {
             keywords.forEach(ds.putArray("keywords")::add);
         }
-        String license = def.license() != null ? def.license() : catalog.license();
+        String license = catalog.licenseFor(def);
         if (license != null) {
             ds.put("license", license);
         }

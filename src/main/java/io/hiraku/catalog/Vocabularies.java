@@ -20,9 +20,6 @@ final class Vocabularies {
             "https://creativecommons.org/licenses/by/3.0/", "CC_BY_3_0",
             "https://creativecommons.org/publicdomain/zero/1.0/", "CC0");
 
-    private static final Map<String, String> FREQUENCIES = Map.of(
-            "daily", "DAILY", "weekly", "WEEKLY", "monthly", "MONTHLY", "quarterly", "QUARTERLY",
-            "annual", "ANNUAL", "irregular", "IRREG", "continuous", "UPDATE_CONT", "never", "NEVER");
 
     private Vocabularies() {
     }
@@ -45,8 +42,7 @@ final class Vocabularies {
     }
 
     static String frequency(String name) {
-        String code = name == null ? null : FREQUENCIES.get(name.toLowerCase(Locale.ROOT));
-        return code == null ? null : EU + "frequency/" + code;
+        return UpdateFrequency.of(name).map(f -> EU + "frequency/" + f.euCode()).orElse(null);
     }
 
     static String fileType(String code) {

@@ -35,7 +35,7 @@ final class CsvwMetadata {
         context.addObject().put("@language", "ja");
         root.put("url", Format.CSV.fileName(dataset.id()));
         root.put("dc:title", dataset.title().in("ja"));
-        String license = dataset.license() != null ? dataset.license() : catalog.license();
+        String license = catalog.licenseFor(dataset);
         if (license != null) {
             root.putObject("dc:license").put("@id", license);
         }

@@ -40,7 +40,7 @@ final class DataPackage {
         root.put("created", created.toString());
         ArrayNode keywords = root.putArray("keywords");
         dataset.keywords().values().forEach(list -> list.forEach(keywords::add));
-        String license = dataset.license() != null ? dataset.license() : catalog.license();
+        String license = catalog.licenseFor(dataset);
         if (license != null) {
             root.putArray("licenses").addObject().put("path", license);
         }

@@ -43,6 +43,11 @@ public record CatalogDefinition(
         return department(dataset.department()).map(Department::contact).filter(c -> c != null).orElse(contact);
     }
 
+    /** A dataset's licence URL: its own, else the catalog's default; null if neither gives one. */
+    public String licenseFor(DatasetDefinition dataset) {
+        return dataset.license() != null ? dataset.license() : license;
+    }
+
     /** The first email address along the same chain: dataset, department, catalog. */
     public Optional<String> emailFor(DatasetDefinition dataset) {
         Contact departmental = department(dataset.department()).map(Department::contact).orElse(null);

@@ -45,4 +45,11 @@ public record DatasetDefinition(
     public List<String> keywords(String language) {
         return keywords.getOrDefault(language, List.of());
     }
+
+    /** The Japanese keywords, then the English ones not already among them. */
+    public java.util.Set<String> keywordsJaEn() {
+        java.util.Set<String> words = new java.util.LinkedHashSet<>(keywords("ja"));
+        words.addAll(keywords("en"));
+        return words;
+    }
 }
