@@ -273,8 +273,7 @@ class PipelineEndToEndTest extends CamelMainTestSupport {
 
         // crawlers: robots.txt points at the sitemap, which lists the index and every dataset page with its lastmod
         assertThat(Files.readAllLines(store.resolve("robots.txt"))).contains("Sitemap: " + BASE + "/sitemap.xml");
-        Document sitemap = Jsoup.parse(Files.readString(store.resolve("sitemap.xml")), "",
-                org.jsoup.parser.Parser.xmlParser());
+        Document sitemap = xml(store.resolve("sitemap.xml"));
         assertThat(sitemap.select("urlset > url > loc").eachText()).containsExactly(BASE + "/",
                 BASE + "/datasets/takamatsu-aed/", BASE + "/datasets/takamatsu-childcare-facilities/",
                 BASE + "/datasets/yaizu-public-toilets/");
@@ -390,19 +389,18 @@ class PipelineEndToEndTest extends CamelMainTestSupport {
         assertThat(org.apache.jena.shacl.ShaclValidator.get().validate(dcatAp301Shapes(), catalog.getGraph()).getEntries())
                 .isEmpty();
         // the dataset's Atom feed has an entry per release, newest first, with what changed
-        Document feed = Jsoup.parse(Files.readString(store.resolve("datasets/yaizu-public-toilets/feed.atom")), "",
-                org.jsoup.parser.Parser.xmlParser());
+        Document feed = xml(store.resolve("datasets/yaizu-public-toilets/feed.atom"));
         assertThat(feed.select("entry > id").eachText()).containsExactly(
                 BASE + "/datasets/yaizu-public-toilets/releases/" + release2,
                 BASE + "/datasets/yaizu-public-toilets/releases/" + release1);
         assertThat(feed.select("entry > summary").first().text()).contains("1 added, 1 removed, 1 changed");
         // the department's and the catalog's feeds carry the same entries, with the same ids
         for (String shared : List.of("feeds/yaizu.atom", "feeds/all.atom")) {
-            Document sharedFeed = Jsoup.parse(Files.readString(store.resolve(shared)), "", org.jsoup.parser.Parser.xmlParser());
+            Document sharedFeed = xml(store.resolve(shared));
             assertThat(sharedFeed.select("feed > id").text()).isEqualTo(BASE + "/" + shared);
             assertThat(sharedFeed.select("entry > id").eachText()).as(shared).isEqualTo(feed.select("entry > id").eachText());
         }
-        assertThat(Jsoup.parse(Files.readString(store.resolve("feeds/takamatsu.atom")), "", org.jsoup.parser.Parser.xmlParser())
+        assertThat(xml(store.resolve("feeds/takamatsu.atom"))
                 .select("entry")).isEmpty();
         // people see the history on the dataset page
         Document page = Jsoup.parse(store.resolve("datasets/yaizu-public-toilets/index.html").toFile(), "UTF-8");
@@ -465,6 +463,11 @@ class PipelineEndToEndTest extends CamelMainTestSupport {
             node.put("__file", json.resolveSibling(json.getFileName().toString().replace(".json", ".html")).toString());
             return node;
         }
+    }
+
+    /** An XML document of the store (feed, sitemap), parsed as XML. */
+    private static Document xml(Path file) throws IOException {
+        return Jsoup.parse(Files.readString(file), "", org.jsoup.parser.Parser.xmlParser());
     }
 
     private static List<Path> listFiles(Path dir) throws IOException {

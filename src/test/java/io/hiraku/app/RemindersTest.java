@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hiraku.Fixtures;
 import io.hiraku.catalog.ReceiptWriter;
 import io.hiraku.catalog.SiteTemplates;
 import io.hiraku.publish.LocalObjectStore;
-import io.hiraku.publish.Original;
-import io.hiraku.publish.Publisher;
-import io.hiraku.publish.ReleaseWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,25 +23,11 @@ class RemindersTest {
 
     @Test
     void anOverdueDatasetGetsOneReminderInItsDepartmentsReceipts() throws Exception {
-        Path catalogDir = dir.resolve("catalog");
-        Files.createDirectories(catalogDir.resolve("datasets/city"));
-        Files.writeString(catalogDir.resolve("catalog.yaml"), "title: t\ndepartments:\n  - id: city\n    name: 市民課\n");
-        Files.writeString(catalogDir.resolve("datasets/city/visits.yaml"), """
-                title: 来庁者数
-                description: 月ごとの来庁者数
-                updateFrequency: monthly
-                schema:
-                  fields:
-                    - {name: id, type: integer}
-                """);
-        CatalogSource catalog = new CatalogSource(catalogDir, null);
+        CatalogSource catalog = new CatalogSource(Fixtures.monthlyVisitsCatalog(dir.resolve("catalog")), null);
         LocalObjectStore store = new LocalObjectStore(dir.resolve("store"));
         var definitions = catalog.load();
-        try (ReleaseWriter writer = new ReleaseWriter(definitions.catalog(), definitions.dataset("visits").orElseThrow(),
-                dir.resolve("staging"), Instant.parse("2026-01-01T00:00:00Z"))) {
-            writer.accept(1, new Object[] {1L});
-            new Publisher(store).publish(writer.finish(new Original("city", "visits.csv", 5, "00", "UTF-8", null)));
-        }
+        Fixtures.publish(definitions, definitions.dataset("visits").orElseThrow(), store, dir.resolve("staging"),
+                Instant.parse("2026-01-01T00:00:00Z"), 5, new Object[] {1L});
         Workspace workspace = new Workspace(dir.resolve("work"), dir.resolve("work/ingest"));
         ReceiptWriter receipts = new ReceiptWriter(new SiteTemplates(Path.of("catalog/site")));
 

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hiraku.Fixtures;
 import io.hiraku.publish.LocalObjectStore;
-import io.hiraku.publish.Original;
-import io.hiraku.publish.Publisher;
-import io.hiraku.publish.ReleaseWriter;
 import io.hiraku.schema.DefinitionLoader;
 import io.hiraku.schema.Definitions;
 import java.nio.file.Files;
@@ -39,11 +37,8 @@ class CatalogBuilderTest {
                 """);
         Definitions definitions = new DefinitionLoader().load(catalog);
         LocalObjectStore store = new LocalObjectStore(dir.resolve("store"));
-        try (ReleaseWriter writer = new ReleaseWriter(definitions.catalog(), definitions.dataset("evil").orElseThrow(),
-                dir.resolve("staging"), Instant.parse("2026-01-01T00:00:00Z"))) {
-            writer.accept(1, new Object[] {1L});
-            new Publisher(store).publish(writer.finish(new Original("city", "evil.csv", 5, "00", "UTF-8", null)));
-        }
+        Fixtures.publish(definitions, definitions.dataset("evil").orElseThrow(), store, dir.resolve("staging"),
+                Instant.parse("2026-01-01T00:00:00Z"), 5, new Object[] {1L});
         new CatalogBuilder(store, new SiteTemplates(Path.of("catalog/site")), dir.resolve("scratch")).rebuild(definitions);
 
         Document page = Jsoup.parse(store.root().resolve("datasets/evil/index.html").toFile(), "UTF-8");
@@ -66,24 +61,10 @@ class CatalogBuilderTest {
 
     @Test
     void aDatasetPastItsNextUpdateIsMarkedOverdueOnItsPageAndTheIndex() throws Exception {
-        Path catalog = dir.resolve("catalog");
-        Files.createDirectories(catalog.resolve("datasets/city"));
-        Files.writeString(catalog.resolve("catalog.yaml"), "title: t\ndepartments:\n  - id: city\n");
-        Files.writeString(catalog.resolve("datasets/city/visits.yaml"), """
-                title: 来庁者数
-                description: 月ごとの来庁者数
-                updateFrequency: monthly
-                schema:
-                  fields:
-                    - {name: id, type: integer}
-                """);
-        Definitions definitions = new DefinitionLoader().load(catalog);
+        Definitions definitions = new DefinitionLoader().load(Fixtures.monthlyVisitsCatalog(dir.resolve("catalog")));
         LocalObjectStore store = new LocalObjectStore(dir.resolve("store"));
-        try (ReleaseWriter writer = new ReleaseWriter(definitions.catalog(), definitions.dataset("visits").orElseThrow(),
-                dir.resolve("staging"), Instant.parse("2026-01-01T00:00:00Z"))) {
-            writer.accept(1, new Object[] {1L});
-            new Publisher(store).publish(writer.finish(new Original("city", "visits.csv", 5, "00", "UTF-8", null)));
-        }
+        Fixtures.publish(definitions, definitions.dataset("visits").orElseThrow(), store, dir.resolve("staging"),
+                Instant.parse("2026-01-01T00:00:00Z"), 5, new Object[] {1L});
         SiteTemplates site = new SiteTemplates(Path.of("catalog/site"));
         new CatalogBuilder(store, site, dir.resolve("scratch"),
                 java.time.Clock.fixed(Instant.parse("2026-01-20T00:00:00Z"), java.time.ZoneOffset.UTC)).rebuild(definitions);

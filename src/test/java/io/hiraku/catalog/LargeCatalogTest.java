@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hiraku.Fixtures;
 import io.hiraku.OfficialSchemas;
 import io.hiraku.SchemaOrgCheck;
 import io.hiraku.publish.LocalObjectStore;
-import io.hiraku.publish.Original;
-import io.hiraku.publish.Publisher;
-import io.hiraku.publish.ReleaseWriter;
 import io.hiraku.schema.DefinitionLoader;
 import io.hiraku.schema.Definitions;
 import java.nio.file.Files;
@@ -75,14 +73,10 @@ class LargeCatalogTest {
         Definitions definitions = new DefinitionLoader().load(catalog);
         store = dir.resolve("store");
         LocalObjectStore objects = new LocalObjectStore(store);
-        Publisher publisher = new Publisher(objects);
         Instant created = Instant.parse("2026-04-01T00:00:00Z");
         for (var def : definitions.datasets()) {
-            try (ReleaseWriter writer = new ReleaseWriter(definitions.catalog(), def, dir.resolve("staging"), created)) {
-                writer.accept(1, new Object[] {"北", 3L});
-                writer.accept(2, new Object[] {"南", 5L});
-                publisher.publish(writer.finish(new Original(def.department(), def.id() + ".csv", 20, "00", "UTF-8", null)));
-            }
+            Fixtures.publish(definitions, def, objects, dir.resolve("staging"), created, 20,
+                    new Object[] {"北", 3L}, new Object[] {"南", 5L});
         }
         new CatalogBuilder(objects, new SiteTemplates(Path.of("catalog/site")), dir.resolve("scratch")).rebuild(definitions);
     }

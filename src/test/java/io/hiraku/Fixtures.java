@@ -1,0 +1,45 @@
+package io.hiraku;
+
+import io.hiraku.publish.ObjectStore;
+import io.hiraku.publish.Original;
+import io.hiraku.publish.Publisher;
+import io.hiraku.publish.ReleaseWriter;
+import io.hiraku.schema.DatasetDefinition;
+import io.hiraku.schema.Definitions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/** Catalogs and releases that several tests build the same way. */
+public final class Fixtures {
+    private Fixtures() {
+    }
+
+    /** A catalog of one department, city (市民課), with one monthly dataset, visits (来庁者数). */
+    public static Path monthlyVisitsCatalog(Path catalogDir) throws IOException {
+        Files.createDirectories(catalogDir.resolve("datasets/city"));
+        Files.writeString(catalogDir.resolve("catalog.yaml"), "title: t\ndepartments:\n  - id: city\n    name: 市民課\n");
+        Files.writeString(catalogDir.resolve("datasets/city/visits.yaml"), """
+                title: 来庁者数
+                description: 月ごとの来庁者数
+                updateFrequency: monthly
+                schema:
+                  fields:
+                    - {name: id, type: integer}
+                """);
+        return catalogDir;
+    }
+
+    /** Publishes one release of a dataset with the given rows, dropped as {@code <id>.csv}. */
+    public static void publish(Definitions definitions, DatasetDefinition dataset, ObjectStore store, Path staging,
+                               Instant created, long droppedBytes, Object[]... rows) throws IOException {
+        try (ReleaseWriter writer = new ReleaseWriter(definitions.catalog(), dataset, staging, created)) {
+            for (int i = 0; i < rows.length; i++) {
+                writer.accept(i + 1, rows[i]);
+            }
+            new Publisher(store).publish(writer.finish(
+                    new Original(dataset.department(), dataset.id() + ".csv", droppedBytes, "00", "UTF-8", null)));
+        }
+    }
+}
