@@ -39,36 +39,68 @@ public final class CatalogBuilder {
     }
 
     public void rebuild(Definitions definitions) throws IOException {
+        io.hiraku.schema.CatalogDefinition catalog = definitions.catalog();
         List<PublishedDataset> datasets = new PublishedDatasets(store).all(definitions);
-        PageModels pages = new PageModels(definitions.catalog(), clock.instant());
+        List<PageModels> languages = pageModels(catalog);
         Files.createDirectories(scratch);
-        DcatCatalog dcat = new DcatCatalog(definitions.catalog());
+        DcatCatalog dcat = new DcatCatalog(catalog);
         for (PublishedDataset d : datasets) {
+            String id = d.definition().id();
             org.apache.jena.rdf.model.Model model = dcat.datasetModel(d);
-            List<String> advice = DcatGate.advice(model,
-                    io.hiraku.publish.DatasetIris.dataset(definitions.catalog(), d.definition().id()));
-            putText("datasets/" + d.definition().id() + "/index.html",
-                    templates.render("dataset.ftlh", pages.dataset(d, advice)), "text/html; charset=utf-8");
-            putRdf("datasets/" + d.definition().id() + "/dataset", model);
-            putFeed("datasets/" + d.definition().id() + "/feed.atom", out -> AtomFeed.dataset(definitions.catalog(), d, out));
+            List<String> advice = DcatGate.advice(model, io.hiraku.publish.DatasetIris.dataset(catalog, id));
+            com.fasterxml.jackson.databind.JsonNode profile = new PublishedDatasets(store).profile(id);
+            for (PageModels pages : languages) {
+                putPage(pages.key("datasets/" + id + "/"), "dataset.ftlh", pages.dataset(d, advice, profile));
+            }
+            putRdf("datasets/" + id + "/dataset", model);
+            putFeed("datasets/" + id + "/feed.atom", out -> AtomFeed.dataset(catalog, d, out));
         }
-        for (Department department : definitions.catalog().departments()) {
+        for (Department department : catalog.departments()) {
             putFeed("feeds/" + department.id() + ".atom",
-                    out -> AtomFeed.department(definitions.catalog(), department.id(), datasets, out));
+                    out -> AtomFeed.department(catalog, department.id(), datasets, out));
+            for (PageModels pages : languages) {
+                putPage(pages.key("departments/" + department.id() + "/"), "department.ftlh",
+                        pages.department(department, datasets));
+            }
         }
-        putFeed("feeds/all.atom", out -> AtomFeed.all(definitions.catalog(), datasets, out));
+        putFeed("feeds/all.atom", out -> AtomFeed.all(catalog, datasets, out));
         for (Path asset : templates.assets()) {
             store.put("assets/" + asset.getFileName(), asset, ObjectInfo.changing(contentType(asset.getFileName().toString())));
         }
         putCatalogPages(dcat, datasets);
-        for (var doc : new CkanApi(definitions.catalog()).documents(datasets).entrySet()) {
+        for (var doc : new CkanApi(catalog).documents(datasets).entrySet()) {
             putText(doc.getKey(), doc.getValue().toPrettyString(), "application/json");
         }
-        putText("data.json", new DataJson(definitions.catalog()).catalog(datasets).toPrettyString(), "application/json");
-        putXml("sitemap.xml", out -> Sitemap.write(definitions.catalog(), datasets, out), "application/xml");
-        putText("robots.txt", Sitemap.robots(definitions.catalog()), "text/plain; charset=utf-8");
-        putText("index.html", templates.render("index.ftlh", pages.index(datasets)), "text/html; charset=utf-8");
+        putText("data.json", new DataJson(catalog).catalog(datasets).toPrettyString(), "application/json");
+        putXml("sitemap.xml", out -> Sitemap.write(catalog, datasets, out), "application/xml");
+        putText("robots.txt", Sitemap.robots(catalog), "text/plain; charset=utf-8");
+        putText(SearchIndex.KEY, new String(SearchIndex.of(catalog, datasets), StandardCharsets.UTF_8),
+                "application/json");
+        for (PageModels pages : languages) {
+            putPage(pages.key("departments/"), "departments.ftlh", pages.departments(datasets));
+            putPage(pages.key("about/"), "about.ftlh", pages.about());
+        }
+        for (PageModels pages : languages) {
+            putPage(pages.key(""), "index.ftlh", pages.index(datasets));
+        }
         LOG.info("Catalog rebuilt: {} published dataset(s) in {}", datasets.size(), store.describe());
+    }
+
+    /** The page models of each catalog language, the first language first (it lives at the site root). */
+    private List<PageModels> pageModels(io.hiraku.schema.CatalogDefinition catalog) throws IOException {
+        java.util.Map<String, Messages> wording = new java.util.LinkedHashMap<>();
+        java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
+        for (String language : catalog.languages()) {
+            Messages t = templates.messages(language);
+            wording.put(language, t);
+            names.put(language, t.get("language.name"));
+        }
+        java.time.Instant now = clock.instant();
+        return wording.values().stream().map(t -> new PageModels(catalog, now, t, names)).toList();
+    }
+
+    private void putPage(String key, String template, java.util.Map<String, Object> model) throws IOException {
+        putText(key, templates.render(template, model), "text/html; charset=utf-8");
     }
 
     /** Writes an XML document to a stream. */

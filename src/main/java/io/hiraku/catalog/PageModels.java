@@ -1,84 +1,131 @@
 package io.hiraku.catalog;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.hiraku.publish.DatasetIris;
 import io.hiraku.publish.Format;
 import io.hiraku.schema.CatalogDefinition;
 import io.hiraku.schema.Contact;
+import io.hiraku.schema.DataTheme;
 import io.hiraku.schema.DatasetDefinition;
 import io.hiraku.schema.Department;
 import io.hiraku.schema.Field;
 import io.hiraku.schema.LocalizedText;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
-/** The data each page template receives, as plain maps and lists (templates stay logic-free). */
+/**
+ * The data each page template receives in one language, as plain maps and lists (templates stay
+ * logic-free). The catalog's first language lives at the site root, every other one under
+ * {@code /<lang>/}; each page links the same page in the other languages.
+ */
 final class PageModels {
     private static final DateTimeFormatter DISPLAY_TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Tokyo"));
+    /** Keyword facet: the most used keywords only, so the list stays short in a large catalog. */
+    private static final int KEYWORD_OPTIONS = 20;
 
     private final CatalogDefinition catalog;
-    private final java.time.Instant now;
+    private final Instant now;
+    private final Messages t;
+    private final String lang;
+    private final Map<String, String> languageNames;
 
-    PageModels(CatalogDefinition catalog, java.time.Instant now) {
+    /** @param languageNames each catalog language's own name ("日本語", "English"), in catalog order */
+    PageModels(CatalogDefinition catalog, Instant now, Messages t, Map<String, String> languageNames) {
         this.catalog = catalog;
         this.now = now;
+        this.t = t;
+        this.lang = t.language();
+        this.languageNames = languageNames;
+    }
+
+    /** The store key of a page at {@code path} ("" for the home, "datasets/aed/", ...) in this language. */
+    String key(String path) {
+        return prefix(lang) + path + "index.html";
+    }
+
+    private String prefix(String language) {
+        return language.equals(catalog.languages().get(0)) ? "" : language + "/";
     }
 
     Map<String, Object> index(List<PublishedDataset> datasets) {
         Map<String, Object> model = site("");
         model.put("rdf", "catalog");
         model.put("feed", "feeds/all.atom");
-        List<Map<String, Object>> items = new ArrayList<>();
-        for (PublishedDataset d : datasets) {
-            items.add(summary(d));
-        }
-        model.put("datasets", items);
+        model.put("datasets", summaries(datasets));
+        model.put("facets", facets(datasets));
+        model.put("searchIndex", model.get("root") + SearchIndex.KEY);
         model.put("jsonLd", SchemaOrg.forScript(new SchemaOrg(catalog).dataCatalog(datasets)));
         return model;
     }
 
+    Map<String, Object> departments(List<PublishedDataset> datasets) {
+        Map<String, Object> model = site("departments/");
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (Department d : catalog.departments()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("name", d.name().in(lang));
+            item.put("nameLang", d.name().languageOf(lang));
+            item.put("path", d.id() + "/");
+            item.put("count", datasets.stream().filter(p -> p.definition().department().equals(d.id())).count());
+            items.add(item);
+        }
+        model.put("departments", items);
+        return model;
+    }
+
+    Map<String, Object> department(Department department, List<PublishedDataset> datasets) {
+        Map<String, Object> model = site("departments/" + department.id() + "/");
+        model.put("department", department.name().in(lang));
+        model.put("departmentLang", department.name().languageOf(lang));
+        Contact contact = department.contact() == null ? catalog.contact() : department.contact();
+        model.put("contact", contact == null ? Map.of() : contactModel(contact));
+        model.put("feed", model.get("root") + "feeds/" + department.id() + ".atom");
+        model.put("datasets", summaries(datasets.stream()
+                .filter(p -> p.definition().department().equals(department.id())).toList()));
+        return model;
+    }
+
+    Map<String, Object> about() {
+        Map<String, Object> model = site("about/");
+        String license = catalog.license() == null ? "" : catalog.license();
+        model.put("license", license);
+        model.put("licenseName", licenseName(license));
+        model.put("citeExample", t.get("aboutpage.cite.example", catalog.publisher().in(lang),
+                t.get("datasets.heading"), DatasetIris.base(catalog) + "/"));
+        return model;
+    }
+
     /** A dataset's page; {@code advice} lists what DCAT-AP recommends and the metadata lacks. */
-    Map<String, Object> dataset(PublishedDataset published, List<String> advice) {
-        Map<String, Object> model = site("../../");
+    Map<String, Object> dataset(PublishedDataset published, List<String> advice, JsonNode profile) {
         DatasetDefinition def = published.definition();
+        Map<String, Object> model = site("datasets/" + def.id() + "/");
+        String data = model.get("root") + DatasetIris.datasetKey(def.id());
+        model.put("data", data);
         model.put("dataset", summary(published));
         model.put("iri", DatasetIris.dataset(catalog, def.id()));
         String license = catalog.licenseFor(def);
         model.put("license", license == null ? "" : license);
-        model.put("updateFrequency", def.updateFrequency() == null ? "" : def.updateFrequency());
+        model.put("licenseName", licenseName(license));
+        model.put("updateFrequency", UpdateFrequency.of(def.updateFrequency())
+                .map(f -> t.get("frequency." + f.name())).orElse(""));
         model.put("release", published.release());
         model.put("originalName", published.originalName());
         model.put("originalSha256", published.originalSha256());
         Contact contact = catalog.contactFor(def);
         model.put("contact", contact == null ? Map.of() : contactModel(contact));
-        List<Map<String, Object>> downloads = new ArrayList<>();
-        for (PublishedDataset.Distribution file : published.distributions()) {
-            Map<String, Object> dl = new LinkedHashMap<>();
-            dl.put("name", file.name());
-            dl.put("format", Format.ofKey(file.format()).label());
-            dl.put("mediaType", file.mediaType());
-            dl.put("bytes", file.bytes());
-            dl.put("size", humanSize(file.bytes()));
-            dl.put("sha256", file.sha256());
-            dl.put("url", DatasetIris.downloadUrl(catalog, def.id(), file.name()));
-            downloads.add(dl);
-        }
-        model.put("downloads", downloads);
-        List<Map<String, Object>> fields = new ArrayList<>();
-        for (Field f : def.schema().fields()) {
-            Map<String, Object> field = new LinkedHashMap<>();
-            field.put("name", f.name());
-            field.put("title", f.title() == null ? "" : f.title());
-            field.put("type", f.type().jsonName() + (f.unit() == null ? "" : "（" + f.unit() + "）"));
-            field.put("description", f.description() == null ? "" : f.description());
-            field.put("constraints", constraints(f, def.schema().primaryKey().contains(f.name())));
-            fields.add(field);
-        }
-        model.put("fields", fields);
+        model.put("themes", def.themes().stream().map(c -> DataTheme.of(c).map(this::themeLabel).orElse(c)).toList());
+        model.put("downloads", downloads(published));
+        model.put("fields", fields(def));
+        model.put("preview", preview(def, profile));
+        model.put("profile", profile(def, profile));
         List<Map<String, Object>> releases = new ArrayList<>();
         for (PublishedDataset.Version v : published.versions()) {
             Map<String, Object> r = new LinkedHashMap<>();
@@ -86,42 +133,72 @@ final class PageModels {
             r.put("created", v.created());
             r.put("rows", v.rows());
             r.put("summary", v.summary());
-            r.put("path", "releases/" + v.release() + "/");
+            r.put("path", data + "releases/" + v.release() + "/");
             releases.add(r);
         }
         model.put("releases", releases);
-        model.put("feed", "feed.atom");
-        model.put("rdf", "dataset");
+        QualityScore quality = QualityScore.of(catalog, published, advice, now);
+        model.put("quality", Map.of(
+                "percent", quality.percent(),
+                "summary", t.get("quality.summary", quality.checks().size(), quality.passed()),
+                "checks", quality.checks().stream().map(c -> Map.of(
+                        "label", t.get("quality.check." + c.key()), "passed", c.passed())).toList()));
+        String csvUrl = DatasetIris.downloadUrl(catalog, def.id(), Format.CSV.fileName(def.id()));
+        model.put("csvUrl", csvUrl);
+        model.put("curl", "curl -O " + csvUrl);
+        model.put("pandas", "import pandas as pd\ndf = pd.read_csv(\"" + csvUrl + "\")");
+        model.put("r", "df <- read.csv(\"" + csvUrl + "\", fileEncoding = \"UTF-8\")");
+        model.put("feed", data + "feed.atom");
+        model.put("rdf", data + "dataset");
         model.put("advice", advice);
         model.put("jsonLd", SchemaOrg.forScript(new SchemaOrg(catalog).dataset(published)));
         return model;
     }
 
-    private Map<String, Object> site(String root) {
+    /** What every page has: the language, its wording, the paths to the site root and the other languages. */
+    private Map<String, Object> site(String path) {
+        String here = prefix(lang) + path;
+        String root = "../".repeat((int) here.chars().filter(c -> c == '/').count());
         Map<String, Object> model = new LinkedHashMap<>();
+        model.put("lang", lang);
+        model.put("t", t);
         model.put("root", root);
-        model.put("catalogTitle", catalog.title().in("ja"));
-        model.put("catalogTitleEn", catalog.title().exactly("en"));
-        model.put("catalogDescription", catalog.description().in("ja"));
-        model.put("publisher", catalog.publisher().in("ja"));
+        model.put("home", root + prefix(lang));
+        List<Map<String, String>> alternates = new ArrayList<>();
+        for (String other : catalog.languages()) {
+            alternates.add(Map.of("lang", other, "name", languageNames.getOrDefault(other, other),
+                    "href", root + prefix(other) + path, "current", String.valueOf(other.equals(lang))));
+        }
+        model.put("alternates", alternates);
+        model.put("canonical", DatasetIris.base(catalog) + "/" + here);
+        model.put("catalogTitle", catalog.title().in(lang));
+        model.put("catalogTitleLang", catalog.title().languageOf(lang));
+        model.put("catalogDescription", catalog.description().in(lang));
+        model.put("catalogDescriptionLang", catalog.description().languageOf(lang));
+        model.put("publisher", catalog.publisher().in(lang));
+        model.put("publisherLang", catalog.publisher().languageOf(lang));
         return model;
+    }
+
+    private List<Map<String, Object>> summaries(List<PublishedDataset> datasets) {
+        return datasets.stream()
+                .sorted(Comparator.comparing(PublishedDataset::modified).reversed())
+                .map(this::summary).toList();
     }
 
     private Map<String, Object> summary(PublishedDataset d) {
         DatasetDefinition def = d.definition();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", def.id());
-        m.put("title", def.title().in("ja"));
-        m.put("titleEn", def.title().exactly("en"));
-        m.put("description", def.description().in("ja"));
-        m.put("descriptionEn", def.description().exactly("en"));
-        m.put("department", catalog.departmentName(def.department(), "ja"));
-        m.put("departmentEn", catalog.departmentName(def.department(), "en"));
-        m.put("keywords", def.keywords("ja"));
+        putText(m, "title", def.title());
+        putText(m, "description", def.description());
+        m.put("department", catalog.departmentName(def.department(), lang));
+        m.put("departmentPath", "departments/" + def.department() + "/");
+        m.put("keywords", keywords(def));
         m.put("modified", DISPLAY_TIME.format(d.modified()));
         m.put("modifiedIso", d.modified().toString());
         m.put("rows", d.rows());
-        m.put("formats", d.distributions().stream().map(x -> Format.ofKey(x.format()).label()).toList());
+        m.put("formats", d.distributions().stream().map(x -> Format.ofKey(x.format()).label()).distinct().toList());
         m.put("path", "datasets/" + def.id() + "/");
         Freshness.of(def.updateFrequency(), d.modified(), now).ifPresentOrElse(f -> {
             m.put("nextUpdate", DISPLAY_TIME.format(f.expected()).substring(0, 10));
@@ -133,10 +210,131 @@ final class PageModels {
         return m;
     }
 
+    /** The keywords in this page's language, else the Japanese ones. */
+    private List<String> keywords(DatasetDefinition def) {
+        List<String> keywords = def.keywords(lang);
+        return keywords.isEmpty() ? def.keywords("ja") : keywords;
+    }
 
-    private static Map<String, Object> contactModel(Contact c) {
+    /** Puts a text in this page's language and, as {@code <name>Lang}, the language it is really in. */
+    private void putText(Map<String, Object> model, String name, LocalizedText text) {
+        model.put(name, text.in(lang));
+        model.put(name + "Lang", text.languageOf(lang));
+    }
+
+    private List<Map<String, Object>> facets(List<PublishedDataset> datasets) {
+        List<Map<String, Object>> facets = new ArrayList<>();
+        facets.add(facet("department", datasets, d -> List.of(d.definition().department()),
+                id -> catalog.departmentName(id, lang), Integer.MAX_VALUE));
+        facets.add(facet("theme", datasets, d -> d.definition().themes(),
+                code -> DataTheme.of(code).map(this::themeLabel).orElse(code), Integer.MAX_VALUE));
+        facets.add(facet("format", datasets, d -> d.distributions().stream()
+                .map(x -> Format.ofKey(x.format()).label()).distinct().toList(), f -> f, Integer.MAX_VALUE));
+        facets.add(facet("license", datasets, d -> {
+            String license = catalog.licenseFor(d.definition());
+            return license == null ? List.of() : List.of(license);
+        }, this::licenseName, Integer.MAX_VALUE));
+        facets.add(facet("frequency", datasets, d -> UpdateFrequency.of(d.definition().updateFrequency())
+                .map(f -> List.of(f.name())).orElse(List.of()), f -> t.get("frequency." + f), Integer.MAX_VALUE));
+        facets.add(facet("keyword", datasets, d -> keywords(d.definition()), k -> k, KEYWORD_OPTIONS));
+        return facets.stream().filter(f -> !((List<?>) f.get("options")).isEmpty()).toList();
+    }
+
+    private Map<String, Object> facet(String key, List<PublishedDataset> datasets,
+            Function<PublishedDataset, List<String>> values, Function<String, String> label, int limit) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (PublishedDataset d : datasets) {
+            for (String v : values.apply(d)) {
+                counts.merge(v, 1L, Long::sum);
+            }
+        }
+        List<Map<String, Object>> options = counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry::getKey))
+                .limit(limit)
+                .map(e -> Map.<String, Object>of("value", e.getKey(), "label", label.apply(e.getKey()),
+                        "count", e.getValue()))
+                .toList();
+        return Map.of("key", key, "legend", t.get("facet." + key), "options", options);
+    }
+
+    private String themeLabel(DataTheme theme) {
+        return "ja".equals(lang) ? theme.ja() : theme.en();
+    }
+
+    private String licenseName(String url) {
+        String key = Vocabularies.licenseKey(url);
+        String name = key == null ? null : t.find("license." + key);
+        return name == null ? (url == null ? "" : url) : name;
+    }
+
+    private List<Map<String, Object>> downloads(PublishedDataset published) {
+        String id = published.definition().id();
+        List<Map<String, Object>> downloads = new ArrayList<>();
+        for (PublishedDataset.Distribution file : published.distributions()) {
+            Map<String, Object> dl = new LinkedHashMap<>();
+            dl.put("name", file.name());
+            dl.put("format", Format.ofKey(file.format()).label());
+            dl.put("mediaType", file.mediaType());
+            dl.put("bytes", file.bytes());
+            dl.put("size", humanSize(file.bytes()));
+            dl.put("sha256", file.sha256());
+            dl.put("url", DatasetIris.downloadUrl(catalog, id, file.name()));
+            downloads.add(dl);
+        }
+        return downloads;
+    }
+
+    private List<Map<String, Object>> fields(DatasetDefinition def) {
+        List<Map<String, Object>> fields = new ArrayList<>();
+        for (Field f : def.schema().fields()) {
+            Map<String, Object> field = new LinkedHashMap<>();
+            field.put("name", f.name());
+            field.put("title", f.title() == null ? "" : f.title());
+            field.put("type", f.type().jsonName() + (f.unit() == null ? "" : "（" + f.unit() + "）"));
+            field.put("description", f.description() == null ? "" : f.description());
+            field.put("constraints", constraints(f, def.schema().primaryKey().contains(f.name())));
+            fields.add(field);
+        }
+        return fields;
+    }
+
+    /** The first rows from {@code profile.json}, headed by the column titles; empty when not published. */
+    private Map<String, Object> preview(DatasetDefinition def, JsonNode profile) {
+        List<List<String>> rows = new ArrayList<>();
+        for (JsonNode row : profile.path("preview")) {
+            List<String> cells = new ArrayList<>();
+            row.forEach(c -> cells.add(c.asText()));
+            rows.add(cells);
+        }
+        return Map.of("columns", def.schema().fields().stream().map(Field::label).toList(), "rows", rows,
+                "caption", t.get("preview.caption", rows.size(), profile.path("rows").asLong()));
+    }
+
+    private List<Map<String, Object>> profile(DatasetDefinition def, JsonNode profile) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        def.schema().fields().forEach(f -> labels.put(f.name(), f.label()));
+        List<Map<String, Object>> columns = new ArrayList<>();
+        for (JsonNode c : profile.path("columns")) {
+            Map<String, Object> column = new LinkedHashMap<>();
+            String name = c.path("name").asText();
+            column.put("name", name);
+            column.put("label", labels.getOrDefault(name, name));
+            column.put("count", c.path("count").asLong());
+            column.put("missing", c.path("missing").asLong());
+            column.put("distinct", c.path("distinct").asLong()
+                    + (c.path("distinctIsLowerBound").asBoolean() ? " " + t.get("profile.atLeast") : ""));
+            column.put("range", c.has("min") ? c.path("min").asText() + " – " + c.path("max").asText() : "");
+            List<String> top = new ArrayList<>();
+            c.path("top").forEach(v -> top.add(v.path("value").asText() + " (" + v.path("count").asLong() + ")"));
+            column.put("top", top);
+            columns.add(column);
+        }
+        return columns;
+    }
+
+    private Map<String, Object> contactModel(Contact c) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", c.name() == null ? "" : c.name().in("ja"));
+        m.put("name", c.name() == null ? "" : c.name().in(lang));
         m.put("email", c.email() == null ? "" : c.email());
         m.put("phone", c.phone() == null ? "" : c.phone());
         m.put("url", c.url() == null ? "" : c.url());
@@ -183,5 +381,4 @@ final class PageModels {
         }
         return String.format("%.1f MB", bytes / (1024.0 * 1024));
     }
-
 }

@@ -67,4 +67,15 @@ public final class PublishedDatasets {
                 hiraku.path("original").path("name").asText(), hiraku.path("original").path("sha256").asText(),
                 files, versions));
     }
+
+    /** The dataset's {@code profile.json} (preview rows and column profile); an empty object if it has none. */
+    public JsonNode profile(String datasetId) throws IOException {
+        Optional<InputStream> in = store.open(DatasetIris.datasetKey(datasetId) + io.hiraku.publish.ColumnProfiler.FILE_NAME);
+        if (in.isEmpty()) {
+            return JSON.createObjectNode();
+        }
+        try (InputStream stream = in.get()) {
+            return JSON.readTree(stream);
+        }
+    }
 }

@@ -19,14 +19,16 @@ import java.util.stream.Stream;
 
 /**
  * The site theme in {@code catalog/site/}: FreeMarker templates in {@code templates/} ({@code .ftlh}:
- * every value is HTML-escaped unless a template says otherwise) and static files in {@code assets/}.
+ * every value is HTML-escaped unless a template says otherwise) and static files in {@code assets/}, the wording in
+ * {@code messages/<lang>.properties}.
  * A government restyles its catalog by editing these files; no Java changes. A template or asset the
  * catalog does not have comes from the default theme shipped in the application.
  */
 public final class SiteTemplates {
-    private static final List<String> SHIPPED_ASSETS = List.of("style.css");
+    private static final List<String> SHIPPED_ASSETS = List.of("style.css", "search.js");
     private final Configuration freemarker;
     private final Path assets;
+    private final Path messages;
 
     public SiteTemplates(Path siteDir) {
         try {
@@ -46,6 +48,7 @@ public final class SiteTemplates {
                     + " cannot be read", e);
         }
         this.assets = siteDir.resolve("assets");
+        this.messages = siteDir.resolve("messages");
     }
 
     public String render(String templateName, Map<String, Object> model) throws IOException {
@@ -57,6 +60,11 @@ public final class SiteTemplates {
             throw new IOException("template " + templateName + " failed: " + e.getMessage(), e);
         }
         return out.toString();
+    }
+
+    /** The site's wording in a language ({@code messages/<lang>.properties}). */
+    public Messages messages(String language) throws IOException {
+        return Messages.load(language, messages);
     }
 
     /** The static files to publish under {@code assets/}: the catalog's own, else the default theme's. */

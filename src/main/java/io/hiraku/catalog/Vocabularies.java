@@ -20,6 +20,13 @@ final class Vocabularies {
             "https://creativecommons.org/licenses/by/3.0/", "CC_BY_3_0",
             "https://creativecommons.org/publicdomain/zero/1.0/", "CC0");
 
+    /** Licences the site names in words ({@code license.<key>} in the site's messages), by URL. */
+    private static final Map<String, String> LICENSE_KEYS = Map.of(
+            "https://creativecommons.org/licenses/by/4.0/", "CC_BY_4_0",
+            "http://creativecommons.org/licenses/by/4.0/", "CC_BY_4_0",
+            "https://creativecommons.org/licenses/by/3.0/", "CC_BY_3_0",
+            "https://creativecommons.org/publicdomain/zero/1.0/", "CC0",
+            "https://www.digital.go.jp/resources/open_data/public_data_license_v1.0", "PDL_1_0");
 
     private Vocabularies() {
     }
@@ -28,6 +35,11 @@ final class Vocabularies {
     static String license(String url) {
         String code = LICENSES.get(url);
         return code == null ? url : EU + "licence/" + code;
+    }
+
+    /** The key of a licence's name in the site's wording, or null when the site shows its URL. */
+    static String licenseKey(String url) {
+        return url == null ? null : LICENSE_KEYS.get(url);
     }
 
     /** The ADMS licence type of the licences Japanese portals use, or null when not known. */

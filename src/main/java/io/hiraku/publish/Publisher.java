@@ -48,6 +48,7 @@ public final class Publisher {
         }
         store.put(prefix + release.csvwMetadata().name(), release.csvwMetadata().path(),
                 info("application/csvm+json", immutable));
+        store.put(prefix + release.profile().name(), release.profile().path(), info("application/json", immutable));
         if (release.changes() != null) {
             store.put(prefix + release.changes().name(), release.changes().path(), info("application/json", immutable));
         }

@@ -17,7 +17,7 @@ import java.util.List;
 
 /**
  * Fans each valid row out to every format writer of a release (CSV, JSON, N-Triples, Turtle) in a
- * staging folder, then writes {@code datapackage.json} and {@code SHA256SUMS}. One pass, one row in
+ * staging folder, then writes the column profile, {@code datapackage.json} and {@code SHA256SUMS}. One pass, one row in
  * memory. A writer that is closed without {@link #finish} leaves nothing that could be published.
  */
 public final class ReleaseWriter implements RowSink, Closeable {
@@ -30,6 +30,7 @@ public final class ReleaseWriter implements RowSink, Closeable {
     private final Instant created;
     private final String releaseId;
     private final List<FormatWriter> writers = new ArrayList<>();
+    private final ColumnProfiler profiler;
     private long rows;
     private long gzipNTriplesAbove = Long.MAX_VALUE;
     private boolean finished;
@@ -48,6 +49,7 @@ public final class ReleaseWriter implements RowSink, Closeable {
         writers.add(new JsonFormatWriter(directory.resolve(id + ".json"), dataset.schema()));
         writers.add(new RdfFormatWriter(directory.resolve(id + ".ttl"), Format.TURTLE, dataset.schema(), iri));
         writers.add(new RdfFormatWriter(directory.resolve(id + ".nt"), Format.NTRIPLES, dataset.schema(), iri));
+        profiler = new ColumnProfiler(dataset.schema());
     }
 
     /** Also publishes a gzip copy of the N-Triples when they are larger than this many bytes. */
@@ -61,6 +63,7 @@ public final class ReleaseWriter implements RowSink, Closeable {
         for (FormatWriter writer : writers) {
             writer.accept(rowNumber, values);
         }
+        profiler.accept(rowNumber, values);
         rows++;
     }
 
@@ -79,6 +82,7 @@ public final class ReleaseWriter implements RowSink, Closeable {
         Files.write(csvwPath, CsvwMetadata.of(catalog, dataset));
         PublishedFile csvwFile = new PublishedFile(csvwPath, csvwPath.getFileName().toString(), null,
                 Files.size(csvwPath), Sha256.of(csvwPath));
+        PublishedFile profileFile = profiler.finish(directory);
         Path packagePath = directory.resolve("datapackage.json");
         byte[] dataPackage = new DataPackage(catalog, dataset).toJson(releaseId, created, original, rows, files);
         Files.write(packagePath, dataPackage);
@@ -89,13 +93,14 @@ public final class ReleaseWriter implements RowSink, Closeable {
             sums.append(f.sha256()).append("  ").append(f.name()).append('\n');
         }
         sums.append(csvwFile.sha256()).append("  ").append(csvwFile.name()).append('\n');
+        sums.append(profileFile.sha256()).append("  ").append(profileFile.name()).append('\n');
         sums.append(packageFile.sha256()).append("  ").append(packageFile.name()).append('\n');
         Path sumsPath = directory.resolve("SHA256SUMS");
         Files.writeString(sumsPath, sums, StandardCharsets.US_ASCII);
         PublishedFile sumsFile = new PublishedFile(sumsPath, "SHA256SUMS", null, Files.size(sumsPath),
                 Sha256.of(sumsPath));
         return new StagedRelease(dataset.id(), releaseId, created, original, rows, directory, files, csvwFile,
-                packageFile, sumsFile, null, null);
+                profileFile, packageFile, sumsFile, null, null);
     }
 
     /** A gzip copy of a published file, streamed. */

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * A release written to the staging folder, ready to be put into the object store: the data files in
- * every format, then the CSVW metadata, {@code datapackage.json} and {@code SHA256SUMS} (data first).
+ * every format, then the CSVW metadata, the column profile, {@code datapackage.json} and {@code SHA256SUMS} (data first).
  */
 public record StagedRelease(
         String datasetId,
@@ -17,6 +17,7 @@ public record StagedRelease(
         Path directory,
         List<PublishedFile> dataFiles,
         PublishedFile csvwMetadata,
+        PublishedFile profile,
         PublishedFile dataPackage,
         PublishedFile checksums,
         PublishedFile changes,
@@ -25,6 +26,6 @@ public record StagedRelease(
     /** The same release with its notes: changes since the previous release (null for the first) and history. */
     public StagedRelease withNotes(PublishedFile changesFile, PublishedFile historyFile) {
         return new StagedRelease(datasetId, releaseId, created, original, rows, directory, dataFiles, csvwMetadata,
-                dataPackage, checksums, changesFile, historyFile);
+                profile, dataPackage, checksums, changesFile, historyFile);
     }
 }

@@ -65,6 +65,17 @@ public final class LocalizedText {
         return text == null ? "" : text;
     }
 
+    /** The language of the text {@link #in} gives for that language (for a page's {@code lang} attributes). */
+    public String languageOf(String language) {
+        if (byLanguage.containsKey(language)) {
+            return language;
+        }
+        if (byLanguage.containsKey(DEFAULT_LANGUAGE) || byLanguage.isEmpty()) {
+            return DEFAULT_LANGUAGE;
+        }
+        return byLanguage.keySet().iterator().next();
+    }
+
     /** The text only if it is given in exactly that language. */
     public String exactly(String language) {
         return byLanguage.getOrDefault(language, "");

@@ -244,6 +244,9 @@ class PipelineEndToEndTest extends CamelMainTestSupport {
                 .containsExactlyInAnyOrder("AED設置箇所一覧（高松市）", "企業主導型保育施設一覧（高松市）", "公衆トイレ一覧（焼津市）");
         Document page = Jsoup.parse(store.resolve("datasets/takamatsu-aed/index.html").toFile(), "UTF-8");
         assertThat(page.select("table.downloads a").eachAttr("href")).contains(
+                "../../datasets/takamatsu-aed/takamatsu-aed.csv", "../../datasets/takamatsu-aed/takamatsu-aed.json",
+                "../../datasets/takamatsu-aed/takamatsu-aed.ttl");
+        assertThat(page.select("table.downloads input.url").eachAttr("value")).contains(
                 BASE + "/datasets/takamatsu-aed/takamatsu-aed.csv", BASE + "/datasets/takamatsu-aed/takamatsu-aed.json",
                 BASE + "/datasets/takamatsu-aed/takamatsu-aed.ttl");
 

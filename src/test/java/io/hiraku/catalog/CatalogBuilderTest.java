@@ -75,7 +75,9 @@ class CatalogBuilderTest {
         new CatalogBuilder(store, site, dir.resolve("scratch"),
                 java.time.Clock.fixed(Instant.parse("2026-03-01T00:00:00Z"), java.time.ZoneOffset.UTC)).rebuild(definitions);
         page = Jsoup.parse(store.root().resolve("datasets/visits/index.html").toFile(), "UTF-8");
-        assertThat(page.select(".overdue").text()).contains("更新が遅れています", "Overdue");
+        assertThat(page.select(".overdue").text()).isEqualTo("更新が遅れています");
+        Document english = Jsoup.parse(store.root().resolve("en/datasets/visits/index.html").toFile(), "UTF-8");
+        assertThat(english.select(".overdue").text()).isEqualTo("Update overdue");
         assertThat(Jsoup.parse(store.root().resolve("index.html").toFile(), "UTF-8").select("ul.datasets .overdue")).hasSize(1);
     }
 }

@@ -1,0 +1,79 @@
+package io.hiraku.catalog;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hiraku.publish.Format;
+import io.hiraku.schema.CatalogDefinition;
+import io.hiraku.schema.DatasetDefinition;
+import io.hiraku.schema.Field;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * {@code search-index.json}: what the index page's script searches and filters on, one entry per
+ * published dataset, the same file for every language. {@code text} is everything searchable (titles,
+ * descriptions and keywords in every language, column names and titles, the department's names),
+ * NFKC-normalised and lower-cased as the script normalises the query, so ｱｲｳ, アイウ and full-width
+ * letters find each other. The facet values are the same codes the page's filter checkboxes carry.
+ */
+final class SearchIndex {
+    static final String KEY = "search-index.json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private SearchIndex() {
+    }
+
+    static byte[] of(CatalogDefinition catalog, List<PublishedDataset> datasets) throws java.io.IOException {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("version", 1);
+        ArrayNode entries = root.putArray("datasets");
+        for (PublishedDataset d : datasets) {
+            DatasetDefinition def = d.definition();
+            ObjectNode e = entries.addObject();
+            e.put("id", def.id());
+            e.put("modified", d.modified().toString());
+            ObjectNode title = e.putObject("title");
+            for (String language : catalog.languages()) {
+                title.put(language, def.title().in(language));
+            }
+            List<String> text = new ArrayList<>();
+            text.addAll(def.title().asMap().values());
+            text.addAll(def.description().asMap().values());
+            text.addAll(def.keywordsJaEn());
+            for (Field f : def.schema().fields()) {
+                text.add(f.name());
+                if (f.title() != null) {
+                    text.add(f.title());
+                }
+            }
+            for (String language : catalog.languages()) {
+                text.add(catalog.departmentName(def.department(), language));
+            }
+            e.put("text", normalized(String.join(" ", text)));
+            ObjectNode facets = e.putObject("facets");
+            facets.putArray("department").add(def.department());
+            ArrayNode themes = facets.putArray("theme");
+            def.themes().forEach(themes::add);
+            ArrayNode formats = facets.putArray("format");
+            d.distributions().stream().map(x -> Format.ofKey(x.format()).label()).distinct().forEach(formats::add);
+            ArrayNode license = facets.putArray("license");
+            String url = catalog.licenseFor(def);
+            if (url != null) {
+                license.add(url);
+            }
+            ArrayNode frequency = facets.putArray("frequency");
+            UpdateFrequency.of(def.updateFrequency()).ifPresent(f -> frequency.add(f.name()));
+            ArrayNode keywords = facets.putArray("keyword");
+            def.keywordsJaEn().forEach(keywords::add);
+        }
+        return JSON.writeValueAsBytes(root);
+    }
+
+    /** NFKC and lower case: the same as the script does to the query. */
+    static String normalized(String text) {
+        return Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    }
+}
