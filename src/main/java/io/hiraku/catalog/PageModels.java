@@ -52,6 +52,11 @@ final class PageModels {
     }
 
     private String prefix(String language) {
+        return prefix(catalog, language);
+    }
+
+    /** Where a language's pages live: the site root for the catalog's first language, else {@code <lang>/}. */
+    static String prefix(CatalogDefinition catalog, String language) {
         return language.equals(catalog.languages().get(0)) ? "" : language + "/";
     }
 

@@ -11,11 +11,14 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 
 /**
- * {@code sitemap.xml} (the index page and every dataset page, each with its {@code lastmod}) and the
- * {@code robots.txt} that points crawlers at it.
+ * {@code sitemap.xml} (every page of the site in every language: the index, each dataset page, the
+ * department pages and the about page, each with its {@code lastmod} where it has one and, as Google
+ * asks, an {@code xhtml:link hreflang} to each language version) and the {@code robots.txt} that
+ * points crawlers at it.
  */
 final class Sitemap {
     private static final String NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    private static final String XHTML = "http://www.w3.org/1999/xhtml";
 
     private Sitemap() {
     }
@@ -26,11 +29,19 @@ final class Sitemap {
         xml.writeStartDocument("UTF-8", "1.0");
         xml.writeStartElement("urlset");
         xml.writeDefaultNamespace(NS);
+        xml.writeNamespace("xhtml", XHTML);
         Instant newest = datasets.stream().map(PublishedDataset::modified).max(Comparator.naturalOrder()).orElse(null);
-        url(xml, DatasetIris.base(catalog) + "/", newest);
+        page(xml, catalog, "", newest);
         for (PublishedDataset d : datasets) {
-            url(xml, DatasetIris.dataset(catalog, d.definition().id()) + "/", d.modified());
+            page(xml, catalog, "datasets/" + d.definition().id() + "/", d.modified());
         }
+        page(xml, catalog, "departments/", newest);
+        for (var department : catalog.departments()) {
+            Instant modified = datasets.stream().filter(d -> d.definition().department().equals(department.id()))
+                    .map(PublishedDataset::modified).max(Comparator.naturalOrder()).orElse(null);
+            page(xml, catalog, "departments/" + department.id() + "/", modified);
+        }
+        page(xml, catalog, "about/", null);
         xml.writeEndElement();
         xml.writeEndDocument();
         xml.close();
@@ -40,16 +51,29 @@ final class Sitemap {
         return "User-agent: *\nAllow: /\n\nSitemap: " + DatasetIris.base(catalog) + "/sitemap.xml\n";
     }
 
-    private static void url(XMLStreamWriter xml, String loc, Instant lastmod) throws XMLStreamException {
-        xml.writeStartElement("url");
-        xml.writeStartElement("loc");
-        xml.writeCharacters(loc);
-        xml.writeEndElement();
-        if (lastmod != null) {
-            xml.writeStartElement("lastmod");
-            xml.writeCharacters(lastmod.toString());
+    /** One page at {@code path} in each language, each entry linking all of them. */
+    private static void page(XMLStreamWriter xml, CatalogDefinition catalog, String path, Instant lastmod)
+            throws XMLStreamException {
+        String base = DatasetIris.base(catalog) + "/";
+        for (String language : catalog.languages()) {
+            xml.writeStartElement("url");
+            xml.writeStartElement("loc");
+            xml.writeCharacters(base + PageModels.prefix(catalog, language) + path);
+            xml.writeEndElement();
+            if (lastmod != null) {
+                xml.writeStartElement("lastmod");
+                xml.writeCharacters(lastmod.toString());
+                xml.writeEndElement();
+            }
+            if (catalog.languages().size() > 1) {
+                for (String other : catalog.languages()) {
+                    xml.writeEmptyElement("xhtml", "link", XHTML);
+                    xml.writeAttribute("rel", "alternate");
+                    xml.writeAttribute("hreflang", other);
+                    xml.writeAttribute("href", base + PageModels.prefix(catalog, other) + path);
+                }
+            }
             xml.writeEndElement();
         }
-        xml.writeEndElement();
     }
 }

@@ -277,10 +277,21 @@ class PipelineEndToEndTest extends CamelMainTestSupport {
         // crawlers: robots.txt points at the sitemap, which lists the index and every dataset page with its lastmod
         assertThat(Files.readAllLines(store.resolve("robots.txt"))).contains("Sitemap: " + BASE + "/sitemap.xml");
         Document sitemap = xml(store.resolve("sitemap.xml"));
-        assertThat(sitemap.select("urlset > url > loc").eachText()).containsExactly(BASE + "/",
-                BASE + "/datasets/takamatsu-aed/", BASE + "/datasets/takamatsu-childcare-facilities/",
-                BASE + "/datasets/yaizu-public-toilets/");
-        assertThat(sitemap.select("url:has(loc:containsOwn(yaizu-public-toilets)) > lastmod").text())
+        assertThat(sitemap.select("urlset > url > loc").eachText()).containsExactly(BASE + "/", BASE + "/en/",
+                BASE + "/datasets/takamatsu-aed/", BASE + "/en/datasets/takamatsu-aed/",
+                BASE + "/datasets/takamatsu-childcare-facilities/", BASE + "/en/datasets/takamatsu-childcare-facilities/",
+                BASE + "/datasets/yaizu-public-toilets/", BASE + "/en/datasets/yaizu-public-toilets/",
+                BASE + "/departments/", BASE + "/en/departments/",
+                BASE + "/departments/takamatsu/", BASE + "/en/departments/takamatsu/",
+                BASE + "/departments/yaizu/", BASE + "/en/departments/yaizu/",
+                BASE + "/about/", BASE + "/en/about/");
+        assertThat(sitemap.select("url:has(loc:matchesOwn(/en/datasets/takamatsu-aed/$)) > link[hreflang]").eachAttr("href"))
+                .as("each language version links the others").containsExactly(BASE + "/datasets/takamatsu-aed/",
+                        BASE + "/en/datasets/takamatsu-aed/");
+        for (String page : sitemap.select("urlset > url > loc").eachText()) {
+            assertThat(store.resolve(page.substring(BASE.length() + 1) + "index.html")).as(page).exists();
+        }
+        assertThat(sitemap.select("url:has(loc:matchesOwn(/datasets/yaizu-public-toilets/$)) > lastmod").first().text())
                 .isEqualTo(JSON.readTree(store.resolve("datasets/yaizu-public-toilets/releases.json").toFile())
                         .get(0).path("created").asText());
 
