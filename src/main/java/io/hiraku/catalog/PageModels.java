@@ -153,6 +153,8 @@ final class PageModels {
         model.put("curl", "curl -O " + csvUrl);
         model.put("pandas", "import pandas as pd\ndf = pd.read_csv(\"" + csvUrl + "\")");
         model.put("r", "df <- read.csv(\"" + csvUrl + "\", fileEncoding = \"UTF-8\")");
+        model.put("cite", t.get("aboutpage.cite.example", catalog.departmentName(def.department(), lang),
+                def.title().in(lang), DatasetIris.dataset(catalog, def.id()) + "/"));
         model.put("feed", data + "feed.atom");
         model.put("rdf", data + "dataset");
         model.put("advice", advice);

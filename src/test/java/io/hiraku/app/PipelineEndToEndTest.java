@@ -285,11 +285,11 @@ class PipelineEndToEndTest extends CamelMainTestSupport {
                 BASE + "/departments/takamatsu/", BASE + "/en/departments/takamatsu/",
                 BASE + "/departments/yaizu/", BASE + "/en/departments/yaizu/",
                 BASE + "/about/", BASE + "/en/about/");
-        assertThat(sitemap.select("url:has(loc:matchesOwn(/en/datasets/takamatsu-aed/$)) > link[hreflang]").eachAttr("href"))
+        assertThat(sitemap.select("url:has(loc:matchesOwn(/en/datasets/takamatsu-aed/$)) > xhtml|link[hreflang]").eachAttr("href"))
                 .as("each language version links the others").containsExactly(BASE + "/datasets/takamatsu-aed/",
                         BASE + "/en/datasets/takamatsu-aed/");
-        for (String page : sitemap.select("urlset > url > loc").eachText()) {
-            assertThat(store.resolve(page.substring(BASE.length() + 1) + "index.html")).as(page).exists();
+        for (String loc : sitemap.select("urlset > url > loc").eachText()) {
+            assertThat(store.resolve(loc.substring(BASE.length() + 1) + "index.html")).as(loc).exists();
         }
         assertThat(sitemap.select("url:has(loc:matchesOwn(/datasets/yaizu-public-toilets/$)) > lastmod").first().text())
                 .isEqualTo(JSON.readTree(store.resolve("datasets/yaizu-public-toilets/releases.json").toFile())
