@@ -26,6 +26,12 @@ public final class Browser {
     private static final Path CHROMEDRIVER =
             Path.of(System.getenv().getOrDefault("HIRAKU_CHROMEDRIVER", "/usr/bin/chromedriver"));
     private static final Path AXE = Path.of("node_modules/axe-core/axe.min.js");
+    /** Selenium warns at each start that it has no DevTools binding for this Chromium; the tests use none. */
+    private static final java.util.logging.Logger DEVTOOLS = java.util.logging.Logger.getLogger("org.openqa.selenium.devtools");
+
+    static {
+        DEVTOOLS.setLevel(java.util.logging.Level.SEVERE);
+    }
 
     private Browser() {
     }
@@ -56,8 +62,6 @@ public final class Browser {
 
     /** The same, with JavaScript on or off (to check the pages that must work without it). */
     public static ChromeDriver start(Path profile, boolean javascript) {
-        // Selenium warns at each start that it has no DevTools binding for this Chromium; the tests use none.
-        java.util.logging.Logger.getLogger("org.openqa.selenium.devtools").setLevel(java.util.logging.Level.SEVERE);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -28,7 +28,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "hiraku", mixinStandardHelpOptions = true, version = "Hiraku 0.1.0",
         description = "Publishes department data drops as open data: CSV, JSON, RDF and a DCAT catalog.",
         subcommands = {HirakuCommand.Run.class, HirakuCommand.Publish.class, HirakuCommand.Validate.class,
-                HirakuCommand.Serve.class, HirakuCommand.Prune.class, CommandLine.HelpCommand.class})
+                HirakuCommand.Serve.class, HirakuCommand.Prune.class, HirakuCommand.Bench.class,
+                HirakuCommand.BenchParse.class, CommandLine.HelpCommand.class})
 public final class HirakuCommand implements Runnable {
     public static final int OK = 0;
     public static final int REJECTED = 1;
@@ -177,6 +178,50 @@ public final class HirakuCommand implements Runnable {
                 valid &= report.valid();
             }
             return valid ? OK : REJECTED;
+        }
+    }
+
+    @Command(name = "bench", mixinStandardHelpOptions = true,
+            description = "Measure publish, validate, the parse-only floor and Miller on the generated benchmark "
+                    + "table: rows/s, MB/s, wall time, peak RSS; results also in <out>/results.json.")
+    static final class Bench implements Callable<Integer> {
+        @Option(names = "--rows", split = ",", paramLabel = "N[,N...]", defaultValue = "100000,1000000",
+                description = "Table sizes in rows (default: ${DEFAULT-VALUE})")
+        List<Long> rows;
+
+        @Option(names = "--encodings", split = ",", paramLabel = "CHARSET[,...]", defaultValue = "UTF-8,windows-31j",
+                description = "Encodings of the table (default: ${DEFAULT-VALUE})")
+        List<String> encodings;
+
+        @Option(names = "--heap", paramLabel = "SIZE", defaultValue = "256m",
+                description = "Heap cap (-Xmx) of every measured Hiraku process (default: ${DEFAULT-VALUE})")
+        String heap;
+
+        @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/bench",
+                description = "Work folder and results (default: ${DEFAULT-VALUE})")
+        Path out;
+
+        @Override
+        public Integer call() throws Exception {
+            List<io.hiraku.bench.Bench.Case> cases = new io.hiraku.bench.Bench(out, heap, System.out).run(rows, encodings);
+            Path results = out.resolve("results.json");
+            io.hiraku.bench.Bench.writeJson(cases, heap, results);
+            System.out.println("\nResults: " + results);
+            boolean allRan = cases.stream().flatMap(c -> c.measurements().stream()).allMatch(m -> m.succeeded());
+            return allRan ? OK : OPERATIONAL_ERROR;
+        }
+    }
+
+    /** The benchmark's parse-only floor, run by {@code bench} in a process of its own. */
+    @Command(name = "bench-parse", hidden = true)
+    static final class BenchParse implements Callable<Integer> {
+        @Parameters(paramLabel = "FILE")
+        Path file;
+
+        @Override
+        public Integer call() throws Exception {
+            System.out.println(io.hiraku.bench.ParseFloor.rows(file) + " rows");
+            return OK;
         }
     }
 

@@ -170,24 +170,46 @@ public final class CharsetDetector {
     }
 
     /** NUL and other C0 controls (besides tab, CR, LF, form feed, ESC-free text) mark binary files. */
+    /** Bytes no text file holds: C0 controls other than tab, CR, LF and form feed, and DEL. */
+    private static final boolean[] CONTROL = new boolean[256];
+
+    static {
+        for (int b = 0; b < 0x20; b++) {
+            CONTROL[b] = b != '\t' && b != '\r' && b != '\n' && b != '\f';
+        }
+        CONTROL[0x7F] = true;
+    }
+
+    /** The first control byte of the file, or null; a table lookup per byte, lines counted only when one is found. */
     private static Failure firstControlByte(Path file) throws IOException {
         byte[] buf = new byte[BUFFER];
         long offset = 0;
-        long line = 1;
         try (InputStream in = Files.newInputStream(file)) {
             int n;
             while ((n = in.read(buf)) > 0) {
                 for (int i = 0; i < n; i++) {
-                    int b = buf[i] & 0xFF;
-                    if (b == '\n') {
-                        line++;
-                    } else if (b < 0x20 && b != '\t' && b != '\r' && b != '\f' || b == 0x7F) {
-                        return new Failure(offset + i, line, b);
+                    if (CONTROL[buf[i] & 0xFF]) {
+                        return new Failure(offset + i, lineOf(file, offset + i), buf[i] & 0xFF);
                     }
                 }
                 offset += n;
             }
         }
         return null;
+    }
+
+    /** The line (from 1) holding the byte at {@code offset}. */
+    private static long lineOf(Path file, long offset) throws IOException {
+        byte[] buf = new byte[BUFFER];
+        long line = 1;
+        long read = 0;
+        try (InputStream in = Files.newInputStream(file)) {
+            int n;
+            while (read < offset && (n = in.read(buf, 0, (int) Math.min(buf.length, offset - read))) > 0) {
+                line += countNewlines(buf, 0, n);
+                read += n;
+            }
+        }
+        return line;
     }
 }

@@ -3,7 +3,6 @@ package io.hiraku.validate;
 import io.hiraku.schema.Field;
 import io.hiraku.schema.TableSchema;
 import io.hiraku.source.RawRow;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +26,7 @@ final class RowKeys {
 
     private final Kind kind;
     private final int[] fieldIndexes;
-    private final Map<String, Long> seen = new HashMap<>();
+    private final KeyIndex seen = new KeyIndex();
     private final Set<String> referenced;
     private final String referencedDataset;
 
@@ -67,17 +66,25 @@ final class RowKeys {
     /** Checks the row's key; a problem goes to the report, located at the key's first field. */
     boolean check(Object[] values, RawRow row, long rowNumber, List<Field> fields, ColumnMapping columns,
                   ValidationReport report) {
-        StringBuilder key = new StringBuilder();
         int present = 0;
-        for (int i = 0; i < fieldIndexes.length; i++) {
-            Object v = values[fieldIndexes[i]];
-            if (v != null && !(v instanceof Missing)) {
-                present++;
+        String keyText;
+        if (fieldIndexes.length == 1) {
+            Object v = values[fieldIndexes[0]];
+            present = v != null && !(v instanceof Missing) ? 1 : 0;
+            keyText = present == 1 ? FieldReader.canonical(v) : "";
+        } else {
+            StringBuilder key = new StringBuilder();
+            for (int i = 0; i < fieldIndexes.length; i++) {
+                Object v = values[fieldIndexes[i]];
+                if (v != null && !(v instanceof Missing)) {
+                    present++;
+                }
+                if (i > 0) {
+                    key.append(ReferenceLookup.SEPARATOR);
+                }
+                key.append(v == null || v instanceof Missing ? "" : FieldReader.canonical(v));
             }
-            if (i > 0) {
-                key.append(ReferenceLookup.SEPARATOR);
-            }
-            key.append(v == null || v instanceof Missing ? "" : FieldReader.canonical(v));
+            keyText = key.toString();
         }
         int f = fieldIndexes[0];
         Field first = fields.get(f);
@@ -89,17 +96,17 @@ final class RowKeys {
                     "主キー「" + first.label() + "」が空です", "the primary key '" + first.name() + "' is empty");
         }
         if (kind == Kind.FOREIGN) {
-            if (referenced.contains(key.toString())) {
+            if (referenced.contains(keyText)) {
                 return true;
             }
-            return fail(row, rowNumber, first, f, columns, report, key.toString().replace(ReferenceLookup.SEPARATOR, ", "),
-                    "「" + key.toString().replace(ReferenceLookup.SEPARATOR, "、") + "」はデータセット「" + referencedDataset
+            return fail(row, rowNumber, first, f, columns, report, keyText.replace(ReferenceLookup.SEPARATOR, ", "),
+                    "「" + keyText.replace(ReferenceLookup.SEPARATOR, "、") + "」はデータセット「" + referencedDataset
                             + "」にありません",
-                    "'" + key.toString().replace(ReferenceLookup.SEPARATOR, ", ") + "' is not in the dataset '"
+                    "'" + keyText.replace(ReferenceLookup.SEPARATOR, ", ") + "' is not in the dataset '"
                             + referencedDataset + "'");
         }
-        Long earlier = seen.putIfAbsent(key.toString(), rowNumber);
-        if (earlier == null) {
+        long earlier = seen.putIfAbsent(keyText, rowNumber);
+        if (earlier < 0) {
             return true;
         }
         String what = kind == Kind.PRIMARY ? "主キー" : "組み合わせが重複できない列";

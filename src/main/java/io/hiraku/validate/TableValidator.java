@@ -14,6 +14,7 @@ import io.hiraku.source.CharsetDetector;
 import io.hiraku.source.DetectedCharset;
 import io.hiraku.source.MalformedTableException;
 import io.hiraku.source.RawRow;
+import io.hiraku.source.ReadAhead;
 import io.hiraku.source.Sources;
 import io.hiraku.source.Table;
 import io.hiraku.source.UndecodableFileException;
@@ -74,7 +75,7 @@ public final class TableValidator {
                                  ReferenceLookup references) throws IOException {
         List<Field> fields = schema.fields();
         FieldReader[] readers = new FieldReader[fields.size()];
-        List<Map<Object, Long>> seen = new java.util.ArrayList<>();
+        List<KeyIndex> seen = new java.util.ArrayList<>();
         for (int f = 0; f < readers.length; f++) {
             try {
                 readers[f] = new FieldReader(fields.get(f), schema.missingValues());
@@ -84,82 +85,87 @@ public final class TableValidator {
                         "the dataset definition is wrong (tell the open-data team): " + e.getMessage()));
                 return;
             }
-            seen.add(fields.get(f).constraints().isUnique() ? new HashMap<>() : null);
+            // a unique field that is the whole primary key is checked once, as the primary key
+            boolean wholePrimaryKey = schema.primaryKey().equals(List.of(fields.get(f).name()));
+            seen.add(fields.get(f).constraints().isUnique() && !wholePrimaryKey ? new KeyIndex() : null);
         }
         List<RowKeys> keys = rowKeys(schema, references, report);
         if (keys == null) {
             return;
         }
         long rowNumber = 0;
-        for (RawRow row : table) {
-            rowNumber++;
-            String[] cells = row.cells();
-            if (cells.length > columns.width() && blankFrom(cells, columns.width())) {
-                cells = java.util.Arrays.copyOf(cells, columns.width());
-            } else if (cells.length < columns.width() && table.shortRowsAreComplete()) {
-                int given = cells.length;
-                cells = java.util.Arrays.copyOf(cells, columns.width());
-                java.util.Arrays.fill(cells, given, cells.length, "");
-            }
-            if (cells.length != columns.width()) {
-                report.add(new Issue(cells.length > columns.width() ? "extra-cell" : "missing-cell", row.line(),
-                        rowNumber, null, null, null, null,
-                        row.line() + "行目の列の数が " + cells.length + " です（見出しは " + columns.width()
-                                + " 列）。カンマや引用符（\"）、セル内の改行を確認してください",
-                        "line " + row.line() + " has " + cells.length + " cells but the header has "
-                                + columns.width() + "; check for stray commas, quotes (\") or line breaks in cells"));
-                report.rowInvalid();
-                continue;
-            }
-            boolean rowValid = true;
-            for (int col : columns.unnamed()) {
-                if (!cells[col].isBlank()) {
-                    rowValid = false;
-                    report.add(new Issue("blank-label", row.line(), rowNumber, col + 1, null, null, cells[col],
-                            (col + 1) + "列目には見出しがありませんが、値「" + cells[col] + "」が入っています。"
-                                    + "見出しを付けるか、値を消してください",
-                            "column " + (col + 1) + " has no header but holds '" + cells[col]
-                                    + "'; give the column a header or clear the value"));
+        try (ReadAhead<RawRow> rows = ReadAhead.of(table.iterator(), 256, 16, table.describe())) {
+            while (rows.hasNext()) {
+                RawRow row = rows.next();
+                rowNumber++;
+                String[] cells = row.cells();
+                if (cells.length > columns.width() && blankFrom(cells, columns.width())) {
+                    cells = java.util.Arrays.copyOf(cells, columns.width());
+                } else if (cells.length < columns.width() && table.shortRowsAreComplete()) {
+                    int given = cells.length;
+                    cells = java.util.Arrays.copyOf(cells, columns.width());
+                    java.util.Arrays.fill(cells, given, cells.length, "");
                 }
-            }
-            Object[] values = new Object[readers.length];
-            boolean[] failed = new boolean[readers.length];
-            for (int f = 0; f < readers.length; f++) {
-                int col = columns.column(f);
-                if (col < 0) {
+                if (cells.length != columns.width()) {
+                    report.add(new Issue(cells.length > columns.width() ? "extra-cell" : "missing-cell", row.line(),
+                            rowNumber, null, null, null, null,
+                            row.line() + "行目の列の数が " + cells.length + " です（見出しは " + columns.width()
+                                    + " 列）。カンマや引用符（\"）、セル内の改行を確認してください",
+                            "line " + row.line() + " has " + cells.length + " cells but the header has "
+                                    + columns.width() + "; check for stray commas, quotes (\") or line breaks in cells"));
+                    report.rowInvalid();
                     continue;
                 }
-                String raw = cells[col];
-                try {
-                    values[f] = readers[f].read(raw);
-                    Map<Object, Long> unique = seen.get(f);
-                    if (unique != null && values[f] != null && !(values[f] instanceof Missing)) {
-                        Long first = unique.putIfAbsent(values[f], rowNumber);
-                        if (first != null) {
-                            throw new InvalidValueException("constraint-unique",
-                                    "「" + raw + "」は " + first + " 行目と重複しています（この列は重複できません）",
-                                    "'" + raw + "' repeats the value of row " + first + " (this column must be unique)");
-                        }
+                boolean rowValid = true;
+                for (int col : columns.unnamed()) {
+                    if (!cells[col].isBlank()) {
+                        rowValid = false;
+                        report.add(new Issue("blank-label", row.line(), rowNumber, col + 1, null, null, cells[col],
+                                (col + 1) + "列目には見出しがありませんが、値「" + cells[col] + "」が入っています。"
+                                        + "見出しを付けるか、値を消してください",
+                                "column " + (col + 1) + " has no header but holds '" + cells[col]
+                                        + "'; give the column a header or clear the value"));
                     }
-                } catch (InvalidValueException e) {
-                    rowValid = false;
-                    failed[f] = true;
-                    report.add(new Issue(e.code(), row.line(), rowNumber, col + 1, columns.label(col),
-                            fields.get(f).name(), raw, e.messageJa(), e.messageEn()));
                 }
-            }
-            for (MunicipalityCheck check : municipalityChecks) {
-                rowValid &= checkMunicipality(check, schema, values, failed, row, rowNumber, columns, report);
-            }
-            for (RowKeys key : keys) {
-                if (key.readable(failed)) {
-                    rowValid &= key.check(values, row, rowNumber, fields, columns, report);
+                Object[] values = new Object[readers.length];
+                boolean[] failed = new boolean[readers.length];
+                for (int f = 0; f < readers.length; f++) {
+                    int col = columns.column(f);
+                    if (col < 0) {
+                        continue;
+                    }
+                    String raw = cells[col];
+                    try {
+                        values[f] = readers[f].read(raw);
+                        KeyIndex unique = seen.get(f);
+                        if (unique != null && values[f] != null && !(values[f] instanceof Missing)) {
+                            long first = unique.putIfAbsent(FieldReader.canonical(values[f]), rowNumber);
+                            if (first >= 0) {
+                                throw new InvalidValueException("constraint-unique",
+                                        "「" + raw + "」は " + first + " 行目と重複しています（この列は重複できません）",
+                                        "'" + raw + "' repeats the value of row " + first + " (this column must be unique)");
+                            }
+                        }
+                    } catch (InvalidValueException e) {
+                        rowValid = false;
+                        failed[f] = true;
+                        report.add(new Issue(e.code(), row.line(), rowNumber, col + 1, columns.label(col),
+                                fields.get(f).name(), raw, e.messageJa(), e.messageEn()));
+                    }
                 }
-            }
-            if (!rowValid) {
-                report.rowInvalid();
-            } else if (keepValidRows ? report.getFileErrorCount() == 0 : report.valid()) {
-                sink.accept(rowNumber, values);
+                for (MunicipalityCheck check : municipalityChecks) {
+                    rowValid &= checkMunicipality(check, schema, values, failed, row, rowNumber, columns, report);
+                }
+                for (RowKeys key : keys) {
+                    if (key.readable(failed)) {
+                        rowValid &= key.check(values, row, rowNumber, fields, columns, report);
+                    }
+                }
+                if (!rowValid) {
+                    report.rowInvalid();
+                } else if (keepValidRows ? report.getFileErrorCount() == 0 : report.valid()) {
+                    sink.accept(rowNumber, values);
+                }
             }
         }
         report.rows(rowNumber);

@@ -1,0 +1,186 @@
+package io.hiraku.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The benchmark: for each size and encoding, generates the benchmark table, then measures, each in a
+ * fresh process with the same heap cap: the full publish of the file ({@code publish --once}: decode,
+ * validate, normalize, every format, datapackage.json, SHA256SUMS, the catalog), {@code validate}
+ * alone, the parse-only floor, and Miller converting it to JSON ({@code mlr --icsv --ojson cat}) as
+ * the peer users would otherwise pick. Prints rows/s, MB/s, wall time and peak RSS of each and the
+ * ratios publish/Miller and validate/parse-floor; writes all of it to {@code results.json}.
+ */
+public final class Bench {
+    /** The class whose {@code main} runs Hiraku's commands in the measured child processes. */
+    private static final String MAIN = "io.hiraku.app.HirakuCommand";
+
+    private final Path workDir;
+    private final String heap;
+    private final PrintStream out;
+
+    public Bench(Path workDir, String heap, PrintStream out) {
+        this.workDir = workDir;
+        this.heap = heap;
+        this.out = out;
+    }
+
+    /** One size in one encoding, all four measurements. */
+    public record Case(long rows, String encoding, long bytes, List<Measurement> measurements) {
+        Optional<Measurement> find(String name) {
+            return measurements.stream().filter(m -> m.name().equals(name) && m.succeeded()).findFirst();
+        }
+
+        Optional<Double> ratio(String name, String over) {
+            return find(name).flatMap(a -> find(over).map(b -> a.seconds() / b.seconds()));
+        }
+    }
+
+    public List<Case> run(List<Long> sizes, List<String> encodings) throws IOException, InterruptedException {
+        Files.createDirectories(workDir);
+        Path catalog = catalog(workDir.resolve("catalog"));
+        List<Case> cases = new ArrayList<>();
+        out.printf(Locale.ROOT, "Hiraku bench: %d core(s), heap cap %s, Java %s, %s%n",
+                Runtime.getRuntime().availableProcessors(), heap, System.getProperty("java.version"), miller()
+                        .map(m -> "Miller at " + m).orElse("Miller not installed (apt-get install miller)"));
+        for (long rows : sizes) {
+            for (String encoding : encodings) {
+                cases.add(measure(catalog, rows, encoding));
+            }
+        }
+        return cases;
+    }
+
+    private Case measure(Path catalog, long rows, String encoding) throws IOException, InterruptedException {
+        String label = rows + "-" + encoding.toLowerCase(Locale.ROOT);
+        Path dir = Files.createDirectories(workDir.resolve(label));
+        Path file = dir.resolve("facilities.csv");
+        out.printf(Locale.ROOT, "%n== %,d rows, %s ==%n", rows, encoding);
+        long started = System.nanoTime();
+        FacilitiesTable.write(file, rows, Charset.forName(encoding), FacilitiesTable.DEFAULT_SEED);
+        long bytes = Files.size(file);
+        out.printf(Locale.ROOT, "generated %s (%.1f MB) in %.1f s%n", file, bytes / 1e6, (System.nanoTime() - started) / 1e9);
+
+        List<Measurement> measurements = new ArrayList<>();
+        measurements.add(parseFloor(file, rows, bytes, dir));
+        measurements.add(validate(catalog, file, rows, bytes, dir));
+        measurements.add(publish(catalog, file, rows, bytes, dir));
+        Optional<Path> mlr = miller();
+        if (mlr.isPresent()) {
+            measurements.add(ProcessMeter.runDiscardingOutput("miller", List.of(mlr.get().toString(), "--icsv", "--ojson",
+                    "cat", file.toString()), rows, bytes, dir.resolve("miller.log")));
+        }
+        for (Measurement m : measurements) {
+            out.printf(Locale.ROOT, "%-12s %8.2f s %12s rows/s %8.1f MB/s  peak RSS %6.0f MiB%s%n", m.name(), m.seconds(),
+                    String.format(Locale.ROOT, "%,.0f", m.rowsPerSecond()), m.megabytesPerSecond(), m.peakRssMebibytes(),
+                    m.succeeded() ? "" : "  FAILED (exit " + m.exitCode() + ", see " + dir + "/" + m.name() + ".log)");
+        }
+        Case result = new Case(rows, encoding, bytes, measurements);
+        result.ratio("publish", "miller").ifPresent(r -> out.printf(Locale.ROOT, "publish / Miller       %.2f×%n", r));
+        result.ratio("validate", "parse-floor").ifPresent(r -> out.printf(Locale.ROOT, "validate / parse floor %.2f×%n", r));
+        Files.delete(file);
+        return result;
+    }
+
+    private Measurement parseFloor(Path file, long rows, long bytes, Path dir) throws IOException, InterruptedException {
+        return ProcessMeter.run("parse-floor", java("bench-parse", file.toString()), rows, bytes, dir.resolve("parse-floor.log"));
+    }
+
+    private Measurement validate(Path catalog, Path file, long rows, long bytes, Path dir)
+            throws IOException, InterruptedException {
+        return ProcessMeter.run("validate", java("validate", "--catalog", catalog.toString(),
+                "--store", dir.resolve("validate-store").toString(), "--dataset", "facilities", file.toString()),
+                rows, bytes, dir.resolve("validate.log"));
+    }
+
+    /** {@code publish --once} of the file dropped (hard-linked, not copied) into a fresh work folder. */
+    private Measurement publish(Path catalog, Path file, long rows, long bytes, Path dir)
+            throws IOException, InterruptedException {
+        Path work = dir.resolve("publish-work");
+        Path drop = Files.createDirectories(work.resolve("ingest/bench")).resolve("facilities.csv");
+        Files.deleteIfExists(drop);
+        Files.createLink(drop, file);
+        Measurement m = ProcessMeter.run("publish", java("publish", "--once", "--catalog", catalog.toString(),
+                "--work", work.toString(), "--store", dir.resolve("store").toString()), rows, bytes, dir.resolve("publish.log"));
+        return m;
+    }
+
+    private List<String> java(String... args) {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + heap, "-cp", System.getProperty("java.class.path"), MAIN));
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /** A catalog of one department, bench, with the benchmark table's definition. */
+    static Path catalog(Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("datasets/bench"));
+        Files.writeString(dir.resolve("catalog.yaml"), """
+                title: {ja: ひらく ベンチマーク, en: Hiraku benchmark}
+                description: {ja: 性能測定用のカタログ, en: The benchmark's catalog}
+                publisher: {ja: ひらく, en: Hiraku}
+                baseUrl: http://localhost:8080
+                license: https://creativecommons.org/publicdomain/zero/1.0/
+                contact: {name: Hiraku, email: bench@hiraku.example}
+                departments:
+                  - id: bench
+                    name: {ja: ベンチマーク, en: Benchmark}
+                """);
+        try (InputStream in = Bench.class.getResourceAsStream("/bench/facilities.yaml")) {
+            Files.copy(in, dir.resolve("datasets/bench/facilities.yaml"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        return dir;
+    }
+
+    static Optional<Path> miller() {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(java.io.File.pathSeparator)) {
+            Path mlr = Path.of(dir, "mlr");
+            if (Files.isExecutable(mlr)) {
+                return Optional.of(mlr);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The results as JSON, for comparing runs. */
+    public static void writeJson(List<Case> cases, String heap, Path file) throws IOException {
+        ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = json.createObjectNode();
+        root.put("date", Instant.now().toString());
+        root.put("cores", Runtime.getRuntime().availableProcessors());
+        root.put("heap", heap);
+        root.put("java", System.getProperty("java.version"));
+        root.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        ArrayNode list = root.putArray("cases");
+        for (Case c : cases) {
+            ObjectNode node = list.addObject();
+            node.put("rows", c.rows());
+            node.put("encoding", c.encoding());
+            node.put("bytes", c.bytes());
+            ArrayNode ms = node.putArray("measurements");
+            for (Measurement m : c.measurements()) {
+                ms.addObject().put("name", m.name()).put("seconds", m.seconds())
+                        .put("rowsPerSecond", m.rowsPerSecond()).put("megabytesPerSecond", m.megabytesPerSecond())
+                        .put("peakRssBytes", m.peakRssBytes()).put("exitCode", m.exitCode()).put("command", m.command());
+            }
+            c.ratio("publish", "miller").ifPresent(r -> node.put("publishOverMiller", r));
+            c.ratio("validate", "parse-floor").ifPresent(r -> node.put("validateOverParseFloor", r));
+        }
+        Files.createDirectories(file.getParent());
+        json.writeValue(file.toFile(), root);
+    }
+}
