@@ -6,7 +6,8 @@ import java.nio.file.Path;
 
 /**
  * Loads the catalog definition on demand, so that a definition edited or added by the open-data team
- * applies to the next drop without a restart. The configured base URL, when set, wins over catalog.yaml's.
+ * applies to the next drop without a restart. Each schema's bounds and patterns are checked as it is
+ * loaded ({@link io.hiraku.validate.SchemaCheck}). The configured base URL, when set, wins over catalog.yaml's.
  */
 public final class CatalogSource {
     private final Path catalogDir;
@@ -19,7 +20,7 @@ public final class CatalogSource {
     }
 
     public Definitions load() {
-        Definitions loaded = loader.load(catalogDir);
+        Definitions loaded = io.hiraku.validate.SchemaCheck.check(loader.load(catalogDir));
         return baseUrl == null || baseUrl.isBlank() ? loaded : loaded.withBaseUrl(baseUrl);
     }
 

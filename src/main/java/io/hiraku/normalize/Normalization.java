@@ -11,7 +11,8 @@ public enum Normalization {
     TEXT_NFKC("全角英数字・記号を半角に（文字列）", "full-width letters and digits in text made half-width"),
     WAREKI("和暦を西暦に", "Japanese era date converted to ISO 8601"),
     DATE_FORMAT("日付をISO 8601に", "date rewritten as ISO 8601"),
-    BOOLEAN("真偽値をtrue/falseに", "yes/no value written as true/false");
+    BOOLEAN("真偽値をtrue/falseに", "yes/no value written as true/false"),
+    FISCAL_YEAR("年度を期間（4月1日〜翌年3月31日）に", "fiscal year (年度) written as its April-to-March date range");
 
     private final String ja;
     private final String en;

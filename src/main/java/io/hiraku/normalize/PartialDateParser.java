@@ -7,7 +7,8 @@ import java.time.YearMonth;
  * Years and year-months as Japanese public data writes them: {@code 2024}, {@code 2024年}, {@code 令和6年},
  * {@code R6}, {@code 令和元年}, {@code 平成１０年}; {@code 2024-04}, {@code 2024/4}, {@code 2024年4月},
  * {@code 令和6年4月}, {@code R6.4}. A 年度 (fiscal year, from April) such as {@code 令和6年度} reads as its
- * first year, 2024.
+ * first year, 2024; in a column declared {@code normalize: fiscal-year-range} it reads as the ISO 8601
+ * interval of that fiscal year, {@code 2024-04-01/2025-03-31}.
  */
 public final class PartialDateParser {
     private PartialDateParser() {
@@ -28,6 +29,30 @@ public final class PartialDateParser {
                     "'" + raw + "' is not a year (write e.g. 2024, 令和6年, R6 or 令和6年度)");
         }
         return Year.of(parsed[0]);
+    }
+
+    /**
+     * A 年度 as the ISO 8601 interval from 1 April to 31 March: {@code 令和6年度}, {@code R6年度},
+     * {@code 2024年度}, {@code 平成31年度}, {@code 令和元年度}, and a bare year ({@code 2024}, {@code 令和6年})
+     * in a column that holds fiscal years.
+     */
+    public static String parseFiscalYearRange(String raw, NormalizationCounts counts) throws InvalidValueException {
+        String s = HalfWidth.normalized(raw, counts);
+        int[] parsed = yearPrefix(s, counts);
+        int end = parsed == null ? -1 : parsed[1];
+        if (end >= 0 && s.startsWith("年度", end)) {
+            end += 2;
+        } else if (end >= 0 && s.startsWith("年", end)) {
+            end += 1;
+        }
+        if (parsed == null || end != s.length()) {
+            throw new InvalidValueException("type-fiscal-year",
+                    "「" + raw + "」は年度として読めません（例: 令和6年度、R6年度、2024年度）",
+                    "'" + raw + "' is not a fiscal year (write e.g. 令和6年度, R6年度 or 2024年度)");
+        }
+        counts.add(Normalization.FISCAL_YEAR);
+        int year = parsed[0];
+        return year + "-04-01/" + (year + 1) + "-03-31";
     }
 
     public static YearMonth parseYearMonth(String raw, NormalizationCounts counts) throws InvalidValueException {

@@ -8,7 +8,9 @@ import java.util.List;
  * {@code title} is the human label, often the Japanese header a department's file carries.
  *
  * <p>Beside the standard properties, Hiraku reads: {@code rdfProperty}, the vocabulary term the column
- * maps to in RDF; {@code normalize: nfkc}, to make full-width letters and digits half-width in text;
+ * maps to in RDF; {@code normalize: nfkc}, to make full-width letters and digits half-width in text,
+ * or {@code normalize: fiscal-year-range}, to publish a 年度 ({@code 令和6年度}) as the ISO 8601 interval
+ * {@code 2024-04-01/2025-03-31};
  * {@code japaneseCode} ({@code local-government-code}, {@code postal-code}, {@code phone-number});
  * {@code coordinateOrder: lat-lon} for geopoints written latitude first, as Japanese data usually is;
  * {@code unit}, the unit of a number column ({@code 千円}, {@code %}), kept in the schema rather than in

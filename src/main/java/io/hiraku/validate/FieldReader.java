@@ -66,13 +66,26 @@ final class FieldReader {
 
     FieldReader(Field field, List<MissingValue> schemaMissingValues) {
         this.field = field;
+        if (field.normalize() != null && !List.of("nfkc", "fiscal-year-range").contains(field.normalize())) {
+            throw new IllegalArgumentException("field '" + field.name() + "': normalize '" + field.normalize()
+                    + "' is not one of nfkc, fiscal-year-range");
+        }
+        if (field.japaneseCode() != null
+                && !List.of("local-government-code", "postal-code", "phone-number").contains(field.japaneseCode())) {
+            throw new IllegalArgumentException("field '" + field.name() + "': japaneseCode '" + field.japaneseCode()
+                    + "' is not one of local-government-code, postal-code, phone-number");
+        }
+        if ((field.normalize() != null || field.japaneseCode() != null) && field.type() != FieldType.STRING) {
+            throw new IllegalArgumentException("field '" + field.name() + "': normalize and japaneseCode apply to "
+                    + "string fields, not " + field.type().jsonName());
+        }
         for (MissingValue m : field.missingValues() != null ? field.missingValues() : schemaMissingValues) {
             missingValues.put(m.value(), m);
         }
         this.longestMissingValue = missingValues.keySet().stream().mapToInt(String::length).max().orElse(0);
         this.typeReader = typeReader(field);
         Constraints c = field.constraints();
-        this.pattern = c.pattern() == null ? null : Pattern.compile(c.pattern());
+        this.pattern = c.pattern() == null ? null : compile(c.pattern());
         this.patternMatcher = pattern == null ? null : pattern.matcher("");
         this.allowed = c.allowed() == null ? null : new HashSet<>(c.allowed());
         this.minimum = bound(c.minimum(), "minimum");
@@ -129,6 +142,15 @@ final class FieldReader {
      * Every character {@link String#isBlank} or {@link HalfWidth#trim} could drop (Unicode white space and
      * no-break spaces), and the C0 controls; kana, kanji and letters answer at the first comparisons.
      */
+    private Pattern compile(String regex) {
+        try {
+            return Pattern.compile(regex);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw new IllegalArgumentException("field '" + field.name() + "': pattern '" + regex
+                    + "' is not a regular expression (" + e.getDescription() + " at index " + e.getIndex() + ")");
+        }
+    }
+
     private static boolean isSpace(char c) {
         return c <= ' ' || c == '\u0085' || c == '\u00A0' || c == '\u1680' || (c >= '\u2000' && c <= '\u200A')
                 || c == '\u2028' || c == '\u2029' || c == '\u202F' || c == '\u205F' || c == '\u3000';
@@ -165,6 +187,9 @@ final class FieldReader {
                 case "phone-number" -> JapaneseCodes.phoneNumber(value, counts);
                 default -> throw new IllegalStateException("japaneseCode " + field.japaneseCode());
             };
+        }
+        if ("fiscal-year-range".equals(field.normalize())) {
+            return PartialDateParser.parseFiscalYearRange(value, counts);
         }
         if ("nfkc".equals(field.normalize())) {
             String nfkc = Normalizer.normalize(value, Normalizer.Form.NFKC);
