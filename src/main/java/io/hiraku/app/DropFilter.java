@@ -12,7 +12,8 @@ import org.apache.camel.component.file.GenericFileFilter;
  * written. The ingest route and {@code publish --once}'s count use this one rule.
  */
 public final class DropFilter implements GenericFileFilter<File> {
-    private static final String[] TEMPORARY_SUFFIXES = {".tmp", ".part", ".crdownload", ".partial", ".swp"};
+    /** Copy tools', browsers' and editors' names for files being written, and Camel's own read-lock markers. */
+    private static final String[] TEMPORARY_SUFFIXES = {".tmp", ".part", ".crdownload", ".partial", ".swp", ".camellock"};
 
     @Override
     public boolean accept(GenericFile<File> file) {
