@@ -197,15 +197,19 @@ public final class HirakuCommand implements Runnable {
                 description = "Heap cap (-Xmx) of every measured Hiraku process (default: ${DEFAULT-VALUE})")
         String heap;
 
+        @Option(names = "--repeat", paramLabel = "N", defaultValue = "3",
+                description = "Runs of the parse floor, validate and Miller; the median is kept (default: ${DEFAULT-VALUE})")
+        int repeat;
+
         @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/bench",
                 description = "Work folder and results (default: ${DEFAULT-VALUE})")
         Path out;
 
         @Override
         public Integer call() throws Exception {
-            List<io.hiraku.bench.Bench.Case> cases = new io.hiraku.bench.Bench(out, heap, System.out).run(rows, encodings);
+            List<io.hiraku.bench.Bench.Case> cases = new io.hiraku.bench.Bench(out, heap, repeat, System.out).run(rows, encodings);
             Path results = out.resolve("results.json");
-            io.hiraku.bench.Bench.writeJson(cases, heap, results);
+            io.hiraku.bench.Bench.writeJson(cases, heap, repeat, results);
             System.out.println("\nResults: " + results);
             boolean allRan = cases.stream().flatMap(c -> c.measurements().stream()).allMatch(m -> m.succeeded());
             return allRan ? OK : OPERATIONAL_ERROR;

@@ -31,10 +31,17 @@ public final class Bench {
     private final Path workDir;
     private final String heap;
     private final PrintStream out;
+    private final int repeat;
 
-    public Bench(Path workDir, String heap, PrintStream out) {
+    /**
+     * @param repeat how many times the short measurements (parse floor, validate, Miller) run; the median
+     *               run is kept, since one run on a shared 2-core machine can be off by a fifth. The
+     *               publish runs once: it is the long one.
+     */
+    public Bench(Path workDir, String heap, int repeat, PrintStream out) {
         this.workDir = workDir;
         this.heap = heap;
+        this.repeat = Math.max(1, repeat);
         this.out = out;
     }
 
@@ -53,8 +60,8 @@ public final class Bench {
         Files.createDirectories(workDir);
         Path catalog = catalog(workDir.resolve("catalog"));
         List<Case> cases = new ArrayList<>();
-        out.printf(Locale.ROOT, "Hiraku bench: %d core(s), heap cap %s, Java %s, %s%n",
-                Runtime.getRuntime().availableProcessors(), heap, System.getProperty("java.version"), miller()
+        out.printf(Locale.ROOT, "Hiraku bench: %d core(s), heap cap %s, Java %s, median of %d run(s), %s%n",
+                Runtime.getRuntime().availableProcessors(), heap, System.getProperty("java.version"), repeat, miller()
                         .map(m -> "Miller at " + m).orElse("Miller not installed (apt-get install miller)"));
         for (long rows : sizes) {
             for (String encoding : encodings) {
@@ -75,13 +82,13 @@ public final class Bench {
         out.printf(Locale.ROOT, "generated %s (%.1f MB) in %.1f s%n", file, bytes / 1e6, (System.nanoTime() - started) / 1e9);
 
         List<Measurement> measurements = new ArrayList<>();
-        measurements.add(parseFloor(file, rows, bytes, dir));
-        measurements.add(validate(catalog, file, rows, bytes, dir));
+        measurements.add(median(() -> parseFloor(file, rows, bytes, dir)));
+        measurements.add(median(() -> validate(catalog, file, rows, bytes, dir)));
         measurements.add(publish(catalog, file, rows, bytes, dir));
         Optional<Path> mlr = miller();
         if (mlr.isPresent()) {
-            measurements.add(ProcessMeter.runDiscardingOutput("miller", List.of(mlr.get().toString(), "--icsv", "--ojson",
-                    "cat", file.toString()), rows, bytes, dir.resolve("miller.log")));
+            measurements.add(median(() -> ProcessMeter.runDiscardingOutput("miller", List.of(mlr.get().toString(),
+                    "--icsv", "--ojson", "cat", file.toString()), rows, bytes, dir.resolve("miller.log"))));
         }
         for (Measurement m : measurements) {
             out.printf(Locale.ROOT, "%-12s %8.2f s %12s rows/s %8.1f MB/s  peak RSS %6.0f MiB%s%n", m.name(), m.seconds(),
@@ -93,6 +100,25 @@ public final class Bench {
         result.ratio("validate", "parse-floor").ifPresent(r -> out.printf(Locale.ROOT, "validate / parse floor %.2f×%n", r));
         Files.delete(file);
         return result;
+    }
+
+    /** One measurement that can be repeated. */
+    private interface Run {
+        Measurement once() throws IOException, InterruptedException;
+    }
+
+    /** The median of {@code repeat} runs by wall time (a failed run is returned at once). */
+    private Measurement median(Run run) throws IOException, InterruptedException {
+        List<Measurement> runs = new ArrayList<>();
+        for (int i = 0; i < repeat; i++) {
+            Measurement m = run.once();
+            if (!m.succeeded()) {
+                return m;
+            }
+            runs.add(m);
+        }
+        runs.sort(java.util.Comparator.comparingDouble(Measurement::seconds));
+        return runs.get(runs.size() / 2);
     }
 
     private Measurement parseFloor(Path file, long rows, long bytes, Path dir) throws IOException, InterruptedException {
@@ -169,12 +195,13 @@ public final class Bench {
     }
 
     /** The results as JSON, for comparing runs. */
-    public static void writeJson(List<Case> cases, String heap, Path file) throws IOException {
+    public static void writeJson(List<Case> cases, String heap, int repeat, Path file) throws IOException {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = json.createObjectNode();
         root.put("date", Instant.now().toString());
         root.put("cores", Runtime.getRuntime().availableProcessors());
         root.put("heap", heap);
+        root.put("medianOf", repeat);
         root.put("java", System.getProperty("java.version"));
         root.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         ArrayNode list = root.putArray("cases");

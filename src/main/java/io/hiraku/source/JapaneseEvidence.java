@@ -1,6 +1,5 @@
 package io.hiraku.source;
 
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -12,9 +11,12 @@ import java.nio.file.Path;
  * words ({@code Café}, {@code Straße}, {@code São}); read as CP932 each becomes a lone kanji or
  * half-width katakana wedged between ASCII letters. Japanese text comes in runs of kana and kanji
  * (KEN_ALL's half-width katakana included) and rarely as a single character inside a Latin word.
- * The file is Japanese unless most of its non-ASCII runs are such lone characters.
+ * The file is Japanese unless most of its non-ASCII runs are such lone characters. The first
+ * {@value #SAMPLE_BYTES} bytes are weighed: thousands of runs decide it, and the whole file has already
+ * been decoded once by then, so a large file is not read again for this.
  */
 final class JapaneseEvidence {
+    static final int SAMPLE_BYTES = 16 << 20;
     private final long runs;
     private final long loneInLatinWord;
 
@@ -43,28 +45,39 @@ final class JapaneseEvidence {
         boolean letterBefore = false;
         int runLength = 0;
         boolean runAfterLetter = false;
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            int b;
-            while ((b = in.read()) >= 0) {
-                if (b < 0x80) {
-                    boolean letter = isLetter(b);
-                    if (runLength > 0) {
-                        runs++;
-                        if (runLength == 1 && (runAfterLetter || letter)) {
-                            lone++;
-                        }
-                        runLength = 0;
+        // a buffer scanned in a loop: InputStream.read() per byte made this pass the slowest part of
+        // validating a large CP932 file
+        byte[] buf = new byte[1 << 16];
+        boolean trailPending = false;
+        long scanned = 0;
+        try (InputStream in = Files.newInputStream(file)) {
+            int n;
+            while (scanned < SAMPLE_BYTES && (n = in.read(buf)) > 0) {
+                scanned += n;
+                for (int i = 0; i < n; i++) {
+                    int b = buf[i] & 0xFF;
+                    if (trailPending) {
+                        trailPending = false; // the second byte of a double-byte character
+                        continue;
                     }
-                    letterBefore = letter;
-                    continue;
+                    if (b < 0x80) {
+                        boolean letter = isLetter(b);
+                        if (runLength > 0) {
+                            runs++;
+                            if (runLength == 1 && (runAfterLetter || letter)) {
+                                lone++;
+                            }
+                            runLength = 0;
+                        }
+                        letterBefore = letter;
+                        continue;
+                    }
+                    trailPending = isLeadByte(b);
+                    if (runLength == 0) {
+                        runAfterLetter = letterBefore;
+                    }
+                    runLength++;
                 }
-                if (isLeadByte(b)) {
-                    in.read();
-                }
-                if (runLength == 0) {
-                    runAfterLetter = letterBefore;
-                }
-                runLength++;
             }
         }
         if (runLength > 0) {
@@ -113,21 +126,25 @@ final class JapaneseEvidence {
         int previous = ' ';
         boolean pendingHigh = false;
         boolean pendingBeside = false;
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            int b;
-            while ((b = in.read()) >= 0) {
-                if (pendingHigh) {
-                    if (pendingBeside || isLetter(b)) {
-                        besideLetter++;
+        byte[] buf = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                for (int i = 0; i < n; i++) {
+                    int b = buf[i] & 0xFF;
+                    if (pendingHigh) {
+                        if (pendingBeside || isLetter(b)) {
+                            besideLetter++;
+                        }
+                        pendingHigh = false;
                     }
-                    pendingHigh = false;
+                    if (b >= 0x80) {
+                        high++;
+                        pendingHigh = true;
+                        pendingBeside = isLetter(previous);
+                    }
+                    previous = b;
                 }
-                if (b >= 0x80) {
-                    high++;
-                    pendingHigh = true;
-                    pendingBeside = isLetter(previous);
-                }
-                previous = b;
             }
         }
         return high > 0 && besideLetter * 2 >= high;
