@@ -14,6 +14,15 @@ import java.util.Optional;
 public interface ObjectStore {
     void put(String key, Path file, ObjectInfo info) throws IOException;
 
+    /**
+     * Stores under {@code toKey} what is already stored under {@code fromKey} (a release's file becoming
+     * the dataset's latest), with its own media type and cache control. {@code sameContent} is a local
+     * copy of it, for stores that cannot copy in place; those that can (a hard link on disk) override this.
+     */
+    default void copy(String fromKey, String toKey, Path sameContent, ObjectInfo info) throws IOException {
+        put(toKey, sameContent, info);
+    }
+
     Optional<InputStream> open(String key) throws IOException;
 
     boolean exists(String key) throws IOException;

@@ -31,33 +31,42 @@ public final class Publisher {
         Original original = release.original();
         if (original.archived() != null) {
             store.put(releasePrefix + "original/" + original.fileName(), original.archived(),
-                    ObjectInfo.immutable("application/octet-stream"));
+                    ObjectInfo.immutable("application/octet-stream").withSha256(original.sha256()));
         }
-        putAll(releasePrefix, release, true);
-        putAll(DatasetIris.datasetKey(release.datasetId()), release, false);
+        String latestPrefix = DatasetIris.datasetKey(release.datasetId());
+        for (Entry e : entries(release)) {
+            store.put(releasePrefix + e.file().name(), e.file().path(), ObjectInfo.immutable(e.contentType())
+                    .withSha256(e.file().sha256()));
+        }
+        for (Entry e : entries(release)) {
+            store.copy(releasePrefix + e.file().name(), latestPrefix + e.file().name(), e.file().path(),
+                    ObjectInfo.changing(e.contentType()).withSha256(e.file().sha256()));
+        }
         if (release.history() != null) {
-            store.put(DatasetIris.datasetKey(release.datasetId()) + release.history().name(), release.history().path(),
+            store.put(latestPrefix + release.history().name(), release.history().path(),
                     ObjectInfo.changing("application/json"));
         }
         ReleaseWriter.deleteStaging(release.directory());
     }
 
-    private void putAll(String prefix, StagedRelease release, boolean immutable) throws IOException {
-        for (PublishedFile file : release.dataFiles()) {
-            store.put(prefix + file.name(), file.path(), info(file.format().contentType(), immutable));
-        }
-        store.put(prefix + release.csvwMetadata().name(), release.csvwMetadata().path(),
-                info("application/csvm+json", immutable));
-        store.put(prefix + release.profile().name(), release.profile().path(), info("application/json", immutable));
-        if (release.changes() != null) {
-            store.put(prefix + release.changes().name(), release.changes().path(), info("application/json", immutable));
-        }
-        store.put(prefix + "datapackage.json", release.dataPackage().path(), info("application/json", immutable));
-        store.put(prefix + "SHA256SUMS", release.checksums().path(), info("text/plain; charset=us-ascii", immutable));
+    /** One file of a release with its media type. */
+    private record Entry(PublishedFile file, String contentType) {
     }
 
-    private static ObjectInfo info(String contentType, boolean immutable) {
-        return immutable ? ObjectInfo.immutable(contentType) : ObjectInfo.changing(contentType);
+    /** A release's files in the order they are put: data first, datapackage.json and SHA256SUMS last. */
+    private static java.util.List<Entry> entries(StagedRelease release) {
+        java.util.List<Entry> entries = new java.util.ArrayList<>();
+        for (PublishedFile file : release.dataFiles()) {
+            entries.add(new Entry(file, file.format().contentType()));
+        }
+        entries.add(new Entry(release.csvwMetadata(), "application/csvm+json"));
+        entries.add(new Entry(release.profile(), "application/json"));
+        if (release.changes() != null) {
+            entries.add(new Entry(release.changes(), "application/json"));
+        }
+        entries.add(new Entry(release.dataPackage(), "application/json"));
+        entries.add(new Entry(release.checksums(), "text/plain; charset=us-ascii"));
+        return entries;
     }
 
     /** The published {@code datapackage.json} of a dataset, if it has been published. */

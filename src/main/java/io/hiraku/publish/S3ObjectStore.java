@@ -63,7 +63,7 @@ public final class S3ObjectStore implements ObjectStore {
 
     @Override
     public void put(String key, Path file, ObjectInfo info) throws IOException {
-        String sha256 = Sha256.of(file);
+        String sha256 = info.sha256() != null ? info.sha256() : Sha256.of(file);
         long size = Files.size(file);
         try {
             if (size <= partSize) {

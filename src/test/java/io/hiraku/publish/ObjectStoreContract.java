@@ -35,6 +35,28 @@ abstract class ObjectStoreContract {
     }
 
     @Test
+    void aCopyHasTheSameBytesAndSha256UnderItsOwnMediaTypeAndCacheControl() throws Exception {
+        ObjectStore store = store();
+        Path file = Files.writeString(dir.resolve("r.csv"), "id,名称\n1,中央公民館\n", StandardCharsets.UTF_8);
+        store.put("datasets/a/releases/1/a.csv", file, ObjectInfo.immutable("text/csv").withSha256(Sha256.of(file)));
+        store.put("datasets/a/a.csv", Files.writeString(dir.resolve("old.csv"), "old"), ObjectInfo.changing("text/csv"));
+        store.copy("datasets/a/releases/1/a.csv", "datasets/a/a.csv", file, ObjectInfo.changing("text/csv; charset=utf-8"));
+        try (var in = store.open("datasets/a/a.csv").orElseThrow()) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("id,名称\n1,中央公民館\n");
+        }
+        var copy = store.describe("datasets/a/a.csv").orElseThrow();
+        assertThat(copy.contentType()).isEqualTo("text/csv; charset=utf-8");
+        assertThat(copy.cacheControl()).isEqualTo(ObjectInfo.CHANGING);
+        assertThat(copy.sha256()).isEqualTo(Sha256.of(file));
+        assertThat(store.describe("datasets/a/releases/1/a.csv").orElseThrow().cacheControl()).isEqualTo(ObjectInfo.IMMUTABLE);
+        // the next latest replaces the copy, never the release it came from
+        store.put("datasets/a/a.csv", Files.writeString(dir.resolve("new.csv"), "new"), ObjectInfo.changing("text/csv"));
+        try (var in = store.open("datasets/a/releases/1/a.csv").orElseThrow()) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("id,名称\n1,中央公民館\n");
+        }
+    }
+
+    @Test
     void aPutReplacesTheObjectWhole() throws Exception {
         ObjectStore store = store();
         store.put("index.html", Files.writeString(dir.resolve("1.html"), "first"), ObjectInfo.changing("text/html"));
