@@ -15,6 +15,14 @@ public interface ObjectStore {
     void put(String key, Path file, ObjectInfo info) throws IOException;
 
     /**
+     * Stores a file the caller gives away: it will not change it again and deletes it afterwards (a
+     * staged release file). A store on the same disk may take the file itself instead of copying it.
+     */
+    default void putStaged(String key, Path file, ObjectInfo info) throws IOException {
+        put(key, file, info);
+    }
+
+    /**
      * Stores under {@code toKey} what is already stored under {@code fromKey} (a release's file becoming
      * the dataset's latest), with its own media type and cache control. {@code sameContent} is a local
      * copy of it, for stores that cannot copy in place; those that can (a hard link on disk) override this.

@@ -35,7 +35,7 @@ public final class Publisher {
         }
         String latestPrefix = DatasetIris.datasetKey(release.datasetId());
         for (Entry e : entries(release)) {
-            store.put(releasePrefix + e.file().name(), e.file().path(), ObjectInfo.immutable(e.contentType())
+            store.putStaged(releasePrefix + e.file().name(), e.file().path(), ObjectInfo.immutable(e.contentType())
                     .withSha256(e.file().sha256()));
         }
         for (Entry e : entries(release)) {

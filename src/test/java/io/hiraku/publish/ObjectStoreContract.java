@@ -57,6 +57,18 @@ abstract class ObjectStoreContract {
     }
 
     @Test
+    void aStagedFileIsStoredWholeAndStaysStoredWhenTheStagingIsDeleted() throws Exception {
+        ObjectStore store = store();
+        Path staged = Files.writeString(dir.resolve("staged.nt"), "<a> <b> \"c\" .\n");
+        store.putStaged("datasets/a/releases/1/a.nt", staged, ObjectInfo.immutable("application/n-triples"));
+        Files.delete(staged);
+        try (var in = store.open("datasets/a/releases/1/a.nt").orElseThrow()) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("<a> <b> \"c\" .\n");
+        }
+        assertThat(store.describe("datasets/a/releases/1/a.nt").orElseThrow().contentType()).isEqualTo("application/n-triples");
+    }
+
+    @Test
     void aPutReplacesTheObjectWhole() throws Exception {
         ObjectStore store = store();
         store.put("index.html", Files.writeString(dir.resolve("1.html"), "first"), ObjectInfo.changing("text/html"));
