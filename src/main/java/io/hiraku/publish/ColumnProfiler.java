@@ -23,8 +23,8 @@ import java.util.Map;
  * The release's {@code profile.json}, for the catalog page: the first rows as published text (the
  * preview) and, per column, how many values and missing cells it has, how many distinct values,
  * min/max for ordered types and the most frequent values. Memory is bounded whatever the file size:
- * each column tracks at most {@link #TRACKED_VALUES} distinct values; beyond that the distinct count is a
- * lower bound and the top values are counted among the values first seen (both flagged in the file).
+ * each column tracks at most {@link #TRACKED_VALUES} distinct values; once a column has more, its
+ * distinct count is a lower bound and its top values are those counted up to then (flagged in the file).
  */
 public final class ColumnProfiler implements RowSink {
     public static final String FILE_NAME = "profile.json";
@@ -100,14 +100,18 @@ public final class ColumnProfiler implements RowSink {
                 return;
             }
             count++;
-            String text = PublishedText.of(field, value);
-            long[] seen = values.get(text);
-            if (seen != null) {
-                seen[0]++;
-            } else if (values.size() < TRACKED_VALUES) {
-                values.put(text, new long[] {1});
-            } else {
-                capped = true;
+            if (!capped) {
+                // values are counted until a column has more distinct ones than are tracked; after that
+                // only count, missing and range go on (a name or id column costs no hashing per cell)
+                String text = PublishedText.of(field, value);
+                long[] seen = values.get(text);
+                if (seen != null) {
+                    seen[0]++;
+                } else if (values.size() < TRACKED_VALUES) {
+                    values.put(text, new long[] {1});
+                } else {
+                    capped = true;
+                }
             }
             Comparable<Object> key = ordered(value);
             if (key != null) {

@@ -31,6 +31,14 @@ public final class ReleaseWriter implements RowSink, Closeable {
     private final String releaseId;
     private final List<FormatWriter> writers = new ArrayList<>();
     private final ColumnProfiler profiler;
+    /**
+     * The writers' own threads, so that writing is not one core's work after validation's: the RDF
+     * formats (the heaviest) on one, the CSV, JSON and profile on the other.
+     */
+    private final AsyncRowSink rdfThread;
+    private final AsyncRowSink tableThread;
+    private final List<FormatWriter> rdfWriters = new ArrayList<>();
+    private final List<FormatWriter> tableWriters = new ArrayList<>();
     private long rows;
     private long gzipNTriplesAbove = Long.MAX_VALUE;
     private boolean finished;
@@ -50,6 +58,14 @@ public final class ReleaseWriter implements RowSink, Closeable {
         writers.add(new RdfFormatWriter(directory.resolve(id + ".ttl"), Format.TURTLE, dataset.schema(), iri));
         writers.add(new RdfFormatWriter(directory.resolve(id + ".nt"), Format.NTRIPLES, dataset.schema(), iri));
         profiler = new ColumnProfiler(dataset.schema());
+        for (FormatWriter writer : writers) {
+            (writer instanceof RdfFormatWriter ? rdfWriters : tableWriters).add(writer);
+        }
+        rdfThread = new AsyncRowSink((n, values) -> write(rdfWriters, n, values), 256, 16, "rdf " + dataset.id());
+        tableThread = new AsyncRowSink((n, values) -> {
+            write(tableWriters, n, values);
+            profiler.accept(n, values);
+        }, 256, 16, "tables " + dataset.id());
     }
 
     /** Also publishes a gzip copy of the N-Triples when they are larger than this many bytes. */
@@ -60,14 +76,21 @@ public final class ReleaseWriter implements RowSink, Closeable {
 
     @Override
     public void accept(long rowNumber, Object[] values) throws IOException {
-        for (FormatWriter writer : writers) {
-            writer.accept(rowNumber, values);
-        }
-        profiler.accept(rowNumber, values);
+        rdfThread.accept(rowNumber, values);
+        tableThread.accept(rowNumber, values);
         rows++;
     }
 
+    /** On a writers' thread: one row to each of its formats (rows and their values are never changed). */
+    private static void write(List<FormatWriter> group, long rowNumber, Object[] values) throws IOException {
+        for (FormatWriter writer : group) {
+            writer.accept(rowNumber, values);
+        }
+    }
+
     public StagedRelease finish(Original original) throws IOException {
+        rdfThread.finish();
+        tableThread.finish();
         List<PublishedFile> files = new ArrayList<>();
         for (FormatWriter writer : writers) {
             files.add(writer.finish());
@@ -137,6 +160,8 @@ public final class ReleaseWriter implements RowSink, Closeable {
         if (finished) {
             return;
         }
+        rdfThread.abandon();
+        tableThread.abandon();
         for (FormatWriter writer : writers) {
             try {
                 writer.finish();
