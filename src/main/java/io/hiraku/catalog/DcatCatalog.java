@@ -189,6 +189,20 @@ public final class DcatCatalog {
         }
         String modified = published.modified().toString();
         ds.addProperty(DCTerms.modified, modified, XSDDatatype.XSDdateTime);
+        String issued = firstIssued(published);
+        ds.addProperty(DCTerms.issued, issued, XSDDatatype.XSDdateTime);
+        // open data: anyone may use it, without conditions beyond the licence
+        ds.addProperty(DCTerms.accessRights, typed(m, Vocabularies.EU + "access-right/PUBLIC", DCTerms.NS + "RightsStatement"));
+        if (def.temporal() != null) {
+            Resource period = typed(m, iri + "#temporal", DCTerms.NS + "PeriodOfTime");
+            if (def.temporal().start() != null) {
+                period.addProperty(dcatProperty(m, "startDate"), def.temporal().start(), XSDDatatype.XSDdate);
+            }
+            if (def.temporal().end() != null) {
+                period.addProperty(dcatProperty(m, "endDate"), def.temporal().end(), XSDDatatype.XSDdate);
+            }
+            ds.addProperty(DCTerms.temporal, period);
+        }
         String frequency = Vocabularies.frequency(def.updateFrequency());
         if (frequency != null) {
             ds.addProperty(DCTerms.accrualPeriodicity, typed(m, frequency, DCTerms.NS + "Frequency"));
@@ -198,7 +212,7 @@ public final class DcatCatalog {
         ds.addProperty(DCTerms.conformsTo, typed(m, iri + "/datapackage.json", DCTerms.NS + "Standard"));
         String license = catalog.licenseFor(def);
         for (PublishedDataset.Distribution file : published.distributions()) {
-            ds.addProperty(dcatProperty(m, "distribution"), distribution(m, def, file, license, modified));
+            ds.addProperty(dcatProperty(m, "distribution"), distribution(m, def, file, license, issued, modified));
         }
         return ds;
     }
@@ -236,8 +250,14 @@ public final class DcatCatalog {
         }
     }
 
+    /** When the dataset was first published: its oldest release, else this one. */
+    private static String firstIssued(PublishedDataset published) {
+        List<PublishedDataset.Version> versions = published.versions();
+        return versions.isEmpty() ? published.modified().toString() : versions.get(versions.size() - 1).created();
+    }
+
     private Resource distribution(Model m, DatasetDefinition def, PublishedDataset.Distribution file, String license,
-                                  String modified) {
+                                  String issued, String modified) {
         String url = DatasetIris.downloadUrl(catalog, def.id(), file.name());
         Format format = Format.ofKey(file.format());
         Resource dist = m.createResource(DatasetIris.dataset(catalog, def.id()) + "/distributions/" + file.format(),
@@ -256,7 +276,10 @@ public final class DcatCatalog {
                     typed(m, Vocabularies.IANA_MEDIA + "application/gzip", DCTerms.NS + "MediaType"));
         }
         dist.addProperty(dcatProperty(m, "accessURL"), m.createResource(url));
+        dist.addProperty(DCTerms.issued, issued, XSDDatatype.XSDdateTime);
         dist.addProperty(DCTerms.modified, modified, XSDDatatype.XSDdateTime);
+        // the terms of use in words, beside the licence (the catalog's about page)
+        dist.addProperty(DCTerms.rights, typed(m, DatasetIris.base(catalog) + "/about/#terms", DCTerms.NS + "RightsStatement"));
         // the latest files stay at their URLs for good (and every release keeps its own)
         dist.addProperty(m.createProperty("http://data.europa.eu/r5r/availability"),
                 concept(m, Vocabularies.EU + "planned-availability/STABLE", "stable"));

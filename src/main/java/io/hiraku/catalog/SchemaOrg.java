@@ -64,6 +64,9 @@ final class SchemaOrg {
             spatial.put("name", place.nameJa());
             spatial.put("identifier", place.code());
         });
+        if (def.temporal() != null) {
+            ds.put("temporalCoverage", def.temporal().interval());
+        }
         ds.put("version", published.release());
         ds.put("dateModified", published.modified().toString());
         ObjectNode inCatalog = ds.putObject("includedInDataCatalog");

@@ -18,6 +18,7 @@ public record DatasetDefinition(
         String license,
         String updateFrequency,
         String spatial,
+        Temporal temporal,
         Contact contact,
         String template,
         ErrorPolicy errorPolicy,
@@ -39,7 +40,7 @@ public record DatasetDefinition(
     DatasetDefinition placed(String placedId, String placedDepartment, String file, TableSchema resolved,
             LocalizedText resolvedDescription) {
         return new DatasetDefinition(placedId, placedDepartment, title, resolvedDescription, keywords, themes, license,
-                updateFrequency, spatial, contact, template, errorPolicy, municipalityChecks, source, resolved, file);
+                updateFrequency, spatial, temporal, contact, template, errorPolicy, municipalityChecks, source, resolved, file);
     }
 
     public List<String> keywords(String language) {

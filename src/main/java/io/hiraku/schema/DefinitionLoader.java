@@ -97,6 +97,13 @@ public final class DefinitionLoader {
                         + java.util.Arrays.toString(DataTheme.values()) + ")");
             }
         }
+        if (def.temporal() != null) {
+            try {
+                def.temporal().check();
+            } catch (DefinitionException e) {
+                throw new DefinitionException(file + ": " + e.getMessage());
+            }
+        }
         if (def.spatial() != null && !def.spatial().matches("https?://\\S+|\\s*\\d{5,6}\\s*")) {
             throw new DefinitionException(file + ": spatial '" + def.spatial() + "' must be a place IRI (e.g. "
                     + "http://publications.europa.eu/resource/authority/country/JPN) or a 全国地方公共団体コード (e.g. 372013)");

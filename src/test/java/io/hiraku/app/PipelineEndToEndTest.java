@@ -250,9 +250,20 @@ class PipelineEndToEndTest extends CamelMainTestSupport {
                 BASE + "/datasets/takamatsu-aed/takamatsu-aed.csv", BASE + "/datasets/takamatsu-aed/takamatsu-aed.json",
                 BASE + "/datasets/takamatsu-aed/takamatsu-aed.ttl");
 
-        // the page lists what DCAT-AP recommends and the metadata lacks (here the temporal coverage), nothing it has
-        assertThat(page.select("ul.advice li").eachText()).anyMatch(line -> line.contains("temporal"))
+        // a page lists what DCAT-AP recommends and the metadata lacks (the toilets: their temporal coverage),
+        // nothing it has (the AED list declares its temporal coverage, as dct:temporal and temporalCoverage)
+        Document toiletsPage = Jsoup.parse(store.resolve("datasets/yaizu-public-toilets/index.html").toFile(), "UTF-8");
+        assertThat(toiletsPage.select("ul.advice li").eachText()).anyMatch(line -> line.contains("temporal"))
                 .noneMatch(line -> line.contains("spatial") || line.contains("keyword") || line.contains("availability"));
+        assertThat(page.select("ul.advice li").eachText())
+                .noneMatch(line -> line.contains("temporal") || line.contains("spatial") || line.contains("keyword"));
+        Model aedGraph = RDFDataMgr.loadModel(store.resolve("datasets/takamatsu-aed/dataset.ttl").toString());
+        assertThat(aedGraph.listObjectsOfProperty(aedGraph.createResource(BASE + "/datasets/takamatsu-aed#temporal"),
+                aedGraph.createProperty("http://www.w3.org/ns/dcat#startDate")).toList())
+                .extracting(n -> n.asLiteral().getLexicalForm()).containsExactly("2023-02-16");
+        assertThat(SchemaOrgCheck.graph(page).listObjectsOfProperty(
+                SchemaOrgCheck.graph(page).createProperty("http://schema.org/temporalCoverage")).toList())
+                .extracting(n -> n.asLiteral().getLexicalForm()).containsExactly("2023-02-16/..");
 
         // search engines: schema.org JSON-LD in every page, passing Google's required Dataset items
         for (String id : List.of("takamatsu-aed", "takamatsu-childcare-facilities", "yaizu-public-toilets")) {
