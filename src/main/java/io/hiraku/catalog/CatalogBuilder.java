@@ -25,6 +25,7 @@ public final class CatalogBuilder {
     private final SiteTemplates templates;
     private final Path scratch;
     private final java.time.Clock clock;
+    private String baseUrl;
 
     public CatalogBuilder(ObjectStore store, SiteTemplates templates, Path scratch) {
         this(store, templates, scratch, java.time.Clock.systemUTC());
@@ -40,6 +41,7 @@ public final class CatalogBuilder {
 
     public void rebuild(Definitions definitions) throws IOException {
         io.hiraku.schema.CatalogDefinition catalog = definitions.catalog();
+        baseUrl = io.hiraku.publish.DatasetIris.base(catalog);
         List<PublishedDataset> datasets = new PublishedDatasets(store).all(definitions);
         List<PageModels> languages = pageModels(catalog);
         Files.createDirectories(scratch);
@@ -47,10 +49,14 @@ public final class CatalogBuilder {
         for (PublishedDataset d : datasets) {
             String id = d.definition().id();
             org.apache.jena.rdf.model.Model model = dcat.datasetModel(d);
-            List<String> advice = DcatGate.advice(model, io.hiraku.publish.DatasetIris.dataset(catalog, id));
+            String iri = io.hiraku.publish.DatasetIris.dataset(catalog, id);
+            List<String> advice = DcatGate.advice(model, iri);
+            // every published dataset passed the DCAT-AP gate before it was published
+            MqaScore mqa = MqaScore.of(model, iri, this::inStore, true);
+            mqa.addTo(model, iri);
             com.fasterxml.jackson.databind.JsonNode profile = new PublishedDatasets(store).profile(id);
             for (PageModels pages : languages) {
-                putPage(pages.key("datasets/" + id + "/"), "dataset.ftlh", pages.dataset(d, advice, profile));
+                putPage(pages.key("datasets/" + id + "/"), "dataset.ftlh", pages.dataset(d, advice, profile, mqa));
             }
             putRdf("datasets/" + id + "/dataset", model);
             putFeed("datasets/" + id + "/feed.atom", out -> AtomFeed.dataset(catalog, d, out));
@@ -84,6 +90,19 @@ public final class CatalogBuilder {
             putPage(pages.key(""), "index.ftlh", pages.index(datasets));
         }
         LOG.info("Catalog rebuilt: {} published dataset(s) in {}", datasets.size(), store.describe());
+    }
+
+    /** Whether a URL of this catalog answers: its object is in the store (other URLs cannot be asked offline). */
+    private boolean inStore(String url) {
+        String base = baseUrl + "/";
+        if (!url.startsWith(base)) {
+            return false;
+        }
+        try {
+            return store.exists(url.substring(base.length()));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The page models of each catalog language, the first language first (it lives at the site root). */

@@ -109,7 +109,7 @@ final class PageModels {
     }
 
     /** A dataset's page; {@code advice} lists what DCAT-AP recommends and the metadata lacks. */
-    Map<String, Object> dataset(PublishedDataset published, List<String> advice, JsonNode profile) {
+    Map<String, Object> dataset(PublishedDataset published, List<String> advice, JsonNode profile, MqaScore mqa) {
         DatasetDefinition def = published.definition();
         Map<String, Object> model = site("datasets/" + def.id() + "/");
         String data = model.get("root") + DatasetIris.datasetKey(def.id());
@@ -148,6 +148,7 @@ final class PageModels {
                 "summary", t.get("quality.summary", quality.checks().size(), quality.passed()),
                 "checks", quality.checks().stream().map(c -> Map.of(
                         "label", t.get("quality.check." + c.key()), "passed", c.passed())).toList()));
+        model.put("mqa", mqaModel(mqa));
         String csvUrl = DatasetIris.downloadUrl(catalog, def.id(), Format.CSV.fileName(def.id()));
         model.put("csvUrl", csvUrl);
         model.put("curl", "curl -O " + csvUrl);
@@ -160,6 +161,25 @@ final class PageModels {
         model.put("advice", advice);
         model.put("jsonLd", SchemaOrg.forScript(new SchemaOrg(catalog).dataset(published)));
         return model;
+    }
+
+    /** The MQA score by dimension, and the indicators not fully met (what to add to the metadata). */
+    private Map<String, Object> mqaModel(MqaScore mqa) {
+        Map<String, int[]> dimensions = new LinkedHashMap<>();
+        List<String> unmet = new ArrayList<>();
+        for (MqaScore.Indicator i : mqa.indicators()) {
+            int[] pm = dimensions.computeIfAbsent(i.dimension(), k -> new int[2]);
+            pm[0] += i.points();
+            pm[1] += i.weight();
+            if (i.points() < i.weight()) {
+                unmet.add(t.get("mqa.metric." + i.metric()) + " (" + i.points() + " / " + i.weight() + ")");
+            }
+        }
+        List<Map<String, Object>> dims = new ArrayList<>();
+        dimensions.forEach((name, pm) -> dims.add(Map.of("name", t.get("mqa.dimension." + name),
+                "points", pm[0], "maximum", pm[1])));
+        return Map.of("points", mqa.points(), "maximum", MqaScore.maximum(),
+                "rating", t.get("mqa.rating." + mqa.rating()), "dimensions", dims, "unmet", unmet);
     }
 
     /** What every page has: the language, its wording, the paths to the site root and the other languages. */

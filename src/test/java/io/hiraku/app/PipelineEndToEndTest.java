@@ -258,6 +258,14 @@ class PipelineEndToEndTest extends CamelMainTestSupport {
         assertThat(page.select("ul.advice li").eachText())
                 .noneMatch(line -> line.contains("temporal") || line.contains("spatial") || line.contains("keyword"));
         Model aedGraph = RDFDataMgr.loadModel(store.resolve("datasets/takamatsu-aed/dataset.ttl").toString());
+        // the EU MQA score, published as DQV and shown on the page: the AED list meets every indicator;
+        // the toilets lack only a temporal coverage (20 points)
+        assertThat(aedGraph.listObjectsOfProperty(aedGraph.createResource(BASE + "/datasets/takamatsu-aed#mqa-score"),
+                aedGraph.createProperty("http://www.w3.org/ns/dqv#value")).toList())
+                .extracting(n -> n.asLiteral().getInt()).containsExactly(405);
+        assertThat(page.select("#mqa").text()).contains("405 / 405");
+        assertThat(toiletsPage.select("#mqa").text()).contains("385 / 405");
+        assertThat(toiletsPage.select("ul.mqa-unmet li").eachText()).containsExactly("対象期間 (0 / 20)");
         assertThat(aedGraph.listObjectsOfProperty(aedGraph.createResource(BASE + "/datasets/takamatsu-aed#temporal"),
                 aedGraph.createProperty("http://www.w3.org/ns/dcat#startDate")).toList())
                 .extracting(n -> n.asLiteral().getLexicalForm()).containsExactly("2023-02-16");
