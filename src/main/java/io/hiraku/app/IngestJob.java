@@ -29,6 +29,7 @@ public final class IngestJob {
     private Outcome outcome;
     private Receipt.ProposedDefinition proposal;
     private java.util.List<String> advice = java.util.List.of();
+    private io.hiraku.validate.Receipt.MetadataQuality quality;
     private String messageJa;
     private String messageEn;
 
@@ -118,6 +119,15 @@ public final class IngestJob {
     /** What DCAT-AP recommends that the dataset's metadata lacks (advice, never a reason to refuse). */
     public java.util.List<String> getAdvice() {
         return advice;
+    }
+
+    /** The EU MQA score the dataset will have once this release is published; null before it is built. */
+    public io.hiraku.validate.Receipt.MetadataQuality getQuality() {
+        return quality;
+    }
+
+    void quality(io.hiraku.validate.Receipt.MetadataQuality score) {
+        this.quality = score;
     }
 
     void advice(java.util.List<String> lines) {

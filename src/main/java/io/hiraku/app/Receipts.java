@@ -86,7 +86,7 @@ public final class Receipts {
                 null, null, null,
                 "公開先の保存場所に接続できないため、公開を待っています。ファイルは保管済みで、接続が戻ると自動で公開します",
                 "waiting to publish: the object store cannot be reached. The file is kept and will be published "
-                        + "as soon as the store is back", receipt.report(), null, null),
+                        + "as soon as the store is back", receipt.report(), null, null, null),
                 workspace.receipts(job.getDepartment()), receiptName(job) + ".pending");
     }
 
@@ -137,6 +137,6 @@ public final class Receipts {
                 job.getDataset() == null ? null : job.getDataset().title().in("ja"),
                 job.getRelease() == null ? null : job.getRelease().releaseId(), datasetUrl, downloads,
                 job.getMessageJa(), job.getMessageEn(), job.getReport(), job.getProposal(),
-                job.getAdvice().isEmpty() ? null : job.getAdvice());
+                job.getAdvice().isEmpty() ? null : job.getAdvice(), job.getQuality());
     }
 }

@@ -125,7 +125,14 @@ public final class Releases {
                 ReleaseWriter.deleteStaging(noted.directory());
                 return job;
             }
-            job.advice(DcatGate.advice(metadata, DatasetIris.dataset(definitions.catalog(), dataset.id())));
+            String iri = DatasetIris.dataset(definitions.catalog(), dataset.id());
+            job.advice(DcatGate.advice(metadata, iri));
+            // scored before publishing: the release's own URLs answer once it is published, others cannot be asked
+            String base = DatasetIris.base(definitions.catalog()) + "/";
+            io.hiraku.catalog.MqaScore mqa = io.hiraku.catalog.MqaScore.of(metadata, iri, url -> url.startsWith(base), true);
+            job.quality(new io.hiraku.validate.Receipt.MetadataQuality(mqa.points(), io.hiraku.catalog.MqaScore.maximum(),
+                    mqa.rating(), mqa.indicators().stream().filter(i -> i.points() < i.weight())
+                            .map(i -> i.metric() + " " + i.points() + "/" + i.weight()).toList()));
             job.release(noted);
             LOG.info("Built release {} of {}: {} rows from {} ({})", job.getRelease().releaseId(), dataset.id(),
                     report.getRows(), job.getFileName(), report.getEncoding());

@@ -62,7 +62,7 @@ public final class Reminders {
                             + "）。新しいファイルをこのフォルダに置いてください。更新がない場合はオープンデータ担当に更新頻度の見直しを伝えてください",
                     "'" + title + "' was due for an update on " + due + " (" + d.definition().updateFrequency()
                             + "). Drop the new file into this folder, or ask the open-data team to change its update frequency",
-                    null, null, null), workspace.receipts(department), name);
+                    null, null, null, null), workspace.receipts(department), name);
             LOG.warn("{} (dataset {}) is overdue: its update was due on {}; reminder written for department {}",
                     d.originalName(), d.definition().id(), due, department);
             written++;

@@ -112,6 +112,10 @@ public final class ReceiptWriter {
         m.putIfAbsent("metadataRows", List.of());
         m.put("report", report);
         m.put("advice", r.metadataAdvice() == null ? List.of() : r.metadataAdvice());
+        if (r.metadataQuality() != null) {
+            m.put("quality", Map.of("points", r.metadataQuality().points(), "maximum", r.metadataQuality().maximum(),
+                    "rating", r.metadataQuality().rating(), "unmet", r.metadataQuality().unmet()));
+        }
         m.put("proposalPath", r.proposedDefinition() == null ? "" : r.proposedDefinition().path());
         m.put("proposalYaml", r.proposedDefinition() == null ? "" : r.proposedDefinition().yaml());
         m.put("errorColumns", columns);

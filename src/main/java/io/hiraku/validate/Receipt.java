@@ -29,7 +29,15 @@ public record Receipt(
         String messageEn,
         ValidationReport report,
         ProposedDefinition proposedDefinition,
-        List<String> metadataAdvice) {
+        List<String> metadataAdvice,
+        MetadataQuality metadataQuality) {
+
+    /**
+     * The EU Metadata Quality Assessment score the dataset will have once published (points of 405,
+     * rating) and the indicators it does not fully meet, each as "metric points/weight".
+     */
+    public record MetadataQuality(int points, int maximum, String rating, List<String> unmet) {
+    }
 
     /** For a file no definition matches: where a definition would go, and one inferred from the file. */
     public record ProposedDefinition(String path, String yaml) {

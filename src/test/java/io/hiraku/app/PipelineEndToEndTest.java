@@ -106,6 +106,10 @@ class PipelineEndToEndTest extends CamelMainTestSupport {
         assertThat(toiletsReceipt.path("outcome").asText()).isEqualTo("published");
         // a published receipt also says what DCAT-AP recommends that the definition lacks
         assertThat(toiletsReceipt.path("metadataAdvice")).extracting(JsonNode::asText).anyMatch(a -> a.contains("temporal"));
+        // the receipt gives the EU MQA score the dataset will have, and what is not met
+        assertThat(toiletsReceipt.path("metadataQuality").path("points").asInt()).isEqualTo(385);
+        assertThat(toiletsReceipt.path("metadataQuality").path("unmet")).extracting(JsonNode::asText)
+                .containsExactly("temporalAvailability 0/20");
         assertThat(Jsoup.parse(Files.readString(Path.of(toiletsReceipt.path("__file").asText())), "UTF-8")
                 .select("ul.advice li").eachText()).anyMatch(a -> a.contains("対象期間"));
         JsonNode broken = receipt("yaizu", "222127_public_toilet_broken.csv");
