@@ -193,9 +193,9 @@ public final class HirakuCommand implements Runnable {
                 description = "Encodings of the table (default: ${DEFAULT-VALUE})")
         List<String> encodings;
 
-        @Option(names = "--heap", paramLabel = "SIZE", defaultValue = "256m",
-                description = "Heap cap (-Xmx) of every measured Hiraku process (default: ${DEFAULT-VALUE})")
-        String heap;
+        @Option(names = "--jvm-options", paramLabel = "OPTIONS", defaultValue = "-Xmx160m -XX:+UseSerialGC",
+                description = "JVM options of every measured Hiraku process, as bin/hiraku runs it (default: ${DEFAULT-VALUE})")
+        String jvmOptions;
 
         @Option(names = "--repeat", paramLabel = "N", defaultValue = "3",
                 description = "Runs of the parse floor, validate and Miller; the median is kept (default: ${DEFAULT-VALUE})")
@@ -207,9 +207,9 @@ public final class HirakuCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            List<io.hiraku.bench.Bench.Case> cases = new io.hiraku.bench.Bench(out, heap, repeat, System.out).run(rows, encodings);
+            List<io.hiraku.bench.Bench.Case> cases = new io.hiraku.bench.Bench(out, jvmOptions, repeat, System.out).run(rows, encodings);
             Path results = out.resolve("results.json");
-            io.hiraku.bench.Bench.writeJson(cases, heap, repeat, results);
+            io.hiraku.bench.Bench.writeJson(cases, jvmOptions, repeat, results);
             System.out.println("\nResults: " + results);
             boolean allRan = cases.stream().flatMap(c -> c.measurements().stream()).allMatch(m -> m.succeeded());
             return allRan ? OK : OPERATIONAL_ERROR;

@@ -18,7 +18,7 @@ import java.util.Optional;
 
 /**
  * The benchmark: for each size and encoding, generates the benchmark table, then measures, each in a
- * fresh process with the same heap cap: the full publish of the file ({@code publish --once}: decode,
+ * fresh process with bin/hiraku's JVM options: the full publish of the file ({@code publish --once}: decode,
  * validate, normalize, every format, datapackage.json, SHA256SUMS, the catalog), {@code validate}
  * alone, the parse-only floor, and Miller converting it to JSON ({@code mlr --icsv --ojson cat}) as
  * the peer users would otherwise pick. Prints rows/s, MB/s, wall time and peak RSS of each and the
@@ -29,7 +29,7 @@ public final class Bench {
     private static final String MAIN = "io.hiraku.app.HirakuCommand";
 
     private final Path workDir;
-    private final String heap;
+    private final List<String> jvmOptions;
     private final PrintStream out;
     private final int repeat;
 
@@ -38,9 +38,10 @@ public final class Bench {
      *               run is kept, since one run on a shared 2-core machine can be off by a fifth. The
      *               publish runs once: it is the long one.
      */
-    public Bench(Path workDir, String heap, int repeat, PrintStream out) {
+    /** @param jvmOptions the options of every measured Hiraku JVM (bin/hiraku's by default), space-separated */
+    public Bench(Path workDir, String jvmOptions, int repeat, PrintStream out) {
         this.workDir = workDir;
-        this.heap = heap;
+        this.jvmOptions = List.of(jvmOptions.trim().split("\\s+"));
         this.repeat = Math.max(1, repeat);
         this.out = out;
     }
@@ -60,8 +61,9 @@ public final class Bench {
         Files.createDirectories(workDir);
         Path catalog = catalog(workDir.resolve("catalog"));
         List<Case> cases = new ArrayList<>();
-        out.printf(Locale.ROOT, "Hiraku bench: %d core(s), heap cap %s, Java %s, median of %d run(s), %s%n",
-                Runtime.getRuntime().availableProcessors(), heap, System.getProperty("java.version"), repeat, miller()
+        out.printf(Locale.ROOT, "Hiraku bench: %d core(s), JVM options %s, Java %s, median of %d run(s), %s%n",
+                Runtime.getRuntime().availableProcessors(), String.join(" ", jvmOptions), System.getProperty("java.version"),
+                repeat, miller()
                         .map(m -> "Miller at " + m).orElse("Miller not installed (apt-get install miller)"));
         for (long rows : sizes) {
             for (String encoding : encodings) {
@@ -157,9 +159,10 @@ public final class Bench {
     }
 
     private List<String> java(String... args) {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-cp", System.getProperty("java.class.path"), MAIN));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), MAIN));
         command.addAll(List.of(args));
         return command;
     }
@@ -195,12 +198,12 @@ public final class Bench {
     }
 
     /** The results as JSON, for comparing runs. */
-    public static void writeJson(List<Case> cases, String heap, int repeat, Path file) throws IOException {
+    public static void writeJson(List<Case> cases, String jvmOptions, int repeat, Path file) throws IOException {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = json.createObjectNode();
         root.put("date", Instant.now().toString());
         root.put("cores", Runtime.getRuntime().availableProcessors());
-        root.put("heap", heap);
+        root.put("jvmOptions", jvmOptions);
         root.put("medianOf", repeat);
         root.put("java", System.getProperty("java.version"));
         root.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
