@@ -15,20 +15,13 @@ public final class PartialDateParser {
     }
 
     public static Year parseYear(String raw, NormalizationCounts counts) throws InvalidValueException {
-        String s = HalfWidth.normalized(raw, counts);
-        int[] parsed = yearPrefix(s, counts);
-        int end = parsed == null ? -1 : parsed[1];
-        if (end >= 0 && s.startsWith("年度", end)) {
-            end += 2;
-        } else if (end >= 0 && s.startsWith("年", end)) {
-            end += 1;
-        }
-        if (parsed == null || end != s.length()) {
+        Integer year = wholeYear(raw, counts);
+        if (year == null) {
             throw new InvalidValueException("type-year",
                     "「" + raw + "」は年として読めません（例: 2024、令和6年、R6、令和6年度）",
                     "'" + raw + "' is not a year (write e.g. 2024, 令和6年, R6 or 令和6年度)");
         }
-        return Year.of(parsed[0]);
+        return Year.of(year);
     }
 
     /**
@@ -37,22 +30,30 @@ public final class PartialDateParser {
      * in a column that holds fiscal years.
      */
     public static String parseFiscalYearRange(String raw, NormalizationCounts counts) throws InvalidValueException {
-        String s = HalfWidth.normalized(raw, counts);
-        int[] parsed = yearPrefix(s, counts);
-        int end = parsed == null ? -1 : parsed[1];
-        if (end >= 0 && s.startsWith("年度", end)) {
-            end += 2;
-        } else if (end >= 0 && s.startsWith("年", end)) {
-            end += 1;
-        }
-        if (parsed == null || end != s.length()) {
+        Integer year = wholeYear(raw, counts);
+        if (year == null) {
             throw new InvalidValueException("type-fiscal-year",
                     "「" + raw + "」は年度として読めません（例: 令和6年度、R6年度、2024年度）",
                     "'" + raw + "' is not a fiscal year (write e.g. 令和6年度, R6年度 or 2024年度)");
         }
         counts.add(Normalization.FISCAL_YEAR);
-        int year = parsed[0];
         return year + "-04-01/" + (year + 1) + "-03-31";
+    }
+
+    /** The Gregorian year of a value that is only a year, optionally followed by 年 or 年度; null otherwise. */
+    private static Integer wholeYear(String raw, NormalizationCounts counts) throws InvalidValueException {
+        String s = HalfWidth.normalized(raw, counts);
+        int[] parsed = yearPrefix(s, counts);
+        if (parsed == null) {
+            return null;
+        }
+        int end = parsed[1];
+        if (s.startsWith("年度", end)) {
+            end += 2;
+        } else if (s.startsWith("年", end)) {
+            end += 1;
+        }
+        return end == s.length() ? parsed[0] : null;
     }
 
     public static YearMonth parseYearMonth(String raw, NormalizationCounts counts) throws InvalidValueException {
