@@ -34,29 +34,13 @@ public final class LocalObjectStore implements ObjectStore {
 
     @Override
     public void put(String key, Path file, ObjectInfo info) throws IOException {
-        Path target = resolve(key);
-        Files.createDirectories(target.getParent());
-        String sha256 = info.sha256() != null ? info.sha256() : Sha256.of(file);
-        writeMeta(target, info, sha256);
-        Path temp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-        Files.copy(file, temp, StandardCopyOption.REPLACE_EXISTING);
-        moveDurably(temp, target);
+        store(key, file, info, info.sha256(), false);
     }
 
     /** Takes the staged file by a hard link (no bytes copied) when it is on the same file system. */
     @Override
     public void putStaged(String key, Path file, ObjectInfo info) throws IOException {
-        Path target = resolve(key);
-        Files.createDirectories(target.getParent());
-        String sha256 = info.sha256() != null ? info.sha256() : Sha256.of(file);
-        writeMeta(target, info, sha256);
-        Path temp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-        try {
-            Files.createLink(temp, file);
-        } catch (IOException | UnsupportedOperationException e) {
-            Files.copy(file, temp, StandardCopyOption.REPLACE_EXISTING);
-        }
-        moveDurably(temp, target);
+        store(key, file, info, info.sha256(), true);
     }
 
     /**
@@ -66,20 +50,35 @@ public final class LocalObjectStore implements ObjectStore {
      */
     @Override
     public void copy(String fromKey, String toKey, Path sameContent, ObjectInfo info) throws IOException {
-        Path source = resolve(fromKey);
-        Path target = resolve(toKey);
         Optional<StoredObject> stored = describe(fromKey);
         if (stored.isEmpty()) {
             put(toKey, sameContent, info);
             return;
         }
+        store(toKey, resolve(fromKey), info, stored.get().sha256(), true);
+    }
+
+    /**
+     * Writes the object's metadata, then its bytes under a temporary name (a hard link to
+     * {@code content} when {@code link} and the file system allows it, else a copy), made durable and
+     * renamed into place. {@code sha256} null: computed from the content.
+     */
+    private void store(String key, Path content, ObjectInfo info, String sha256, boolean link) throws IOException {
+        Path target = resolve(key);
         Files.createDirectories(target.getParent());
-        writeMeta(target, info, stored.get().sha256());
+        writeMeta(target, info, sha256 != null ? sha256 : Sha256.of(content));
         Path temp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-        try {
-            Files.createLink(temp, source);
-        } catch (IOException | UnsupportedOperationException e) {
-            Files.copy(source, temp, StandardCopyOption.REPLACE_EXISTING);
+        boolean linked = false;
+        if (link) {
+            try {
+                Files.createLink(temp, content);
+                linked = true;
+            } catch (IOException | UnsupportedOperationException e) {
+                // another file system: copied below
+            }
+        }
+        if (!linked) {
+            Files.copy(content, temp, StandardCopyOption.REPLACE_EXISTING);
         }
         moveDurably(temp, target);
     }
