@@ -16,6 +16,12 @@ public final class Fixtures {
     private Fixtures() {
     }
 
+    /** A catalog of one department, city, and no dataset yet; returns its dataset folder {@code datasets/city}. */
+    public static Path cityCatalog(Path catalogDir) throws IOException {
+        Files.writeString(Files.createDirectories(catalogDir).resolve("catalog.yaml"), "title: t\ndepartments:\n  - id: city\n");
+        return Files.createDirectories(catalogDir.resolve("datasets/city"));
+    }
+
     /** A catalog of one department, city (市民課), with one monthly dataset, visits (来庁者数). */
     public static Path monthlyVisitsCatalog(Path catalogDir) throws IOException {
         Files.createDirectories(catalogDir.resolve("datasets/city"));

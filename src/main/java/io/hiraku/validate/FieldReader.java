@@ -85,7 +85,7 @@ final class FieldReader {
         this.longestMissingValue = missingValues.keySet().stream().mapToInt(String::length).max().orElse(0);
         this.typeReader = typeReader(field);
         Constraints c = field.constraints();
-        this.pattern = c.pattern() == null ? null : compile(c.pattern());
+        this.pattern = c.pattern() == null ? null : Pattern.compile(c.pattern()); // compiled once already when loaded
         this.patternMatcher = pattern == null ? null : pattern.matcher("");
         this.allowed = c.allowed() == null ? null : new HashSet<>(c.allowed());
         this.minimum = bound(c.minimum(), "minimum");
@@ -138,6 +138,10 @@ final class FieldReader {
         return m;
     }
 
+    /**
+     * Every character {@link String#isBlank} or {@link HalfWidth#trim} could drop (Unicode white space and
+     * no-break spaces), and the C0 controls; kana, kanji and letters answer at the first comparisons.
+     */
     /**
      * Every character {@link String#isBlank} or {@link HalfWidth#trim} could drop (Unicode white space and
      * no-break spaces), and the C0 controls; kana, kanji and letters answer at the first comparisons.

@@ -19,9 +19,7 @@ class ColumnProfilerTest {
     Path dir;
 
     private TableSchema schema() throws Exception {
-        Files.createDirectories(dir.resolve("catalog/datasets/city"));
-        Files.writeString(dir.resolve("catalog/catalog.yaml"), "title: t\ndepartments:\n  - id: city\n");
-        Files.writeString(dir.resolve("catalog/datasets/city/shops.yaml"), """
+        Files.writeString(io.hiraku.Fixtures.cityCatalog(dir.resolve("catalog")).resolve("shops.yaml"), """
                 title: 店舗
                 schema:
                   missingValues: ["", "秘匿", "-"]

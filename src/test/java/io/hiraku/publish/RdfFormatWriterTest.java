@@ -28,9 +28,7 @@ class RdfFormatWriterTest {
     Path dir;
 
     private TableSchema schema() throws Exception {
-        Files.createDirectories(dir.resolve("catalog/datasets/city"));
-        Files.writeString(dir.resolve("catalog/catalog.yaml"), "title: t\ndepartments:\n  - id: city\n");
-        Files.writeString(dir.resolve("catalog/datasets/city/shops.yaml"), """
+        Files.writeString(io.hiraku.Fixtures.cityCatalog(dir.resolve("catalog")).resolve("shops.yaml"), """
                 title: 店舗
                 schema:
                   primaryKey: [code]

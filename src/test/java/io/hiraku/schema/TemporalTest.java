@@ -15,9 +15,7 @@ class TemporalTest {
     Path dir;
 
     private Definitions load(String temporal) throws Exception {
-        Files.createDirectories(dir.resolve("datasets/city"));
-        Files.writeString(dir.resolve("catalog.yaml"), "title: t\ndepartments:\n  - id: city\n");
-        Files.writeString(dir.resolve("datasets/city/budget.yaml"),
+        Files.writeString(io.hiraku.Fixtures.cityCatalog(dir).resolve("budget.yaml"),
                 "title: 予算\ntemporal: " + temporal + "\nschema:\n  fields:\n    - {name: amount, type: integer}\n");
         return new DefinitionLoader().load(dir);
     }

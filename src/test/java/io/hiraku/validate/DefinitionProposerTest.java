@@ -53,9 +53,7 @@ class DefinitionProposerTest {
         Path file = io.hiraku.Corpus.file(name);
         String yaml = new DefinitionProposer().propose(file, name).orElseThrow();
         Path catalog = dir.resolve("catalog");
-        Files.createDirectories(catalog.resolve("datasets/city"));
-        Files.writeString(catalog.resolve("catalog.yaml"), "title: t\ndepartments:\n  - id: city\n");
-        Files.writeString(catalog.resolve("datasets/city/proposed.yaml"), yaml);
+        Files.writeString(io.hiraku.Fixtures.cityCatalog(catalog).resolve("proposed.yaml"), yaml);
         DatasetDefinition proposed = new DefinitionLoader().load(catalog).forDrop("city", name).orElseThrow();
         ValidationReport report = new TableValidator().validate(file, proposed, RowSink.DISCARD);
         assertThat(report.getErrors()).as(yaml).isEmpty();
@@ -87,9 +85,7 @@ class DefinitionProposerTest {
         assertThat(yaml).containsSubsequence("title: 世帯数", "type: integer", "missingValues", "value: '-'",
                 "label: 該当なし", "title: 所得", "type: integer", "label: 秘匿");
         Path catalog = dir.resolve("catalog");
-        Files.createDirectories(catalog.resolve("datasets/city"));
-        Files.writeString(catalog.resolve("catalog.yaml"), "title: t\ndepartments:\n  - id: city\n");
-        Files.writeString(catalog.resolve("datasets/city/stats.yaml"), yaml);
+        Files.writeString(io.hiraku.Fixtures.cityCatalog(catalog).resolve("stats.yaml"), yaml);
         DatasetDefinition proposed = new DefinitionLoader().load(catalog).dataset("stats").orElseThrow();
         assertThat(new TableValidator().validate(file, proposed, RowSink.DISCARD).getErrors()).isEmpty();
     }

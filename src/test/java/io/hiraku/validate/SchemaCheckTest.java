@@ -18,9 +18,7 @@ class SchemaCheckTest {
     Path dir;
 
     private Definitions load(String field) throws Exception {
-        Files.createDirectories(dir.resolve("datasets/city"));
-        Files.writeString(dir.resolve("catalog.yaml"), "title: t\ndepartments:\n  - id: city\n");
-        Files.writeString(dir.resolve("datasets/city/budget.yaml"), "title: 予算\nschema:\n  fields:\n    - " + field + "\n");
+        Files.writeString(io.hiraku.Fixtures.cityCatalog(dir).resolve("budget.yaml"), "title: 予算\nschema:\n  fields:\n    - " + field + "\n");
         return SchemaCheck.check(new DefinitionLoader().load(dir));
     }
 
