@@ -25,7 +25,6 @@ public final class CatalogBuilder {
     private final SiteTemplates templates;
     private final Path scratch;
     private final java.time.Clock clock;
-    private String baseUrl;
 
     public CatalogBuilder(ObjectStore store, SiteTemplates templates, Path scratch) {
         this(store, templates, scratch, java.time.Clock.systemUTC());
@@ -41,7 +40,7 @@ public final class CatalogBuilder {
 
     public void rebuild(Definitions definitions) throws IOException {
         io.hiraku.schema.CatalogDefinition catalog = definitions.catalog();
-        baseUrl = io.hiraku.publish.DatasetIris.base(catalog);
+        String base = io.hiraku.publish.DatasetIris.base(catalog) + "/";
         List<PublishedDataset> datasets = new PublishedDatasets(store).all(definitions);
         List<PageModels> languages = pageModels(catalog);
         Files.createDirectories(scratch);
@@ -52,7 +51,7 @@ public final class CatalogBuilder {
             String iri = io.hiraku.publish.DatasetIris.dataset(catalog, id);
             List<String> advice = DcatGate.advice(model, iri);
             // every published dataset passed the DCAT-AP gate before it was published
-            MqaScore mqa = MqaScore.of(model, iri, this::inStore, true);
+            MqaScore mqa = MqaScore.of(model, iri, url -> inStore(base, url), true);
             mqa.addTo(model, iri);
             com.fasterxml.jackson.databind.JsonNode profile = new PublishedDatasets(store).profile(id);
             for (PageModels pages : languages) {
@@ -93,8 +92,7 @@ public final class CatalogBuilder {
     }
 
     /** Whether a URL of this catalog answers: its object is in the store (other URLs cannot be asked offline). */
-    private boolean inStore(String url) {
-        String base = baseUrl + "/";
+    private boolean inStore(String base, String url) {
         if (!url.startsWith(base)) {
             return false;
         }

@@ -225,7 +225,7 @@ final class PageModels {
         m.put("modified", DISPLAY_TIME.format(d.modified()));
         m.put("modifiedIso", d.modified().toString());
         m.put("rows", d.rows());
-        m.put("formats", d.distributions().stream().map(x -> Format.ofKey(x.format()).label()).distinct().toList());
+        m.put("formats", Facet.formatLabels(d));
         m.put("path", "datasets/" + def.id() + "/");
         Freshness.of(def.updateFrequency(), d.modified(), now).ifPresentOrElse(f -> {
             m.put("nextUpdate", DISPLAY_TIME.format(f.expected()).substring(0, 10));
@@ -251,20 +251,22 @@ final class PageModels {
 
     private List<Map<String, Object>> facets(List<PublishedDataset> datasets) {
         List<Map<String, Object>> facets = new ArrayList<>();
-        facets.add(facet("department", datasets, d -> List.of(d.definition().department()),
-                id -> catalog.departmentName(id, lang), Integer.MAX_VALUE));
-        facets.add(facet("theme", datasets, d -> d.definition().themes(),
-                code -> DataTheme.of(code).map(this::themeLabel).orElse(code), Integer.MAX_VALUE));
-        facets.add(facet("format", datasets, d -> d.distributions().stream()
-                .map(x -> Format.ofKey(x.format()).label()).distinct().toList(), f -> f, Integer.MAX_VALUE));
-        facets.add(facet("license", datasets, d -> {
-            String license = catalog.licenseFor(d.definition());
-            return license == null ? List.of() : List.of(license);
-        }, this::licenseName, Integer.MAX_VALUE));
-        facets.add(facet("frequency", datasets, d -> UpdateFrequency.of(d.definition().updateFrequency())
-                .map(f -> List.of(f.name())).orElse(List.of()), f -> t.get("frequency." + f), Integer.MAX_VALUE));
+        for (Facet f : Facet.values()) {
+            facets.add(facet(f.key(), datasets, d -> f.values(catalog, d), label(f), Integer.MAX_VALUE));
+        }
         facets.add(facet("keyword", datasets, d -> keywords(d.definition()), k -> k, KEYWORD_OPTIONS));
         return facets.stream().filter(f -> !((List<?>) f.get("options")).isEmpty()).toList();
+    }
+
+    /** How a facet's values read on the page. */
+    private Function<String, String> label(Facet facet) {
+        return switch (facet) {
+            case DEPARTMENT -> id -> catalog.departmentName(id, lang);
+            case THEME -> code -> DataTheme.of(code).map(this::themeLabel).orElse(code);
+            case FORMAT -> format -> format;
+            case LICENSE -> this::licenseName;
+            case FREQUENCY -> f -> t.get("frequency." + f);
+        };
     }
 
     private Map<String, Object> facet(String key, List<PublishedDataset> datasets,

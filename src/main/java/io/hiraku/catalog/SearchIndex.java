@@ -3,7 +3,6 @@ package io.hiraku.catalog;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.hiraku.publish.Format;
 import io.hiraku.schema.CatalogDefinition;
 import io.hiraku.schema.DatasetDefinition;
 import io.hiraku.schema.Field;
@@ -17,7 +16,8 @@ import java.util.Locale;
  * published dataset, the same file for every language. {@code text} is everything searchable (titles,
  * descriptions and keywords in every language, column names and titles, the department's names),
  * NFKC-normalised and lower-cased as the script normalises the query, so ｱｲｳ, アイウ and full-width
- * letters find each other. The facet values are the same codes the page's filter checkboxes carry.
+ * letters find each other. The facet values are the same codes the page's filter checkboxes carry
+ * ({@link Facet}).
  */
 final class SearchIndex {
     static final String KEY = "search-index.json";
@@ -54,18 +54,10 @@ final class SearchIndex {
             }
             e.put("text", normalized(String.join(" ", text)));
             ObjectNode facets = e.putObject("facets");
-            facets.putArray("department").add(def.department());
-            ArrayNode themes = facets.putArray("theme");
-            def.themes().forEach(themes::add);
-            ArrayNode formats = facets.putArray("format");
-            d.distributions().stream().map(x -> Format.ofKey(x.format()).label()).distinct().forEach(formats::add);
-            ArrayNode license = facets.putArray("license");
-            String url = catalog.licenseFor(def);
-            if (url != null) {
-                license.add(url);
+            for (Facet f : Facet.values()) {
+                ArrayNode values = facets.putArray(f.key());
+                f.values(catalog, d).forEach(values::add);
             }
-            ArrayNode frequency = facets.putArray("frequency");
-            UpdateFrequency.of(def.updateFrequency()).ifPresent(f -> frequency.add(f.name()));
             ArrayNode keywords = facets.putArray("keyword");
             def.keywordsJaEn().forEach(keywords::add);
         }
