@@ -118,7 +118,8 @@ public final class Releases {
             StagedRelease staged = writer.finish(new Original(job.getDepartment(), job.getFileName(), job.getBytes(),
                     job.getSha256(), report.getEncoding(), job.getArchived()));
             StagedRelease noted = new ReleaseNotes(store).write(staged, dataset.schema().primaryKey());
-            Model metadata = new DcatCatalog(definitions.catalog()).datasetModel(PublishedDataset.staged(dataset, noted));
+            PublishedDataset toBe = PublishedDataset.staged(dataset, noted);
+            Model metadata = new DcatCatalog(definitions.catalog()).datasetModel(toBe);
             List<DcatGate.Violation> violations = DcatGate.check(metadata);
             if (!violations.isEmpty()) {
                 refuseMetadata(job, dataset, violations);
@@ -127,12 +128,9 @@ public final class Releases {
             }
             String iri = DatasetIris.dataset(definitions.catalog(), dataset.id());
             job.advice(DcatGate.advice(metadata, iri));
-            // scored before publishing: the release's own URLs answer once it is published, others cannot be asked
-            String base = DatasetIris.base(definitions.catalog()) + "/";
-            io.hiraku.catalog.MqaScore mqa = io.hiraku.catalog.MqaScore.of(metadata, iri, url -> url.startsWith(base), true);
+            io.hiraku.catalog.MqaScore mqa = io.hiraku.catalog.MqaScore.ofPublished(definitions.catalog(), toBe, metadata);
             job.quality(new io.hiraku.validate.Receipt.MetadataQuality(mqa.points(), io.hiraku.catalog.MqaScore.maximum(),
-                    mqa.rating(), mqa.indicators().stream().filter(i -> i.points() < i.weight())
-                            .map(i -> i.metric() + " " + i.points() + "/" + i.weight()).toList()));
+                    mqa.rating(), mqa.unmet().stream().map(i -> i.metric() + " " + i.points() + "/" + i.weight()).toList()));
             job.release(noted);
             LOG.info("Built release {} of {}: {} rows from {} ({})", job.getRelease().releaseId(), dataset.id(),
                     report.getRows(), job.getFileName(), report.getEncoding());

@@ -40,7 +40,6 @@ public final class CatalogBuilder {
 
     public void rebuild(Definitions definitions) throws IOException {
         io.hiraku.schema.CatalogDefinition catalog = definitions.catalog();
-        String base = io.hiraku.publish.DatasetIris.base(catalog) + "/";
         List<PublishedDataset> datasets = new PublishedDatasets(store).all(definitions);
         List<PageModels> languages = pageModels(catalog);
         Files.createDirectories(scratch);
@@ -50,8 +49,7 @@ public final class CatalogBuilder {
             org.apache.jena.rdf.model.Model model = dcat.datasetModel(d);
             String iri = io.hiraku.publish.DatasetIris.dataset(catalog, id);
             List<String> advice = DcatGate.advice(model, iri);
-            // every published dataset passed the DCAT-AP gate before it was published
-            MqaScore mqa = MqaScore.of(model, iri, url -> inStore(base, url), true);
+            MqaScore mqa = MqaScore.ofPublished(catalog, d, model);
             mqa.addTo(model, iri);
             com.fasterxml.jackson.databind.JsonNode profile = new PublishedDatasets(store).profile(id);
             for (PageModels pages : languages) {
@@ -89,18 +87,6 @@ public final class CatalogBuilder {
             putPage(pages.key(""), "index.ftlh", pages.index(datasets));
         }
         LOG.info("Catalog rebuilt: {} published dataset(s) in {}", datasets.size(), store.describe());
-    }
-
-    /** Whether a URL of this catalog answers: its object is in the store (other URLs cannot be asked offline). */
-    private boolean inStore(String base, String url) {
-        if (!url.startsWith(base)) {
-            return false;
-        }
-        try {
-            return store.exists(url.substring(base.length()));
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     /** The page models of each catalog language, the first language first (it lives at the site root). */

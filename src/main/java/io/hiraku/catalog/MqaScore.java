@@ -23,8 +23,8 @@ import org.apache.jena.vocabulary.DCTerms;
  * publishes for it (what a harvester sees): the MQA's 23 indicators in five dimensions, 405 points,
  * and its rating (excellent above 350, good from 221, enough from 120, else bad). Distribution
  * indicators give their points in proportion to the distributions that meet them. The format and
- * licence lists are the EDP's own (src/main/resources/standards/edp-mqa); whether a URL answers is
- * asked of the object store, since every Hiraku URL is an object in it. The measurements are also
+ * licence lists are the EDP's own (src/main/resources/standards/edp-mqa); a URL answers when it is one
+ * of the dataset's published files ({@link #ofPublished}). The measurements are also
  * published as DQV ({@link #addTo}).
  */
 public final class MqaScore {
@@ -43,6 +43,21 @@ public final class MqaScore {
 
     private MqaScore(List<Indicator> indicators) {
         this.indicators = List.copyOf(indicators);
+    }
+
+    /**
+     * The score of a dataset as published (or about to be): its URLs answer when they are the URLs of
+     * its own files, which are in the store before its metadata is (no request per URL), and its graph
+     * passed the DCAT-AP gate, which every release does before it is published.
+     */
+    public static MqaScore ofPublished(io.hiraku.schema.CatalogDefinition catalog, PublishedDataset published,
+                                       Model datasetGraph) {
+        String id = published.definition().id();
+        Set<String> files = new HashSet<>();
+        for (PublishedDataset.Distribution file : published.distributions()) {
+            files.add(io.hiraku.publish.DatasetIris.downloadUrl(catalog, id, file.name()));
+        }
+        return of(datasetGraph, io.hiraku.publish.DatasetIris.dataset(catalog, id), files::contains, true);
     }
 
     /**
@@ -99,6 +114,11 @@ public final class MqaScore {
 
     public List<Indicator> indicators() {
         return indicators;
+    }
+
+    /** The indicators that did not earn their whole weight: what the metadata could still add. */
+    public List<Indicator> unmet() {
+        return indicators.stream().filter(i -> i.points() < i.weight()).toList();
     }
 
     public int points() {

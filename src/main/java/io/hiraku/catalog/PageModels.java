@@ -171,9 +171,9 @@ final class PageModels {
             int[] pm = dimensions.computeIfAbsent(i.dimension(), k -> new int[2]);
             pm[0] += i.points();
             pm[1] += i.weight();
-            if (i.points() < i.weight()) {
-                unmet.add(t.get("mqa.metric." + i.metric()) + " (" + i.points() + " / " + i.weight() + ")");
-            }
+        }
+        for (MqaScore.Indicator i : mqa.unmet()) {
+            unmet.add(t.get("mqa.metric." + i.metric()) + " (" + i.points() + " / " + i.weight() + ")");
         }
         List<Map<String, Object>> dims = new ArrayList<>();
         dimensions.forEach((name, pm) -> dims.add(Map.of("name", t.get("mqa.dimension." + name),
