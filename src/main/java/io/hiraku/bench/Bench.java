@@ -138,24 +138,14 @@ public final class Bench {
     private Measurement publish(Path catalog, Path file, long rows, long bytes, Path dir)
             throws IOException, InterruptedException {
         Path work = dir.resolve("publish-work");
-        deleteTree(work);
-        deleteTree(dir.resolve("store"));
+        io.hiraku.publish.ReleaseWriter.deleteStaging(work); // a folder and everything in it
+        io.hiraku.publish.ReleaseWriter.deleteStaging(dir.resolve("store"));
         Path drop = Files.createDirectories(work.resolve("ingest/bench")).resolve("facilities.csv");
         Files.deleteIfExists(drop);
         Files.createLink(drop, file);
         Measurement m = ProcessMeter.run("publish", java("publish", "--once", "--catalog", catalog.toString(),
                 "--work", work.toString(), "--store", dir.resolve("store").toString()), rows, bytes, dir.resolve("publish.log"));
         return m;
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (Files.exists(root)) {
-            try (var paths = Files.walk(root)) {
-                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
     }
 
     private List<String> java(String... args) {
