@@ -2,6 +2,7 @@ package io.hiraku;
 
 import java.net.URI;
 import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.blobstore.BlobStore;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -12,13 +13,16 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * A real S3-compatible server for tests: S3Proxy with an in-memory store, on 127.0.0.1 and a free
- * port, with signature checking on. Start it, use {@link #client()}, stop it.
+ * port, with signature checking on. Start it, use {@link #client()}, close it; {@link #stop()} and
+ * {@link #restart()} make an outage in between.
  */
 public final class S3Server implements AutoCloseable {
     public static final String ACCESS_KEY = "hiraku-test";
     public static final String SECRET_KEY = "hiraku-test-secret";
 
-    private final S3Proxy proxy;
+    private final BlobStore blobs = new TransientNio2BlobStore();
+    private final int port;
+    private S3Proxy proxy;
 
     public S3Server() throws Exception {
         this(0);
@@ -26,15 +30,31 @@ public final class S3Server implements AutoCloseable {
 
     /** A server on a given port of 127.0.0.1 (0: any free port), to stop and start again at the same place. */
     public S3Server(int port) throws Exception {
-        proxy = S3Proxy.builder()
-                .blobStore(new TransientNio2BlobStore())
-                .endpoint(URI.create("http://127.0.0.1:" + port))
+        proxy = start(port);
+        this.port = proxy.getPort();
+    }
+
+    private S3Proxy start(int at) throws Exception {
+        S3Proxy started = S3Proxy.builder()
+                .blobStore(blobs)
+                .endpoint(URI.create("http://127.0.0.1:" + at))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
                 .build();
-        proxy.start();
-        while (!proxy.getState().equals("STARTED")) {
+        started.start();
+        while (!started.getState().equals("STARTED")) {
             Thread.onSpinWait();
         }
+        return started;
+    }
+
+    /** An outage: the server stops answering (connections are refused); what it stores is kept. */
+    public void stop() throws Exception {
+        proxy.stop();
+    }
+
+    /** The end of an outage: the server answers again on the same port, with what it stored before. */
+    public void restart() throws Exception {
+        proxy = start(port);
     }
 
     /** A port of 127.0.0.1 that is free now. */
@@ -45,7 +65,7 @@ public final class S3Server implements AutoCloseable {
     }
 
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + proxy.getPort());
+        return URI.create("http://127.0.0.1:" + port);
     }
 
     public S3Client client() {

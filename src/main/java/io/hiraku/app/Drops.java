@@ -1,12 +1,10 @@
 package io.hiraku.app;
 
+import io.hiraku.publish.DurableFiles;
 import io.hiraku.publish.Sha256;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -21,10 +19,14 @@ import org.slf4j.LoggerFactory;
 public final class Drops {
     private static final Logger LOG = LoggerFactory.getLogger(Drops.class);
     private final Workspace workspace;
+    private final DropJournal journal;
+    private final Outcomes outcomes;
     private final Clock clock;
 
-    public Drops(Workspace workspace, Clock clock) {
+    public Drops(Workspace workspace, DropJournal journal, Outcomes outcomes, Clock clock) {
         this.workspace = workspace;
+        this.journal = journal;
+        this.outcomes = outcomes;
         this.clock = clock;
     }
 
@@ -39,32 +41,53 @@ public final class Drops {
         Path relative = Path.of(relativePath);
         String department = relative.getNameCount() > 1 ? relative.getName(0).toString() : "";
         String name = dropped.getFileName().toString();
-        IngestJob job = new IngestJob(department, name, Instant.now(clock).truncatedTo(ChronoUnit.MILLIS));
         String sha = Sha256.of(dropped);
         Path folder = Files.createDirectories(workspace.archive().resolve(department.isEmpty() ? "_" : department)
                 .resolve(sha));
         Path archived = folder.resolve(name);
         if (!Files.exists(archived)) {
-            Path temp = folder.resolve("." + name + ".tmp");
-            Files.copy(dropped, temp, StandardCopyOption.REPLACE_EXISTING);
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-            Files.move(temp, archived, StandardCopyOption.ATOMIC_MOVE);
+            DurableFiles.copy(dropped, archived);
         }
+        DropJournal.Entry entry = journal.begin(department, name, Files.size(archived), sha,
+                Instant.now(clock).truncatedTo(ChronoUnit.MILLIS));
+        IngestJob job = new IngestJob(department, name, entry.received());
         job.archived(archived, sha, Files.size(archived));
+        if (entry.state() == DropJournal.State.DONE) {
+            job.alreadyDone();
+            outcomes.record(job.dropKey(), entry.outcome());
+            LOG.info("{} was finished before an interruption ({}); removing the file", job, entry.outcome());
+            return job;
+        }
         LOG.info("Received {} ({} bytes, sha256 {}), archived", job, job.getBytes(), sha.substring(0, 12));
         return job;
+    }
+
+    /**
+     * The drop is done (every dataset it feeds has its receipt): the journal says so, the file is deleted
+     * from the drop folder, and the journal forgets it. A crash in between is harmless: a done drop found
+     * again is only deleted.
+     */
+    public void finish(@Header("CamelFileAbsolutePath") String absolutePath,
+                       @Header("CamelFileRelativePath") String relativePath) throws IOException {
+        Path relative = Path.of(relativePath);
+        String department = relative.getNameCount() > 1 ? relative.getName(0).toString() : "";
+        String name = relative.getFileName().toString();
+        journal.done(department, name);
+        Path dropped = Path.of(absolutePath);
+        Files.deleteIfExists(dropped);
+        DurableFiles.forceFolder(dropped.getParent());
+        journal.close(department, name);
     }
 
     /** Keeps the refused file where the department can find it, next to its receipt. */
     public IngestJob reject(IngestJob job) throws IOException {
         Path folder = Files.createDirectories(workspace.rejected().resolve(job.getDepartment()));
         Path target = folder.resolve(job.getFileName());
-        if (Files.exists(target)) {
+        if (Files.exists(target) && !Sha256.of(target).equals(job.getSha256())) {
             target = folder.resolve(Receipts.stamp(job.getReceivedAt()) + "_" + job.getFileName());
         }
-        Files.copy(job.getArchived(), target, StandardCopyOption.REPLACE_EXISTING);
+        DurableFiles.copy(job.getArchived(), target);
+        journal.step(job, DropJournal.State.REJECTED, null);
         return job;
     }
 }

@@ -3,7 +3,6 @@ package io.hiraku.app;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -31,10 +30,7 @@ final class ExampleSeeder {
         for (Path file : files) {
             Path relative = examples.relativize(file);
             Path target = ingest.resolve(relative.toString());
-            Files.createDirectories(target.getParent());
-            Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
-            Files.copy(file, temp, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            io.hiraku.publish.DurableFiles.copy(file, target);
         }
         return files.size();
     }

@@ -257,6 +257,12 @@ public final class HirakuCommand implements Runnable {
             }
             new CatalogBuilder(store, new SiteTemplates(settings.catalog().resolve("site")), scratch.resolve("_catalog"))
                     .rebuild(definitions);
+            // only now that the catalog no longer links them are the forgotten releases' files deleted
+            for (DatasetDefinition dataset : definitions.datasets()) {
+                if (datasetId == null || datasetId.equals(dataset.id())) {
+                    retention.sweep(dataset.id());
+                }
+            }
             return OK;
         }
     }

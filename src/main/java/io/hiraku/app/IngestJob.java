@@ -32,6 +32,7 @@ public final class IngestJob {
     private io.hiraku.validate.Receipt.MetadataQuality quality;
     private String messageJa;
     private String messageEn;
+    private boolean done;
 
     public IngestJob(String department, String fileName, Instant receivedAt) {
         this.department = department;
@@ -148,6 +149,18 @@ public final class IngestJob {
 
     public boolean isReleased() {
         return release != null && outcome == null;
+    }
+
+    /**
+     * True when an interrupted run had already finished this drop (every receipt written) but was stopped
+     * before deleting the file: nothing is left to do but delete it.
+     */
+    public boolean isDone() {
+        return done;
+    }
+
+    void alreadyDone() {
+        this.done = true;
     }
 
     public boolean isRejected() {

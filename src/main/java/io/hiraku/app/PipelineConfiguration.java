@@ -35,14 +35,17 @@ public final class PipelineConfiguration implements CamelConfiguration {
             context.getRegistry().bind("outcomes", outcomes);
         }
         Clock clock = Clock.systemUTC();
+        DropJournal journal = new DropJournal(workspace.journal());
+        Retention retention = new Retention(store, workspace.staging().resolve("_retention"));
+        new Recovery(workspace, journal, store, retention).recover(catalog.load());
         context.getRegistry().bind("dropFilter", new DropFilter());
-        context.getRegistry().bind("drops", new Drops(workspace, clock));
-        context.getRegistry().bind("releases", new Releases(catalog, store, workspace, clock,
+        context.getRegistry().bind("drops", new Drops(workspace, journal, outcomes, clock));
+        context.getRegistry().bind("releases", new Releases(catalog, store, workspace, journal, clock,
                 settings.integer(Settings.GZIP_NTRIPLES_MB) * 1024L * 1024L));
         context.getRegistry().bind("publications", new Publications(new Publisher(store),
                 new CatalogBuilder(store, templates, workspace.staging().resolve("_catalog")), catalog,
-                new Retention(store, workspace.staging().resolve("_retention")), settings.integer(Settings.RELEASES_KEEP)));
-        Receipts receipts = new Receipts(new ReceiptWriter(templates), workspace, catalog, outcomes);
+                retention, journal, settings.integer(Settings.RELEASES_KEEP)));
+        Receipts receipts = new Receipts(new ReceiptWriter(templates), workspace, catalog, outcomes, journal);
         context.getRegistry().bind("reminders", new Reminders(catalog, store, workspace, new ReceiptWriter(templates), clock));
         context.getRegistry().bind("receipts", receipts);
         context.getRegistry().bind("storeWait", (org.apache.camel.Processor) receipts::storeUnavailable);

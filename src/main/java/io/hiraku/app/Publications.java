@@ -16,11 +16,13 @@ public final class Publications {
     private final CatalogBuilder catalogBuilder;
     private final CatalogSource catalog;
     private final Retention retention;
+    private final DropJournal journal;
     private final int keep;
 
     /** @param keep how many releases of a dataset to keep after each publication; 0 keeps all */
     public Publications(Publisher publisher, CatalogBuilder catalogBuilder, CatalogSource catalog, Retention retention,
-                        int keep) {
+                        DropJournal journal, int keep) {
+        this.journal = journal;
         this.publisher = publisher;
         this.catalogBuilder = catalogBuilder;
         this.catalog = catalog;
@@ -30,6 +32,7 @@ public final class Publications {
 
     public IngestJob publish(IngestJob job) throws IOException {
         publisher.publish(job.getRelease());
+        journal.step(job, DropJournal.State.PUBLISHED, null);
         long leftOut = job.getReport() == null ? 0 : job.getReport().getInvalidRows();
         job.end(IngestJob.Outcome.PUBLISHED,
                 "公開しました（" + job.getRelease().rows() + " 行、版 " + job.getRelease().releaseId() + "）"
@@ -42,9 +45,19 @@ public final class Publications {
         if (keep > 0) {
             List<String> removed = retention.prune(job.getDataset().id(), keep);
             if (!removed.isEmpty()) {
-                LOG.info("Kept the newest {} release(s) of {}; removed {}", keep, job.getDataset().id(), removed);
+                LOG.info("Kept the newest {} release(s) of {}; forgot {} (their files go once the catalog is rebuilt)",
+                        keep, job.getDataset().id(), removed);
             }
         }
+        return job;
+    }
+
+    /**
+     * After the catalog is rebuilt: deletes the dataset's release folders that its history no longer names
+     * (pruned ones), which the catalog has stopped linking.
+     */
+    public IngestJob sweep(IngestJob job) throws IOException {
+        retention.sweep(job.getDataset().id());
         return job;
     }
 

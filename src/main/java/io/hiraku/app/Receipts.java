@@ -24,14 +24,19 @@ public final class Receipts {
     private static final Logger LOG = LoggerFactory.getLogger(Receipts.class);
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
+    /** The suffix of the "waiting for the store" receipt, removed when the final receipt is written. */
+    private static final String PENDING = ".pending";
 
     private final ReceiptWriter writer;
     private final Workspace workspace;
     private final CatalogSource catalog;
     private final Outcomes outcomes;
+    private final DropJournal journal;
     private final java.util.Set<String> waiting = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    public Receipts(ReceiptWriter writer, Workspace workspace, CatalogSource catalog, Outcomes outcomes) {
+    public Receipts(ReceiptWriter writer, Workspace workspace, CatalogSource catalog, Outcomes outcomes,
+                    DropJournal journal) {
+        this.journal = journal;
         this.writer = writer;
         this.workspace = workspace;
         this.catalog = catalog;
@@ -50,6 +55,8 @@ public final class Receipts {
         if (job.getOutcome() == IngestJob.Outcome.REJECTED) {
             writer.write(receipt, workspace.rejected().resolve(job.getDepartment()), name);
         }
+        writer.delete(workspace.receipts(job.getDepartment()), name + PENDING);
+        journal.step(job, DropJournal.State.RECEIPTED, null);
         outcomes.record(job.dropKey(), job.getOutcome());
         LOG.info("{}: {} — receipt {}", job, job.getOutcome(), written);
         return job;
@@ -87,7 +94,8 @@ public final class Receipts {
                 "公開先の保存場所に接続できないため、公開を待っています。ファイルは保管済みで、接続が戻ると自動で公開します",
                 "waiting to publish: the object store cannot be reached. The file is kept and will be published "
                         + "as soon as the store is back", receipt.report(), null, null, null),
-                workspace.receipts(job.getDepartment()), receiptName(job) + ".pending");
+                workspace.receipts(job.getDepartment()), receiptName(job) + PENDING);
+        journal.step(job, DropJournal.State.PENDING, null);
     }
 
     /** Called when a stage failed after its retries: the file goes to failed/ and the department is told. */
@@ -111,7 +119,9 @@ public final class Receipts {
         LOG.error("Failed {}: {}", job, reason, cause);
         if (!job.getDepartment().isEmpty()) {
             writer.write(receipt(job), workspace.receipts(job.getDepartment()), receiptName(job));
+            writer.delete(workspace.receipts(job.getDepartment()), receiptName(job) + PENDING);
         }
+        journal.step(job, DropJournal.State.FAILED, null);
         outcomes.record(job.dropKey(), IngestJob.Outcome.FAILED);
     }
 

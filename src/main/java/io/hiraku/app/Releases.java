@@ -20,6 +20,7 @@ import io.hiraku.validate.TableValidator;
 import io.hiraku.validate.ValidationReport;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -36,17 +37,20 @@ public final class Releases {
     private final CatalogSource catalog;
     private final ObjectStore store;
     private final Workspace workspace;
+    private final DropJournal journal;
     private final Clock clock;
     private final TableValidator validator = new TableValidator();
     private final DefinitionProposer proposer = new DefinitionProposer();
 
     private final long gzipNTriplesAbove;
 
-    public Releases(CatalogSource catalog, ObjectStore store, Workspace workspace, Clock clock, long gzipNTriplesAbove) {
+    public Releases(CatalogSource catalog, ObjectStore store, Workspace workspace, DropJournal journal, Clock clock,
+                    long gzipNTriplesAbove) {
         this.gzipNTriplesAbove = gzipNTriplesAbove;
         this.catalog = catalog;
         this.store = store;
         this.workspace = workspace;
+        this.journal = journal;
         this.clock = clock;
     }
 
@@ -87,16 +91,21 @@ public final class Releases {
         }
         Definitions definitions = job.getDefinitions();
         DatasetDefinition dataset = job.getDataset();
+        // an interrupted attempt pinned the release: doing it again writes the same release, never a second one
+        Instant created = journal.pinnedRelease(job).orElseGet(() -> clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        String releaseId = ReleaseWriter.releaseId(created);
         Optional<PublishedDataset> latest = new PublishedDatasets(store).find(dataset);
-        if (latest.isPresent() && job.getSha256().equals(latest.get().originalSha256())) {
+        if (latest.isPresent() && job.getSha256().equals(latest.get().originalSha256())
+                && !latest.get().release().equals(releaseId)) {
             job.end(IngestJob.Outcome.UNCHANGED,
                     "このファイルは公開中の版（" + latest.get().release() + "）と同じ内容です。新しい版は作成していません",
                     "this file is identical to the published release " + latest.get().release()
                             + "; no new release was made");
             return job;
         }
+        journal.step(job, DropJournal.State.BUILDING, created);
         try (ReleaseWriter writer = new ReleaseWriter(definitions.catalog(), dataset, workspace.staging(),
-                clock.instant().truncatedTo(ChronoUnit.MILLIS)).gzipNTriplesAbove(gzipNTriplesAbove)) {
+                created).gzipNTriplesAbove(gzipNTriplesAbove)) {
             ValidationReport report = validator.validate(job.getArchived(), dataset, writer, new PublishedKeys(store));
             job.report(report);
             boolean partly = !report.valid() && dataset.errorPolicy().allows(report.getRows(), report.getInvalidRows())
@@ -132,6 +141,7 @@ public final class Releases {
             job.quality(new io.hiraku.validate.Receipt.MetadataQuality(mqa.points(), io.hiraku.catalog.MqaScore.maximum(),
                     mqa.rating(), mqa.unmet().stream().map(i -> i.metric() + " " + i.points() + "/" + i.weight()).toList()));
             job.release(noted);
+            journal.step(job, DropJournal.State.RELEASED, null);
             LOG.info("Built release {} of {}: {} rows from {} ({})", job.getRelease().releaseId(), dataset.id(),
                     report.getRows(), job.getFileName(), report.getEncoding());
         }

@@ -7,7 +7,8 @@ import java.nio.file.Path;
 /**
  * The work folder's layout: {@code ingest/<department>/} drop zones (receipts in {@code _receipts/}),
  * {@code archive/<department>/<sha256>/} originals, {@code rejected/<department>/} refused files with
- * their receipts, {@code failed/} files an operational error stopped, {@code staging/} releases being built.
+ * their receipts, {@code failed/} files an operational error stopped, {@code staging/} releases being built,
+ * {@code journal/} the step each drop in flight has reached.
  */
 public record Workspace(Path work, Path ingest) {
     public static final String RECEIPTS = "_receipts";
@@ -22,6 +23,11 @@ public record Workspace(Path work, Path ingest) {
 
     public Path failed() {
         return work.resolve("failed");
+    }
+
+    /** The drop journal: each drop's step, kept until the drop is done (see {@link DropJournal}). */
+    public Path journal() {
+        return work.resolve("journal");
     }
 
     public Path staging() {

@@ -38,12 +38,21 @@ public final class CatalogBuilder {
         this.scratch = scratch;
     }
 
+    /**
+     * Writes every catalog document, each after the ones it links (a dataset's RDF and feed before its
+     * pages, its pages before the department pages; the entry points last: data.json, catalog.ttl and its
+     * other syntaxes, sitemap.xml, then the index pages), so that a process killed half-way leaves nothing
+     * reachable from an entry point that points at a missing object.
+     */
     public void rebuild(Definitions definitions) throws IOException {
         io.hiraku.schema.CatalogDefinition catalog = definitions.catalog();
         List<PublishedDataset> datasets = new PublishedDatasets(store).all(definitions);
         List<PageModels> languages = pageModels(catalog);
         Files.createDirectories(scratch);
         DcatCatalog dcat = new DcatCatalog(catalog);
+        for (Path asset : templates.assets()) {
+            store.put("assets/" + asset.getFileName(), asset, ObjectInfo.changing(contentType(asset.getFileName().toString())));
+        }
         for (PublishedDataset d : datasets) {
             String id = d.definition().id();
             org.apache.jena.rdf.model.Model model = dcat.datasetModel(d);
@@ -52,11 +61,11 @@ public final class CatalogBuilder {
             MqaScore mqa = MqaScore.ofPublished(catalog, d, model);
             mqa.addTo(model, iri);
             com.fasterxml.jackson.databind.JsonNode profile = new PublishedDatasets(store).profile(id);
+            putRdf("datasets/" + id + "/dataset", model);
+            putFeed("datasets/" + id + "/feed.atom", out -> AtomFeed.dataset(catalog, d, out));
             for (PageModels pages : languages) {
                 putPage(pages.key("datasets/" + id + "/"), "dataset.ftlh", pages.dataset(d, advice, profile, mqa));
             }
-            putRdf("datasets/" + id + "/dataset", model);
-            putFeed("datasets/" + id + "/feed.atom", out -> AtomFeed.dataset(catalog, d, out));
         }
         for (Department department : catalog.departments()) {
             putFeed("feeds/" + department.id() + ".atom",
@@ -67,22 +76,20 @@ public final class CatalogBuilder {
             }
         }
         putFeed("feeds/all.atom", out -> AtomFeed.all(catalog, datasets, out));
-        for (Path asset : templates.assets()) {
-            store.put("assets/" + asset.getFileName(), asset, ObjectInfo.changing(contentType(asset.getFileName().toString())));
-        }
-        putCatalogPages(dcat, datasets);
-        for (var doc : new CkanApi(catalog).documents(datasets).entrySet()) {
-            putText(doc.getKey(), doc.getValue().toPrettyString(), "application/json");
-        }
-        putText("data.json", new DataJson(catalog).catalog(datasets).toPrettyString(), "application/json");
-        putXml("sitemap.xml", out -> Sitemap.write(catalog, datasets, out), "application/xml");
-        putText("robots.txt", Sitemap.robots(catalog), "text/plain; charset=utf-8");
-        putText(SearchIndex.KEY, new String(SearchIndex.of(catalog, datasets), StandardCharsets.UTF_8),
-                "application/json");
         for (PageModels pages : languages) {
             putPage(pages.key("departments/"), "departments.ftlh", pages.departments(datasets));
             putPage(pages.key("about/"), "about.ftlh", pages.about());
         }
+        for (var doc : new CkanApi(catalog).documents(datasets).entrySet()) {
+            putText(doc.getKey(), doc.getValue().toPrettyString(), "application/json");
+        }
+        putText(SearchIndex.KEY, new String(SearchIndex.of(catalog, datasets), StandardCharsets.UTF_8),
+                "application/json");
+        // the entry points harvesters and visitors start from, once everything they reach is there
+        putText("data.json", new DataJson(catalog).catalog(datasets).toPrettyString(), "application/json");
+        putCatalogPages(dcat, datasets);
+        putXml("sitemap.xml", out -> Sitemap.write(catalog, datasets, out), "application/xml");
+        putText("robots.txt", Sitemap.robots(catalog), "text/plain; charset=utf-8");
         for (PageModels pages : languages) {
             putPage(pages.key(""), "index.ftlh", pages.index(datasets));
         }
@@ -161,6 +168,7 @@ public final class CatalogBuilder {
                 syntax.write(model, out);
             }
             store.put(key, file, ObjectInfo.changing(syntax.contentType()));
+            LOG.debug("Stored {}", key);
         } finally {
             Files.deleteIfExists(file);
         }
@@ -171,6 +179,7 @@ public final class CatalogBuilder {
         try {
             Files.writeString(file, text, StandardCharsets.UTF_8);
             store.put(key, file, ObjectInfo.changing(contentType));
+            LOG.debug("Stored {}", key);
         } finally {
             Files.deleteIfExists(file);
         }

@@ -238,7 +238,7 @@ public final class DcatCatalog {
             version.addProperty(DCTerms.identifier, def.id() + "/releases/" + v.release());
             version.addProperty(DCTerms.issued, v.created(), XSDDatatype.XSDdateTime);
             version.addProperty(dcatProperty(m, "landingPage"),
-                    typed(m, iri + "/releases/" + v.release() + "/", Vocabularies.FOAF + "Document"));
+                    typed(m, iri + "/#release-" + v.release(), Vocabularies.FOAF + "Document"));
             ds.addProperty(dcatProperty(m, "hasVersion"), version);
             if (i == 1) {
                 ds.addProperty(dcatProperty(m, "previousVersion"), version);

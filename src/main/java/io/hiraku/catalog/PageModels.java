@@ -62,8 +62,8 @@ final class PageModels {
 
     Map<String, Object> index(List<PublishedDataset> datasets) {
         Map<String, Object> model = site("");
-        model.put("rdf", "catalog");
-        model.put("feed", "feeds/all.atom");
+        model.put("rdf", model.get("root") + "catalog");
+        model.put("feed", model.get("root") + "feeds/all.atom");
         model.put("datasets", summaries(datasets));
         model.put("facets", facets(datasets));
         model.put("searchIndex", model.get("root") + SearchIndex.KEY);

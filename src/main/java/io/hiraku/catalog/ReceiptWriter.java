@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,10 +33,14 @@ public final class ReceiptWriter {
         return json;
     }
 
+    /** Removes a receipt (both its files) if it exists. */
+    public void delete(Path folder, String baseName) throws IOException {
+        Files.deleteIfExists(folder.resolve(baseName + ".json"));
+        Files.deleteIfExists(folder.resolve(baseName + ".html"));
+    }
+
     private static void writeAtomically(Path target, byte[] content) throws IOException {
-        Path temp = target.resolveSibling("." + target.getFileName() + ".tmp");
-        Files.write(temp, content);
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        io.hiraku.publish.DurableFiles.write(target, content);
     }
 
     private static Map<String, Object> model(Receipt r) {

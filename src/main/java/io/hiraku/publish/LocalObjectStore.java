@@ -2,18 +2,14 @@ package io.hiraku.publish;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.Properties;
-import java.util.UUID;
 
 /**
  * A folder acting as the object store. Each put copies to a hidden temporary name in the target
@@ -67,7 +63,7 @@ public final class LocalObjectStore implements ObjectStore {
         Path target = resolve(key);
         Files.createDirectories(target.getParent());
         writeMeta(target, info, sha256 != null ? sha256 : Sha256.of(content));
-        Path temp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        Path temp = DurableFiles.temporaryFor(target);
         boolean linked = false;
         if (link) {
             try {
@@ -88,7 +84,7 @@ public final class LocalObjectStore implements ObjectStore {
         meta.setProperty("contentType", info.contentType());
         meta.setProperty("cacheControl", info.cacheControl());
         meta.setProperty("sha256", sha256);
-        Path metaTemp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        Path metaTemp = DurableFiles.temporaryFor(target);
         try (var out = Files.newBufferedWriter(metaTemp, StandardCharsets.UTF_8)) {
             meta.store(out, null);
         }
@@ -97,14 +93,7 @@ public final class LocalObjectStore implements ObjectStore {
 
     private static void moveDurably(Path temp, Path target) throws IOException {
         try {
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                channel.force(true);
-            }
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            DurableFiles.moveIntoPlace(temp, target);
         } finally {
             Files.deleteIfExists(temp);
         }
@@ -157,6 +146,18 @@ public final class LocalObjectStore implements ObjectStore {
         }
         return Optional.of(new StoredObject(meta.getProperty("contentType"), meta.getProperty("cacheControl"),
                 meta.getProperty("sha256"), Files.size(path)));
+    }
+
+    @Override
+    public int removeLeftovers() throws IOException {
+        int removed = 0;
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path p : files.filter(Files::isRegularFile).filter(DurableFiles::isTemporary).toList()) {
+                Files.deleteIfExists(p);
+                removed++;
+            }
+        }
+        return removed;
     }
 
     @Override

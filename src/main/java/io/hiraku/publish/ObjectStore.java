@@ -44,6 +44,15 @@ public interface ObjectStore {
     /** What the store knows of an object (media type, cache control, sha256); empty if there is none. */
     Optional<StoredObject> describe(String key) throws IOException;
 
+    /**
+     * Removes what a process killed in the middle of a put left behind; called at start, before any put.
+     * A folder store deletes its hidden temporary files; S3 keeps nothing visible of an unfinished upload.
+     * @return how many leftovers were removed
+     */
+    default int removeLeftovers() throws IOException {
+        return 0;
+    }
+
     /** For logs and messages: where this store is. */
     String describe();
 

@@ -32,13 +32,20 @@ public final class ReleaseNotes {
     public StagedRelease write(StagedRelease release, List<String> primaryKey) throws IOException {
         String id = release.datasetId();
         Path dir = release.directory();
-        Optional<ArrayNode> history = readHistory(id);
-        String previous = history.filter(h -> h.size() > 0).map(h -> h.get(0).path("release").asText()).orElse(null);
+        // the history without this release: a release taken up again after a crash may already be in it
+        ArrayNode entries = JSON.createArrayNode();
+        for (JsonNode entry : readHistory(id).orElseGet(JSON::createArrayNode)) {
+            if (!entry.path("release").asText().equals(release.releaseId())) {
+                entries.add(entry);
+            }
+        }
+        String previous = entries.isEmpty() ? null : entries.get(0).path("release").asText();
         PublishedFile changes = null;
         String summary = "first release";
-        if (previous != null) {
+        Optional<InputStream> previousData = previous == null ? Optional.empty() : previousCsv(id, previous);
+        if (previousData.isPresent()) {
             Path previousCsv = dir.resolve(".previous.csv");
-            try (InputStream in = store.open(DatasetIris.datasetKey(id) + Format.CSV.fileName(id)).orElseThrow()) {
+            try (InputStream in = previousData.get()) {
                 Files.copy(in, previousCsv, StandardCopyOption.REPLACE_EXISTING);
             }
             ReleaseDiff.Changes diff = ReleaseDiff.of(previous, previousCsv,
@@ -47,7 +54,6 @@ public final class ReleaseNotes {
             summary = diff.summary();
             changes = write(dir.resolve(CHANGES), JSON.valueToTree(diff));
         }
-        ArrayNode entries = history.orElseGet(JSON::createArrayNode);
         ObjectNode entry = JSON.createObjectNode();
         entry.put("release", release.releaseId());
         entry.put("created", release.created().toString());
@@ -60,6 +66,12 @@ public final class ReleaseNotes {
         entries.insert(0, entry);
         PublishedFile historyFile = write(dir.resolve(HISTORY), entries);
         return release.withNotes(changes, historyFile);
+    }
+
+    /** The previous release's CSV: its immutable copy, or the dataset's latest CSV for stores older than that copy. */
+    private Optional<InputStream> previousCsv(String id, String previous) throws IOException {
+        Optional<InputStream> kept = store.open(Publisher.releaseKey(id, previous) + Format.CSV.fileName(id));
+        return kept.isPresent() ? kept : store.open(DatasetIris.datasetKey(id) + Format.CSV.fileName(id));
     }
 
     private Optional<ArrayNode> readHistory(String id) throws IOException {

@@ -48,7 +48,7 @@ public final class ReleaseWriter implements RowSink, Closeable {
         this.catalog = catalog;
         this.dataset = dataset;
         this.created = created;
-        this.releaseId = RELEASE_ID.format(created);
+        this.releaseId = releaseId(created);
         this.directory = Files.createDirectories(stagingRoot.resolve(dataset.id()).resolve(releaseId));
         String id = dataset.id();
         String iri = DatasetIris.dataset(catalog, id);
@@ -144,6 +144,11 @@ public final class ReleaseWriter implements RowSink, Closeable {
             in.transferTo(out);
         }
         return new PublishedFile(target, target.getFileName().toString(), format, counted.bytes(), counted.sha256());
+    }
+
+    /** A release's id: the instant it was created, to the millisecond, in UTC ({@code 20240401T090000.000Z}). */
+    public static String releaseId(Instant created) {
+        return RELEASE_ID.format(created);
     }
 
     public String releaseId() {

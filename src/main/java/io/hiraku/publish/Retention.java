@@ -10,14 +10,24 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Keeps a dataset's newest releases and removes older ones: their immutable copies go, and the history
- * forgets them. The latest release is never removed, whatever the number kept.
+ * Keeps a dataset's newest releases and removes older ones, in two steps so that the catalog never
+ * points at a missing object: {@link #prune} makes the history forget them (the catalog rebuilt after it
+ * no longer links them), then {@link #sweep} deletes every release folder the history does not name.
+ * The sweep also removes what an interrupted publication left behind. The latest release is never
+ * removed, whatever the number kept.
  */
 public final class Retention {
+    private static final Logger LOG = LoggerFactory.getLogger(Retention.class);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final ObjectStore store;
     private final Path scratch;
@@ -27,29 +37,21 @@ public final class Retention {
         this.scratch = scratch;
     }
 
-    /** @return the releases removed */
+    /** Forgets all but the newest {@code keep} releases in the history. @return the releases forgotten */
     public List<String> prune(String datasetId, int keep) throws IOException {
-        Optional<InputStream> in = store.open(DatasetIris.datasetKey(datasetId) + ReleaseNotes.HISTORY);
-        if (in.isEmpty()) {
+        Optional<ArrayNode> history = history(datasetId);
+        if (history.isEmpty()) {
             return List.of();
-        }
-        JsonNode history;
-        try (InputStream stream = in.get()) {
-            history = JSON.readTree(stream);
         }
         int kept = Math.max(1, keep);
         List<String> removed = new ArrayList<>();
         ArrayNode remaining = JSON.createArrayNode();
-        for (int i = 0; i < history.size(); i++) {
-            String release = history.get(i).path("release").asText();
+        for (int i = 0; i < history.get().size(); i++) {
             if (i < kept) {
-                remaining.add(history.get(i));
-                continue;
+                remaining.add(history.get().get(i));
+            } else {
+                removed.add(history.get().get(i).path("release").asText());
             }
-            for (String key : store.list(Publisher.releaseKey(datasetId, release))) {
-                store.delete(key);
-            }
-            removed.add(release);
         }
         if (!removed.isEmpty()) {
             Files.createDirectories(scratch);
@@ -63,5 +65,53 @@ public final class Retention {
             }
         }
         return removed;
+    }
+
+    /**
+     * Deletes the release folders of a dataset that its history does not name: releases pruned from it,
+     * and the part of a release an interrupted run began and never finished. A dataset without a
+     * history has nothing published, so every release folder of it goes. @return the releases deleted
+     */
+    public List<String> sweep(String datasetId) throws IOException {
+        Set<String> named = new HashSet<>();
+        history(datasetId).ifPresent(h -> h.forEach(e -> named.add(e.path("release").asText())));
+        String prefix = DatasetIris.datasetKey(datasetId) + "releases/";
+        Map<String, List<String>> byRelease = new TreeMap<>();
+        for (String key : store.list(prefix)) {
+            String rest = key.substring(prefix.length());
+            int slash = rest.indexOf('/');
+            if (slash > 0) {
+                byRelease.computeIfAbsent(rest.substring(0, slash), r -> new ArrayList<>()).add(key);
+            }
+        }
+        List<String> deleted = new ArrayList<>();
+        for (Map.Entry<String, List<String>> release : byRelease.entrySet()) {
+            if (named.contains(release.getKey())) {
+                continue;
+            }
+            // datapackage.json and SHA256SUMS first: a release without them is never taken for a whole one
+            List<String> keys = new ArrayList<>(release.getValue());
+            keys.sort(java.util.Comparator.comparing((String k) -> !k.endsWith("/datapackage.json") && !k.endsWith("/SHA256SUMS")));
+            for (String key : keys) {
+                store.delete(key);
+            }
+            deleted.add(release.getKey());
+        }
+        if (!deleted.isEmpty()) {
+            LOG.info("Deleted {} release folder(s) of {} that its history does not name: {}", deleted.size(), datasetId,
+                    deleted);
+        }
+        return deleted;
+    }
+
+    private Optional<ArrayNode> history(String datasetId) throws IOException {
+        Optional<InputStream> in = store.open(DatasetIris.datasetKey(datasetId) + ReleaseNotes.HISTORY);
+        if (in.isEmpty()) {
+            return Optional.empty();
+        }
+        try (InputStream stream = in.get()) {
+            JsonNode node = JSON.readTree(stream);
+            return node instanceof ArrayNode array ? Optional.of(array) : Optional.empty();
+        }
     }
 }

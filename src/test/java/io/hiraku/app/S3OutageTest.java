@@ -18,8 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * The object store is down when files are dropped: they wait (the department gets a "pending"
- * receipt), and when the store comes back they are published by themselves, with nothing missing.
+ * The object store is down when files are dropped, or goes down while they are being published: they
+ * wait (the department gets a "pending" receipt), and when the store comes back they are published by
+ * themselves, with nothing missing and nothing published twice.
  */
 class S3OutageTest {
     private static final Map<String, String> PROPERTIES = Map.of(
@@ -81,6 +82,76 @@ class S3OutageTest {
             }
         }
         assertThat(receiptNames(receipts)).anyMatch(n -> n.endsWith(".json") && !n.endsWith(".pending.json"));
+    }
+
+    @Test
+    void theStoreStopsWhilePublishingAndPublishingResumesWhenItReturnsWithNothingLostOrDoubled() throws Exception {
+        server = new S3Server();
+        server.createBucket("open-data");
+        PROPERTIES.forEach(System::setProperty);
+        System.setProperty(Settings.S3_ENDPOINT, server.endpoint().toString());
+        Path work = dir.resolve("work");
+        List<String> drops = List.of("takamatsu/0002_aed_sjis_2023-02-16.csv", "takamatsu/0078_childcare_facilities.csv",
+                "yaizu/222127_public_toilet.csv");
+        java.time.Instant first = java.time.Instant.now().minusSeconds(60);
+        for (int i = 0; i < drops.size(); i++) {
+            Path target = Files.createDirectories(work.resolve("ingest").resolve(drops.get(i)).getParent())
+                    .resolve(Path.of(drops.get(i)).getFileName());
+            Files.copy(Path.of("examples").resolve(drops.get(i)), target);
+            Files.setLastModifiedTime(target, java.nio.file.attribute.FileTime.from(first.plusSeconds(i)));
+        }
+        List<Path> receipts = List.of(work.resolve("ingest/takamatsu/_receipts"), work.resolve("ingest/yaizu/_receipts"));
+
+        CompletableFuture<Integer> publishing = CompletableFuture.supplyAsync(() -> HirakuCommand.execute(
+                "publish", "--once", "--work", work.toString(), "--store", "s3://open-data/hiraku"));
+        // the first file is published; the store goes down while the next ones are on their way
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10))
+                .until(() -> finalReceipts(receipts) >= 1);
+        server.stop();
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> receipts.stream()
+                .mapToLong(r -> uncheckedCount(r, ".pending.json")).sum() >= 1);
+        assertThat(publishing).isNotDone();
+        server.restart();
+        assertThat(publishing.get(120, TimeUnit.SECONDS)).isEqualTo(HirakuCommand.OK);
+
+        assertThat(finalReceipts(receipts)).isEqualTo(3);
+        assertThat(receipts.stream().mapToLong(r -> uncheckedCount(r, ".pending.json")).sum()).isZero();
+        try (S3Client s3 = server.client()) {
+            List<String> keys = s3.listObjectsV2Paginator(b -> b.bucket("open-data").prefix("hiraku/")).contents()
+                    .stream().map(o -> o.key()).toList();
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            for (String dataset : List.of("takamatsu-aed", "takamatsu-childcare-facilities", "yaizu-public-toilets")) {
+                String prefix = "hiraku/datasets/" + dataset + "/";
+                com.fasterxml.jackson.databind.JsonNode history = json.readTree(
+                        s3.getObjectAsBytes(b -> b.bucket("open-data").key(prefix + "releases.json")).asByteArray());
+                assertThat(history).as("history of %s", dataset).hasSize(1);
+                String release = history.get(0).path("release").asText();
+                assertThat(keys.stream().filter(k -> k.startsWith(prefix + "releases/"))
+                        .map(k -> k.substring((prefix + "releases/").length()).split("/")[0]).distinct())
+                        .as("release folders of %s", dataset).containsExactly(release);
+            }
+            org.apache.jena.rdf.model.Model catalog = org.apache.jena.rdf.model.ModelFactory.createDefaultModel();
+            org.apache.jena.riot.RDFParser.fromString(s3.getObjectAsBytes(b -> b.bucket("open-data")
+                    .key("hiraku/catalog.ttl")).asUtf8String(), org.apache.jena.riot.Lang.TURTLE).parse(catalog);
+            List<String> downloads = catalog.listObjectsOfProperty(
+                    catalog.createProperty("http://www.w3.org/ns/dcat#downloadURL")).mapWith(n -> n.asResource().getURI()).toList();
+            assertThat(downloads).hasSize(15);
+            for (String url : downloads) {
+                assertThat(keys).contains("hiraku/" + url.substring("http://localhost:8080/".length()));
+            }
+        }
+    }
+
+    private static long finalReceipts(List<Path> folders) {
+        return folders.stream().mapToLong(r -> uncheckedCount(r, ".json") - uncheckedCount(r, ".pending.json")).sum();
+    }
+
+    private static long uncheckedCount(Path receipts, String suffix) {
+        try {
+            return receiptsEndingIn(receipts, suffix);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static long receiptsEndingIn(Path receipts, String suffix) throws Exception {

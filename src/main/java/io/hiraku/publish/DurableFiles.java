@@ -1,0 +1,80 @@
+package io.hiraku.publish;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
+
+/**
+ * Writes that a crash cannot leave half done: content goes to a hidden temporary name beside the
+ * target ({@code .<name>.<random>.tmp}), is forced to disk, and is renamed over the target in one
+ * step; the folder is forced too, so the rename survives a power cut. A reader sees the old file or
+ * the new one, never a part. Temporary names left by a killed process are recognised by
+ * {@link #isTemporary(Path)} and removed at the next start.
+ */
+public final class DurableFiles {
+    private static final String SUFFIX = ".tmp";
+
+    private DurableFiles() {
+    }
+
+    /** A hidden temporary name beside {@code target}, unique to this write. */
+    public static Path temporaryFor(Path target) {
+        return target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + SUFFIX);
+    }
+
+    /** True for the temporary names this class hands out (and the older {@code .<name>.tmp} ones). */
+    public static boolean isTemporary(Path file) {
+        String name = file.getFileName().toString();
+        return name.startsWith(".") && name.endsWith(SUFFIX);
+    }
+
+    public static void write(Path target, byte[] content) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path temp = temporaryFor(target);
+        try {
+            Files.write(temp, content);
+            moveIntoPlace(temp, target);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Copies {@code source} to {@code target} through a temporary name, durably. */
+    public static void copy(Path source, Path target) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path temp = temporaryFor(target);
+        try {
+            Files.copy(source, temp, StandardCopyOption.REPLACE_EXISTING);
+            moveIntoPlace(temp, target);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** Forces {@code temp} to disk and renames it over {@code target}, then forces the folder. */
+    public static void moveIntoPlace(Path temp, Path target) throws IOException {
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        forceFolder(target.getParent());
+    }
+
+    /** Makes a folder's entries (a rename, a delete) durable; a no-op where the platform cannot. */
+    public static void forceFolder(Path folder) {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Windows cannot open a folder as a channel; its renames are journaled by NTFS
+        }
+    }
+}
