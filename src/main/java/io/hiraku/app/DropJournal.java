@@ -87,13 +87,14 @@ public final class DropJournal {
             throws IOException {
         Optional<Entry> earlier = read(department, fileName);
         if (earlier.isPresent() && earlier.get().sha256().equals(sha256)) {
-            LOG.info("{}/{}: taken up again after an interrupted run (was {}, received {})", department, fileName,
+            LOG.info("{}/{}: taken up again after an interrupted run (was {}, received {})", department,
+                    FileNames.printable(fileName),
                     earlier.get().state(), earlier.get().receivedAt());
             return earlier.get();
         }
         if (earlier.isPresent()) {
             LOG.warn("{}/{}: replaced by different content after an interrupted run (was {}); the new file is a new drop",
-                    department, fileName, earlier.get().state());
+                    department, FileNames.printable(fileName), earlier.get().state());
         }
         Entry entry = new Entry(department, fileName, bytes, sha256, now.toString(), State.ARCHIVED, Map.of());
         write(entry);
@@ -137,7 +138,10 @@ public final class DropJournal {
     }
 
     public synchronized Optional<Entry> read(String department, String fileName) throws IOException {
-        Path file = file(department, fileName);
+        return read(file(department, fileName));
+    }
+
+    private static Optional<Entry> read(Path file) {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
@@ -158,12 +162,7 @@ public final class DropJournal {
         try (Stream<Path> files = Files.walk(folder, 2)) {
             for (Path p : files.filter(Files::isRegularFile).filter(p -> p.toString().endsWith(".json"))
                     .filter(p -> !DurableFiles.isTemporary(p)).toList()) {
-                Path relative = folder.relativize(p);
-                if (relative.getNameCount() == 2) {
-                    String name = relative.getFileName().toString();
-                    read(relative.getName(0).toString(), name.substring(0, name.length() - ".json".length()))
-                            .ifPresent(all::add);
-                }
+                read(p).ifPresent(all::add);
             }
         }
         return all;
@@ -174,6 +173,7 @@ public final class DropJournal {
     }
 
     private Path file(String department, String fileName) {
-        return folder.resolve(department.isEmpty() ? "_" : department).resolve(fileName + ".json");
+        return folder.resolve(department.isEmpty() ? "_" : department)
+                .resolve(FileNames.shortened(fileName, FileNames.DERIVED_MAX_BYTES) + ".json");
     }
 }

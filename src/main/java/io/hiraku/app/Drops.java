@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import org.apache.camel.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The ingest stage's work: archive a dropped file before anything else (content-addressed by sha256,
@@ -21,9 +22,11 @@ public final class Drops {
     private final Workspace workspace;
     private final DropJournal journal;
     private final Outcomes outcomes;
+    private final PipelineMetrics metrics;
     private final Clock clock;
 
-    public Drops(Workspace workspace, DropJournal journal, Outcomes outcomes, Clock clock) {
+    public Drops(Workspace workspace, DropJournal journal, Outcomes outcomes, PipelineMetrics metrics, Clock clock) {
+        this.metrics = metrics;
         this.workspace = workspace;
         this.journal = journal;
         this.outcomes = outcomes;
@@ -41,6 +44,11 @@ public final class Drops {
         Path relative = Path.of(relativePath);
         String department = relative.getNameCount() > 1 ? relative.getName(0).toString() : "";
         String name = dropped.getFileName().toString();
+        // every log line of this drop names it (see the logback pattern)
+        MDC.clear();
+        MDC.put("department", department);
+        MDC.put("file", FileNames.printable(name));
+        metrics.received(department);
         String sha = Sha256.of(dropped);
         Path folder = Files.createDirectories(workspace.archive().resolve(department.isEmpty() ? "_" : department)
                 .resolve(sha));
@@ -77,6 +85,7 @@ public final class Drops {
         Files.deleteIfExists(dropped);
         DurableFiles.forceFolder(dropped.getParent());
         journal.close(department, name);
+        MDC.clear();
     }
 
     /** Keeps the refused file where the department can find it, next to its receipt. */
@@ -84,7 +93,8 @@ public final class Drops {
         Path folder = Files.createDirectories(workspace.rejected().resolve(job.getDepartment()));
         Path target = folder.resolve(job.getFileName());
         if (Files.exists(target) && !Sha256.of(target).equals(job.getSha256())) {
-            target = folder.resolve(Receipts.stamp(job.getReceivedAt()) + "_" + job.getFileName());
+            target = folder.resolve(Receipts.stamp(job.getReceivedAt()) + "_"
+                    + FileNames.shortened(job.getFileName(), FileNames.DERIVED_MAX_BYTES));
         }
         DurableFiles.copy(job.getArchived(), target);
         journal.step(job, DropJournal.State.REJECTED, null);

@@ -183,6 +183,6 @@ public final class IngestJob {
 
     @Override
     public String toString() {
-        return department + "/" + fileName + (dataset != null ? " (dataset " + dataset.id() + ")" : "");
+        return department + "/" + FileNames.printable(fileName) + (dataset != null ? " (dataset " + dataset.id() + ")" : "");
     }
 }

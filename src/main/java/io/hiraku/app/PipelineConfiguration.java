@@ -18,7 +18,8 @@ import org.apache.camel.CamelContext;
  */
 public final class PipelineConfiguration implements CamelConfiguration {
     public static final List<String> KEYS = List.of(Settings.WORK, Settings.INGEST, Settings.CATALOG, Settings.STORE,
-            Settings.BASE_URL, Settings.RELEASES_KEEP, Settings.GZIP_NTRIPLES_MB, Settings.S3_REGION, Settings.S3_ENDPOINT, Settings.S3_PATH_STYLE, Settings.S3_PART_SIZE_MB);
+            Settings.BASE_URL, Settings.RELEASES_KEEP, Settings.GZIP_NTRIPLES_MB, Settings.S3_REGION, Settings.S3_ENDPOINT, Settings.S3_PATH_STYLE, Settings.S3_PART_SIZE_MB,
+            Settings.LIMIT_RECORD_CHARS, Settings.LIMIT_COLUMNS, Settings.LIMIT_FILE_MB);
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -37,15 +38,31 @@ public final class PipelineConfiguration implements CamelConfiguration {
         Clock clock = Clock.systemUTC();
         DropJournal journal = new DropJournal(workspace.journal());
         Retention retention = new Retention(store, workspace.staging().resolve("_retention"));
-        new Recovery(workspace, journal, store, retention).recover(catalog.load());
+        io.hiraku.schema.Definitions definitions = catalog.load();
+        for (io.hiraku.schema.Definitions.BrokenDefinition b : definitions.broken()) {
+            org.slf4j.LoggerFactory.getLogger(PipelineConfiguration.class).warn(
+                    "Dataset definition {} cannot be loaded; its drops are refused until it is fixed: {}", b.file(),
+                    b.problem());
+        }
+        new Recovery(workspace, journal, store, retention).recover(definitions);
         context.getRegistry().bind("dropFilter", new DropFilter());
-        context.getRegistry().bind("drops", new Drops(workspace, journal, outcomes, clock));
+        // Hiraku's counters go to the registry Camel's Prometheus metrics use (camel.metrics.*)
+        io.micrometer.core.instrument.MeterRegistry meters = context.getRegistry()
+                .lookupByNameAndType("metricsRegistry", io.micrometer.core.instrument.MeterRegistry.class);
+        if (meters == null) {
+            meters = new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
+                    io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT);
+            context.getRegistry().bind("metricsRegistry", meters);
+        }
+        PipelineMetrics metrics = new PipelineMetrics(meters, workspace.ingest());
+        context.getRegistry().bind("drops", new Drops(workspace, journal, outcomes, metrics, clock));
         context.getRegistry().bind("releases", new Releases(catalog, store, workspace, journal, clock,
-                settings.integer(Settings.GZIP_NTRIPLES_MB) * 1024L * 1024L));
+                settings.integer(Settings.GZIP_NTRIPLES_MB) * 1024L * 1024L, settings.limits()));
         context.getRegistry().bind("publications", new Publications(new Publisher(store),
                 new CatalogBuilder(store, templates, workspace.staging().resolve("_catalog")), catalog,
                 retention, journal, settings.integer(Settings.RELEASES_KEEP)));
-        Receipts receipts = new Receipts(new ReceiptWriter(templates), workspace, catalog, outcomes, journal);
+        Receipts receipts = new Receipts(new ReceiptWriter(templates), workspace, catalog, outcomes, journal, metrics);
+        context.getRegistry().bind("storeHealthCheck", new StoreHealthCheck(receipts));
         context.getRegistry().bind("reminders", new Reminders(catalog, store, workspace, new ReceiptWriter(templates), clock));
         context.getRegistry().bind("receipts", receipts);
         context.getRegistry().bind("storeWait", (org.apache.camel.Processor) receipts::storeUnavailable);

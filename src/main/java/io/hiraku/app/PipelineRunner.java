@@ -16,6 +16,8 @@ import org.slf4j.LoggerFactory;
  */
 final class PipelineRunner {
     private static final Logger LOG = LoggerFactory.getLogger(PipelineRunner.class);
+    /** How long a SIGTERM waits for the routes to stop: Camel's shutdown timeout (15 s) and some margin. */
+    private static final long SHUTDOWN_WAIT_SECONDS = 25;
     private final Settings settings;
     private final Outcomes outcomes = new Outcomes();
 
@@ -45,16 +47,51 @@ final class PipelineRunner {
         main.configure().withRoutesIncludePattern(routesPattern());
         settings.asMap().forEach(main::addOverrideProperty);
         main.bind("outcomes", outcomes);
+        // bound before Camel starts, so that Camel's Prometheus metrics (camel.metrics.*) use it too
+        main.bind("metricsRegistry", new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
+                io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT));
         return main;
     }
 
     /** Runs until Ctrl-C (Camel Main's shutdown hook stops the routes cleanly). */
     void runUntilStopped() throws Exception {
         Main main = createMain();
+        // SIGTERM / Ctrl-C: the routes are stopped gracefully (camel.main.shutdown-timeout: the drop in hand
+        // may finish) before the JVM ends; a drop still in hand then stays in its folder and is taken up
+        // again at the next start, where its journal says it stopped
+        java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            LOG.info("Stopping: letting the drop in hand finish (at most {} s)", SHUTDOWN_WAIT_SECONDS);
+            main.completed();
+            try {
+                if (!stopped.await(SHUTDOWN_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
+                    LOG.warn("Stopped before the drop in hand finished; it is taken up again at the next start");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "hiraku-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        if (settings.flag(Settings.MANAGEMENT_ENABLED)) {
+            main.addOverrideProperty("camel.management.enabled", "true");
+            main.addOverrideProperty("camel.management.host", settings.get(Settings.MANAGEMENT_HOST));
+            main.addOverrideProperty("camel.management.port", settings.get(Settings.MANAGEMENT_PORT));
+            main.addOverrideProperty("camel.management.healthCheckEnabled", "true");
+            main.addOverrideProperty("camel.management.metricsEnabled", "true");
+            main.addOverrideProperty("camel.metrics.enabled", "true");
+            LOG.info("Health at http://{}:{}/observe/health, metrics at /observe/metrics",
+                    settings.get(Settings.MANAGEMENT_HOST), settings.get(Settings.MANAGEMENT_PORT));
+        }
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void afterStart(BaseMainSupport m) {
                 rebuildCatalog(m);
+            }
+
+            @Override
+            public void afterStop(BaseMainSupport m) {
+                LOG.info("Hiraku stopped");
+                stopped.countDown();
             }
         });
         main.run();

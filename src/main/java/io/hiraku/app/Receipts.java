@@ -32,11 +32,14 @@ public final class Receipts {
     private final CatalogSource catalog;
     private final Outcomes outcomes;
     private final DropJournal journal;
+    private final PipelineMetrics metrics;
+    private volatile String lastStoreError = "";
     private final java.util.Set<String> waiting = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public Receipts(ReceiptWriter writer, Workspace workspace, CatalogSource catalog, Outcomes outcomes,
-                    DropJournal journal) {
+                    DropJournal journal, PipelineMetrics metrics) {
         this.journal = journal;
+        this.metrics = metrics;
         this.writer = writer;
         this.workspace = workspace;
         this.catalog = catalog;
@@ -50,13 +53,16 @@ public final class Receipts {
     public IngestJob write(IngestJob job) throws IOException {
         Receipt receipt = receipt(job);
         String name = receiptName(job);
-        waiting.remove(job.dropKey());
+        if (waiting.remove(job.dropKey())) {
+            metrics.storeBack(waiting.size());
+        }
         Path written = writer.write(receipt, workspace.receipts(job.getDepartment()), name);
         if (job.getOutcome() == IngestJob.Outcome.REJECTED) {
             writer.write(receipt, workspace.rejected().resolve(job.getDepartment()), name);
         }
         writer.delete(workspace.receipts(job.getDepartment()), name + PENDING);
         journal.step(job, DropJournal.State.RECEIPTED, null);
+        metrics.ended(job);
         outcomes.record(job.dropKey(), job.getOutcome());
         LOG.info("{}: {} — receipt {}", job, job.getOutcome(), written);
         return job;
@@ -69,7 +75,8 @@ public final class Receipts {
     private static String receiptName(IngestJob job) {
         boolean several = job.getDataset() != null && job.getDefinitions() != null
                 && job.getDefinitions().forDrops(job.getDepartment(), job.getFileName()).size() > 1;
-        return job.getFileName() + (several ? "." + job.getDataset().id() : "") + "." + stamp(job.getReceivedAt());
+        return FileNames.shortened(job.getFileName(), FileNames.DERIVED_MAX_BYTES)
+                + (several ? "." + job.getDataset().id() : "") + "." + stamp(job.getReceivedAt());
     }
 
     /**
@@ -82,7 +89,10 @@ public final class Receipts {
                 : body instanceof java.util.List<?> list && !list.isEmpty() && list.get(0) instanceof IngestJob j ? j
                 : null;
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
-        if (job == null || !waiting.add(job.dropKey())) {
+        lastStoreError = cause == null ? "" : String.valueOf(cause.getMessage());
+        boolean first = job != null && waiting.add(job.dropKey());
+        metrics.storeError(waiting.size());
+        if (!first) {
             return;
         }
         LOG.warn("{}: the object store is unavailable, waiting to publish: {}", job,
@@ -96,6 +106,15 @@ public final class Receipts {
                         + "as soon as the store is back", receipt.report(), null, null, null),
                 workspace.receipts(job.getDepartment()), receiptName(job) + PENDING);
         journal.step(job, DropJournal.State.PENDING, null);
+    }
+
+    /** How many drops wait for the object store now (the health check's degraded state). */
+    public int waitingForStore() {
+        return waiting.size();
+    }
+
+    public String lastStoreError() {
+        return lastStoreError;
     }
 
     /** Called when a stage failed after its retries: the file goes to failed/ and the department is told. */
@@ -122,6 +141,11 @@ public final class Receipts {
             writer.delete(workspace.receipts(job.getDepartment()), receiptName(job) + PENDING);
         }
         journal.step(job, DropJournal.State.FAILED, null);
+        if (waiting.remove(job.dropKey())) {
+            metrics.storeBack(waiting.size());
+        }
+        metrics.ended(job);
+        org.slf4j.MDC.clear();
         outcomes.record(job.dropKey(), IngestJob.Outcome.FAILED);
     }
 

@@ -108,7 +108,7 @@ final class Recovery {
             if (!Files.exists(dropped)) {
                 if (entry.state() != DropJournal.State.DONE) {
                     LOG.info("{}/{} is no longer in its drop folder (it stopped at {}); forgetting it",
-                            entry.department(), entry.fileName(), entry.state());
+                            entry.department(), FileNames.printable(entry.fileName()), entry.state());
                 }
                 journal.close(entry.department(), entry.fileName());
                 forgotten++;

@@ -39,14 +39,17 @@ public final class Releases {
     private final Workspace workspace;
     private final DropJournal journal;
     private final Clock clock;
-    private final TableValidator validator = new TableValidator();
+    private final TableValidator validator;
+    private final io.hiraku.source.Limits limits;
     private final DefinitionProposer proposer = new DefinitionProposer();
 
     private final long gzipNTriplesAbove;
 
     public Releases(CatalogSource catalog, ObjectStore store, Workspace workspace, DropJournal journal, Clock clock,
-                    long gzipNTriplesAbove) {
+                    long gzipNTriplesAbove, io.hiraku.source.Limits limits) {
         this.gzipNTriplesAbove = gzipNTriplesAbove;
+        this.limits = limits;
+        this.validator = new TableValidator(limits);
         this.catalog = catalog;
         this.store = store;
         this.workspace = workspace;
@@ -67,7 +70,33 @@ public final class Releases {
                     "'" + job.getDepartment() + "' is not a configured department; drop the file into your department's folder");
             return List.of(job);
         }
+        if (FileNames.hasControlCharacters(job.getFileName())) {
+            job.end(IngestJob.Outcome.REJECTED,
+                    "ファイル名に制御文字が含まれています。文字・数字・記号だけの名前に変えて、もう一度置いてください",
+                    "the file name holds control characters; rename the file with letters, digits and punctuation "
+                            + "only, and drop it again");
+            return List.of(job);
+        }
+        if (job.getBytes() > limits.fileBytes()) {
+            job.end(IngestJob.Outcome.REJECTED,
+                    "ファイルが大きすぎます（" + limits.fileBytes() / (1 << 20) + " MBまで）。分割するか、オープンデータ担当に相談してください",
+                    "the file is larger than " + limits.fileBytes() / (1 << 20) + " MB, the most accepted; split it or "
+                            + "ask the open-data team");
+            return List.of(job);
+        }
         List<DatasetDefinition> found = definitions.forDrops(job.getDepartment(), job.getFileName());
+        List<Definitions.BrokenDefinition> broken = definitions.broken(job.getDepartment(), job.getFileName());
+        if (found.isEmpty() && !broken.isEmpty()
+                && definitions.ownedElsewhere(job.getDepartment(), job.getFileName()).isEmpty()) {
+            String problems = String.join("; ", broken.stream().map(Definitions.BrokenDefinition::problem).toList());
+            job.end(IngestJob.Outcome.REJECTED,
+                    "このファイルのデータセット定義に誤りがあるため処理できません。オープンデータ担当が直してください（ファイルは保管済みです）: "
+                            + problems,
+                    "the dataset definition this file is for has an error, so it cannot be processed; the open-data "
+                            + "team fixes it (the file is kept): " + problems);
+            LOG.warn("Refused {}: its dataset definition is broken: {}", job, problems);
+            return List.of(job);
+        }
         if (found.isEmpty()) {
             rejectUnknown(job, definitions);
             if (definitions.ownedElsewhere(job.getDepartment(), job.getFileName()).isEmpty()) {
@@ -91,6 +120,7 @@ public final class Releases {
         }
         Definitions definitions = job.getDefinitions();
         DatasetDefinition dataset = job.getDataset();
+        org.slf4j.MDC.put("dataset", dataset.id());
         // an interrupted attempt pinned the release: doing it again writes the same release, never a second one
         Instant created = journal.pinnedRelease(job).orElseGet(() -> clock.instant().truncatedTo(ChronoUnit.MILLIS));
         String releaseId = ReleaseWriter.releaseId(created);

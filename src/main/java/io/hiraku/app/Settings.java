@@ -37,6 +37,12 @@ public final class Settings {
     public static final String S3_ENDPOINT = "hiraku.s3.endpoint";
     public static final String S3_PATH_STYLE = "hiraku.s3.path-style";
     public static final String S3_PART_SIZE_MB = "hiraku.s3.part-size-mb";
+    public static final String MANAGEMENT_ENABLED = "hiraku.management.enabled";
+    public static final String MANAGEMENT_HOST = "hiraku.management.host";
+    public static final String MANAGEMENT_PORT = "hiraku.management.port";
+    public static final String LIMIT_RECORD_CHARS = "hiraku.limits.record-chars";
+    public static final String LIMIT_COLUMNS = "hiraku.limits.columns";
+    public static final String LIMIT_FILE_MB = "hiraku.limits.file-mb";
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([^}]+)}}");
     private final Map<String, String> values;
@@ -128,6 +134,12 @@ public final class Settings {
 
     public Path path(String key) {
         return Path.of(get(key));
+    }
+
+    /** The limits one drop is held to ({@code hiraku.limits.*}). */
+    public io.hiraku.source.Limits limits() {
+        return new io.hiraku.source.Limits(integer(LIMIT_RECORD_CHARS), integer(LIMIT_COLUMNS),
+                integer(LIMIT_FILE_MB) * 1024L * 1024L);
     }
 
     public int integer(String key) {

@@ -11,10 +11,10 @@ import java.util.UUID;
 
 /**
  * Writes that a crash cannot leave half done: content goes to a hidden temporary name beside the
- * target ({@code .<name>.<random>.tmp}), is forced to disk, and is renamed over the target in one
+ * target, is forced to disk, and is renamed over the target in one
  * step; the folder is forced too, so the rename survives a power cut. A reader sees the old file or
- * the new one, never a part. Temporary names left by a killed process are recognised by
- * {@link #isTemporary(Path)} and removed at the next start.
+ * the new one, never a part. Temporary names ({@code .hiraku-<random>.tmp}) left by a killed process are
+ * recognised by {@link #isTemporary(Path)} and removed at the next start.
  */
 public final class DurableFiles {
     private static final String SUFFIX = ".tmp";
@@ -22,9 +22,12 @@ public final class DurableFiles {
     private DurableFiles() {
     }
 
-    /** A hidden temporary name beside {@code target}, unique to this write. */
+    /**
+     * A hidden temporary name beside {@code target}, unique to this write, and short whatever the
+     * target's name (a 250-byte name plus a suffix would not fit in a folder entry).
+     */
     public static Path temporaryFor(Path target) {
-        return target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + SUFFIX);
+        return target.resolveSibling(".hiraku-" + UUID.randomUUID() + SUFFIX);
     }
 
     /** True for the temporary names this class hands out (and the older {@code .<name>.tmp} ones). */

@@ -25,6 +25,12 @@ public final class Sha256 {
         return HexFormat.of().formatHex(digest.digest());
     }
 
+    public static String of(byte[] bytes) {
+        MessageDigest digest = newDigest();
+        digest.update(bytes);
+        return hex(digest);
+    }
+
     public static String of(Path file) throws IOException {
         MessageDigest digest = newDigest();
         byte[] buffer = new byte[1 << 16];

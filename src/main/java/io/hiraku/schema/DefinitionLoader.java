@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,10 @@ public final class DefinitionLoader {
             throw new DefinitionException(catalogFile + ": the catalog definition is missing");
         }
         CatalogDefinition catalog = read(catalogFile, CatalogDefinition.class);
+        checkWebAddress(catalogFile, "publisherUrl", catalog.publisherUrl());
+        if (catalog.license() != null && catalog.license().contains(":")) {
+            checkWebAddress(catalogFile, "license", catalog.license());
+        }
         Set<String> departmentIds = new HashSet<>();
         for (Department d : catalog.departments()) {
             if (d.id() == null || !DATASET_ID.matcher(d.id()).matches()) {
@@ -50,22 +55,31 @@ public final class DefinitionLoader {
             }
         }
         Map<String, DatasetDefinition> datasets = new TreeMap<>();
+        List<Definitions.BrokenDefinition> broken = new ArrayList<>();
         Path datasetsDir = catalogDir.resolve("datasets");
         if (Files.isDirectory(datasetsDir)) {
             try (Stream<Path> files = Files.walk(datasetsDir, 2)) {
                 for (Path file : files.filter(DefinitionLoader::isYaml).sorted().toList()) {
-                    DatasetDefinition def = loadDataset(datasetsDir, file, departmentIds);
-                    DatasetDefinition earlier = datasets.putIfAbsent(def.id(), def);
-                    if (earlier != null) {
-                        throw new DefinitionException(file + ": dataset id '" + def.id()
-                                + "' is already defined in " + earlier.definitionFile());
+                    // a broken dataset definition stops only its own dataset
+                    try {
+                        DatasetDefinition def = loadDataset(datasetsDir, file, departmentIds);
+                        DatasetDefinition earlier = datasets.putIfAbsent(def.id(), def);
+                        if (earlier != null) {
+                            throw new DefinitionException(file + ": dataset id '" + def.id()
+                                    + "' is already defined in " + earlier.definitionFile());
+                        }
+                    } catch (DefinitionException e) {
+                        Path relative = datasetsDir.relativize(file);
+                        broken.add(new Definitions.BrokenDefinition(
+                                relative.getNameCount() == 2 ? relative.getName(0).toString() : "",
+                                Definitions.stem(relative.getFileName().toString()), file.toString(), e.getMessage()));
                     }
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-        return new Definitions(catalog, datasets);
+        return new Definitions(catalog, datasets, broken);
     }
 
     private DatasetDefinition loadDataset(Path datasetsDir, Path file, Set<String> departments) {
@@ -108,9 +122,26 @@ public final class DefinitionLoader {
             throw new DefinitionException(file + ": spatial '" + def.spatial() + "' must be a place IRI (e.g. "
                     + "http://publications.europa.eu/resource/authority/country/JPN) or a 全国地方公共団体コード (e.g. 372013)");
         }
+        if (def.contact() != null) {
+            checkWebAddress(file, "contact.url", def.contact().url());
+        }
+        if (def.license() != null && def.license().contains(":")) {
+            checkWebAddress(file, "license", def.license());
+        }
         checkSchema(file, def);
         TableSchemaCheck.check(file.toString(), def.schema());
         return def;
+    }
+
+    /**
+     * A link the catalog will show: only http and https. A {@code javascript:} or {@code data:} address
+     * in a definition would run in the browser of whoever follows it.
+     */
+    static void checkWebAddress(Object file, String property, String url) {
+        if (url != null && !url.isBlank() && !url.strip().matches("(?i)https?://[^\\s<>\"]+")) {
+            throw new DefinitionException(file + ": " + property + " '" + url
+                    + "' must be a web address starting with http:// or https://");
+        }
     }
 
     private static void checkSchema(Path file, DatasetDefinition def) {

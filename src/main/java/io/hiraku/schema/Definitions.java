@@ -9,19 +9,62 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** The loaded catalog: its definition and every dataset definition, by id. */
+/**
+ * The loaded catalog: its definition and every dataset definition, by id, and the dataset definitions
+ * that could not be loaded. A broken definition stops only its own dataset: its drops are refused with
+ * the problem, while every other dataset goes on.
+ */
 public final class Definitions {
     private final CatalogDefinition catalog;
     private final Map<String, DatasetDefinition> datasets;
+    private final List<BrokenDefinition> broken;
 
-    Definitions(CatalogDefinition catalog, Map<String, DatasetDefinition> datasets) {
+    /** A dataset definition file that could not be loaded, and why. */
+    public record BrokenDefinition(String department, String id, String file, String problem) {
+    }
+
+    Definitions(CatalogDefinition catalog, Map<String, DatasetDefinition> datasets, List<BrokenDefinition> broken) {
         this.catalog = catalog;
         this.datasets = datasets;
+        this.broken = List.copyOf(broken);
     }
 
     /** The same definitions published under another base URL (the configured one wins over catalog.yaml). */
     public Definitions withBaseUrl(String baseUrl) {
-        return new Definitions(catalog.withBaseUrl(baseUrl), datasets);
+        return new Definitions(catalog.withBaseUrl(baseUrl), datasets, broken);
+    }
+
+    /** The same definitions with one dataset moved to the broken ones (a check after loading failed). */
+    public Definitions withBroken(DatasetDefinition dataset, String problem) {
+        Map<String, DatasetDefinition> rest = new java.util.TreeMap<>(datasets);
+        rest.remove(dataset.id());
+        List<BrokenDefinition> all = new java.util.ArrayList<>(broken);
+        all.add(new BrokenDefinition(dataset.department(), dataset.id(), dataset.definitionFile(), problem));
+        return new Definitions(catalog, rest, all);
+    }
+
+    /**
+     * These definitions if every one loaded; else the problems of the broken ones, as one error (for a
+     * check of the whole catalog, where nothing may be left out).
+     */
+    public Definitions requireValid() {
+        if (!broken.isEmpty()) {
+            throw new DefinitionException(String.join("\n", broken.stream().map(BrokenDefinition::problem).toList()));
+        }
+        return this;
+    }
+
+    /** Dataset definitions that could not be loaded, of every department. */
+    public List<BrokenDefinition> broken() {
+        return broken;
+    }
+
+    /** The broken definition a dropped file was meant for: named like it, or in its department's folder. */
+    public List<BrokenDefinition> broken(String department, String fileName) {
+        String stem = stem(fileName);
+        List<BrokenDefinition> named = broken.stream().filter(b -> b.department().equals(department))
+                .filter(b -> stem.startsWith(b.id())).toList();
+        return named.isEmpty() ? broken.stream().filter(b -> b.department().equals(department)).toList() : named;
     }
 
     public CatalogDefinition catalog() {
@@ -57,10 +100,15 @@ public final class Definitions {
                 .toList();
     }
 
-    /** A dataset of another department that claims this file name, to explain a refusal. */
+    /** A dataset of another department that claims this file name (by id or by its files), to explain a refusal. */
     public Optional<DatasetDefinition> ownedElsewhere(String department, String fileName) {
         DatasetDefinition byName = datasets.get(stem(fileName));
-        return byName != null && !byName.department().equals(department) ? Optional.of(byName) : Optional.empty();
+        if (byName != null && !byName.department().equals(department)) {
+            return Optional.of(byName);
+        }
+        Path name = Path.of(fileName);
+        return datasets.values().stream().filter(d -> !d.department().equals(department))
+                .filter(d -> matchesAny(d.source().files(), name)).findFirst();
     }
 
     public static String stem(String fileName) {

@@ -23,9 +23,13 @@ public final class CsvRecordReader implements RecordReader {
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private final char delimiter;
+    private final RecordLengthLimit limit;
+    private final long[] bytesRead;
 
-    private CsvRecordReader(Reader reader, char delimiter) throws IOException {
+    private CsvRecordReader(RecordLengthLimit reader, char delimiter, long[] bytesRead) throws IOException {
         this.delimiter = delimiter;
+        this.limit = reader;
+        this.bytesRead = bytesRead;
         CSVFormat format = CSVFormat.RFC4180.builder()
                 .setDelimiter(delimiter)
                 .setIgnoreEmptyLines(false)
@@ -38,26 +42,43 @@ public final class CsvRecordReader implements RecordReader {
     /**
      * @param delimiter the delimiter, or null to find it from the first lines
      */
-    public static CsvRecordReader open(Path file, DetectedCharset charset, String delimiter) throws IOException {
+    public static CsvRecordReader open(Path file, DetectedCharset charset, String delimiter, Limits limits)
+            throws IOException {
         char found;
         if (delimiter != null && !delimiter.isEmpty()) {
             found = "tab".equalsIgnoreCase(delimiter) || "\\t".equals(delimiter) ? '\t' : delimiter.charAt(0);
         } else {
-            try (Reader sample = reader(file, charset)) {
+            try (Reader sample = reader(file, charset, new long[1])) {
                 found = CsvDialect.sniffDelimiter(sample);
             }
         }
-        Reader reader = reader(file, charset);
+        long[] counted = new long[1];
+        Reader reader = reader(file, charset, counted);
         try {
-            return new CsvRecordReader(reader, found);
+            return new CsvRecordReader(new RecordLengthLimit(reader, limits.recordChars()), found, counted);
         } catch (IOException | RuntimeException e) {
             reader.close();
             throw e;
         }
     }
 
-    private static Reader reader(Path file, DetectedCharset charset) throws IOException {
-        InputStream in = Files.newInputStream(file);
+    /** @param counted where the count of bytes read goes, for progress */
+    private static Reader reader(Path file, DetectedCharset charset, long[] counted) throws IOException {
+        InputStream in = new java.io.FilterInputStream(Files.newInputStream(file)) {
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                counted[0] += b >= 0 ? 1 : 0;
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int n = super.read(buffer, offset, length);
+                counted[0] += Math.max(n, 0);
+                return n;
+            }
+        };
         try {
             in.skipNBytes(charset.bomLength());
         } catch (IOException e) {
@@ -72,17 +93,34 @@ public final class CsvRecordReader implements RecordReader {
     @Override
     public RawRow next() {
         long line = parser.getCurrentLineNumber() + 1;
+        limit.nextRecord();
         try {
             if (!records.hasNext()) {
                 return null;
             }
             return new RawRow(line, records.next().values());
-        } catch (UncheckedIOException | IllegalStateException e) {
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof RecordLengthLimit.RecordTooLongException tooLong) {
+                throw new MalformedTableException(line,
+                        line + "行目から始まる行が長すぎます（" + tooLong.limit() + " 文字まで）。改行や引用符（\"）の閉じ忘れがないか確かめてください",
+                        "the record starting on line " + line + " is longer than " + tooLong.limit()
+                                + " characters; check for missing line breaks or an unclosed quote (\")", e);
+            }
+            String detail = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+            throw new MalformedTableException(line,
+                    line + "行目から始まるレコードの引用符（\"）が正しく閉じられていません: " + detail,
+                    "the record starting on line " + line + " has broken quoting (\"): " + detail, e);
+        } catch (IllegalStateException e) {
             String detail = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
             throw new MalformedTableException(line,
                     line + "行目から始まるレコードの引用符（\"）が正しく閉じられていません: " + detail,
                     "the record starting on line " + line + " has broken quoting (\"): " + detail, e);
         }
+    }
+
+    @Override
+    public long bytesRead() {
+        return bytesRead[0];
     }
 
     @Override

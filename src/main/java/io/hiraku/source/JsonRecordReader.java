@@ -28,10 +28,12 @@ public final class JsonRecordReader implements RecordReader {
     /** Numbers keep the digits the file wrote: no detour through double. */
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final int MAX_NESTING = 64;
+    private static final int MAX_STRING = 10_000_000;
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(64)
-                    .maxStringLength(10_000_000)
+                    .maxNestingDepth(MAX_NESTING)
+                    .maxStringLength(MAX_STRING)
                     .build())
             .build();
 
@@ -99,6 +101,14 @@ public final class JsonRecordReader implements RecordReader {
     public RawRow next() throws IOException {
         try {
             return read();
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+            boolean nesting = e.getOriginalMessage().contains("nesting");
+            throw new MalformedTableException(line, nesting
+                    ? line + "行目のJSONの入れ子が深すぎます（" + MAX_NESTING + " 段まで）"
+                    : line + "行目のJSONの値が長すぎます（" + MAX_STRING + " 文字まで）", nesting
+                    ? "the JSON at line " + line + " is nested deeper than " + MAX_NESTING + " levels"
+                    : "a value in the JSON at line " + line + " is longer than " + MAX_STRING + " characters", e);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
             throw new MalformedTableException(line, line + "行目のJSONが正しくありません: " + e.getOriginalMessage(),

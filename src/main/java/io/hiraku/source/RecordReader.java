@@ -11,6 +11,11 @@ public interface RecordReader extends Closeable {
     /** The next record, or null at the end; a structural problem is a {@link MalformedTableException}. */
     RawRow next() throws IOException;
 
+    /** How many bytes of the file have been read so far, for progress; -1 if the reader cannot tell. */
+    default long bytesRead() {
+        return -1;
+    }
+
     /** What was read, in words for a receipt: "CSV (comma)", "xlsx, sheet 集計用", "GeoJSON". */
     String describe();
 }

@@ -39,6 +39,11 @@ public final class Sources {
      * @param charset the detected charset for text and JSON files; ignored for spreadsheets
      */
     public static Table open(Path file, DetectedCharset charset, SourceHints hints) throws IOException {
+        return open(file, charset, hints, Limits.DEFAULT);
+    }
+
+    /** Opens the file as a table, refusing records and headers beyond the limits. */
+    public static Table open(Path file, DetectedCharset charset, SourceHints hints, Limits limits) throws IOException {
         Kind kind = kind(file);
         if (kind == Kind.UNSUPPORTED_SPREADSHEET) {
             throw new MalformedTableException(0, "この形式の表計算ファイルは読めません。xlsx か CSV で保存してください",
@@ -47,14 +52,22 @@ public final class Sources {
         RecordReader reader = switch (kind) {
             case JSON -> JsonRecordReader.open(file, charset);
             case XLSX -> XlsxRecordReader.open(file, hints.sheet());
-            default -> CsvRecordReader.open(file, charset, hints.delimiter());
+            default -> CsvRecordReader.open(file, charset, hints.delimiter(), limits);
         };
         try {
             Table.Layout layout = kind == Kind.JSON
                     ? new Table.Layout(1, 1, false, false)
                     : new Table.Layout(hints.headerRow(), hints.headerRows(), hints.leaveOutFooter(), kind == Kind.XLSX,
                             hints.headerFromMetadata(), hints::skips, hints.continuation());
-            return new Table(reader, layout);
+            Table table = new Table(reader, layout);
+            int columns = table.header().map(java.util.List::size).orElse(0);
+            if (columns > limits.columns()) {
+                table.close();
+                throw new MalformedTableException(table.headerLine(), "表の列が多すぎます（" + columns + " 列。"
+                        + limits.columns() + " 列まで）。見出し行を確かめてください", "the table has " + columns
+                        + " columns, at most " + limits.columns() + " are accepted; check the header row", null);
+            }
+            return table;
         } catch (IOException | RuntimeException e) {
             reader.close();
             throw e;

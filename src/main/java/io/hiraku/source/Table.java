@@ -331,6 +331,11 @@ public final class Table implements Closeable, Iterable<RawRow> {
         };
     }
 
+    /** Bytes of the file read so far (for progress); -1 if the format cannot tell. */
+    public long bytesRead() {
+        return reader.bytesRead();
+    }
+
     @Override
     public void close() throws IOException {
         reader.close();

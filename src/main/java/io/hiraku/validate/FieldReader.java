@@ -60,6 +60,19 @@ final class FieldReader {
     private final Comparable<Object> exclusiveMaximum;
     private final NormalizationCounts counts = new NormalizationCounts();
     private final int longestMissingValue;
+    /** The pattern, matched within a budget: a pattern that backtracks without end is reported, not run forever. */
+    private boolean matchesPattern(String text, String raw) throws InvalidValueException {
+        try {
+            return patternMatcher.reset(BoundedText.of(text)).matches();
+        } catch (BoundedText.TooCostly e) {
+            throw new InvalidValueException("constraint-pattern",
+                    "「" + raw + "」を形式（" + pattern.pattern() + "）と照合するのに時間がかかりすぎます。"
+                            + "オープンデータ担当が定義のパターンを簡単にしてください",
+                    "the pattern " + pattern.pattern() + " takes too long to check against '" + raw
+                            + "' (it backtracks too much); the open-data team simplifies the pattern in the definition");
+        }
+    }
+
     /** Whether the constraints look at the value as text (enum, pattern, lengths) or at its bounds. */
     private final boolean checksText;
     private final boolean checksBounds;
@@ -360,7 +373,7 @@ final class FieldReader {
                     "「" + raw + "」は使える値ではありません。使える値: " + c.allowed(),
                     "'" + raw + "' is not one of the allowed values " + c.allowed());
         }
-        if (pattern != null && !patternMatcher.reset(text).matches()) {
+        if (pattern != null && !matchesPattern(text, raw)) {
             throw new InvalidValueException("constraint-pattern",
                     "「" + raw + "」は決められた形式（" + c.pattern() + "）に合いません",
                     "'" + raw + "' does not match the pattern " + c.pattern());

@@ -21,6 +21,23 @@ public record Issue(
         String cell,
         String messageJa,
         String messageEn) {
+    /** A cell is shown up to this many characters; a message (which may quote the cell) up to four times that. */
+    static final int SHOWN_CHARS = 200;
+
+    /** Long cells are cut (with "…" and their length) so that a receipt stays readable and small. */
+    public Issue {
+        cell = cut(cell, SHOWN_CHARS);
+        messageJa = cut(messageJa, 4 * SHOWN_CHARS);
+        messageEn = cut(messageEn, 4 * SHOWN_CHARS);
+    }
+
+    private static String cut(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+        return text.substring(0, end) + "…(" + text.length() + ")";
+    }
 
     public static Issue ofFile(String type, Long line, String messageJa, String messageEn) {
         return new Issue(type, line, null, null, null, null, null, messageJa, messageEn);

@@ -4,6 +4,7 @@ import io.hiraku.schema.DatasetDefinition;
 import io.hiraku.schema.DefinitionException;
 import io.hiraku.schema.Definitions;
 import io.hiraku.schema.Field;
+import java.util.List;
 
 /**
  * What the Table Schema JSON Schema cannot see in a definition, checked when it is loaded rather than
@@ -16,11 +17,17 @@ public final class SchemaCheck {
     private SchemaCheck() {
     }
 
+    /** The definitions, with each dataset whose schema fails the check moved to the broken ones. */
     public static Definitions check(Definitions definitions) {
-        for (DatasetDefinition dataset : definitions.datasets()) {
-            check(dataset);
+        Definitions checked = definitions;
+        for (DatasetDefinition dataset : List.copyOf(definitions.datasets())) {
+            try {
+                check(dataset);
+            } catch (DefinitionException e) {
+                checked = checked.withBroken(dataset, e.getMessage());
+            }
         }
-        return definitions;
+        return checked;
     }
 
     static void check(DatasetDefinition dataset) {

@@ -19,6 +19,7 @@ import io.hiraku.source.Sources;
 import io.hiraku.source.Table;
 import io.hiraku.source.UndecodableFileException;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -31,7 +32,18 @@ import java.util.Map;
  * be rejected), but checking goes on to the end so that the receipt lists every problem.
  */
 public final class TableValidator {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TableValidator.class);
     private final CharsetDetector detector = new CharsetDetector();
+    private final io.hiraku.source.Limits limits;
+
+    public TableValidator() {
+        this(io.hiraku.source.Limits.DEFAULT);
+    }
+
+    /** @param limits what one file may ask before it is refused (record length, columns) */
+    public TableValidator(io.hiraku.source.Limits limits) {
+        this.limits = limits;
+    }
 
     public ValidationReport validate(Path file, DatasetDefinition definition, RowSink sink) throws IOException {
         return validate(file, definition, sink, ReferenceLookup.NONE);
@@ -51,19 +63,53 @@ public final class TableValidator {
             }
             report.encoding(charset.name(), charset.reasonJa(), charset.reasonEn());
         }
-        try (Table table = Sources.open(file, charset, definition.source())) {
+        try (Table table = Sources.open(file, charset, definition.source(), limits)) {
             report.format(table.describe());
             report.getMetadataRows().putAll(table.metadata());
             report.headerLine(table.headerLine());
             ColumnMapping columns = ColumnMapping.of(definition.schema(), definition.source().columns(), table.header(),
                     table.headerLine(), report);
             readRows(table, definition.schema(), columns, report, sink, definition.errorPolicy().publishesValidRows(),
-                    definition.municipalityChecks(), references);
+                    definition.municipalityChecks(), references, new Progress(file, definition.id(), table));
             report.skipped(table.skipped());
         } catch (MalformedTableException e) {
             report.add(Issue.ofFile("source-error", e.line() > 0 ? e.line() : null, e.messageJa(), e.getMessage()));
         }
         return report;
+    }
+
+    /** Every ten seconds of a long read, a log line with the rows read so far and the share of the file. */
+    private static final class Progress {
+        private static final long EVERY_NANOS = 10_000_000_000L;
+        private final Path file;
+        private final String dataset;
+        private final Table table;
+        private final long size;
+        private final long started = System.nanoTime();
+        private long last = started;
+
+        Progress(Path file, String dataset, Table table) throws IOException {
+            this.file = file;
+            this.dataset = dataset;
+            this.table = table;
+            this.size = Files.size(file);
+        }
+
+        void report(long rows) {
+            long now = System.nanoTime();
+            if (now - last < EVERY_NANOS) {
+                return;
+            }
+            last = now;
+            long read = table.bytesRead();
+            long rate = rows * 1_000_000_000L / Math.max(1, now - started);
+            if (read >= 0 && size > 0) {
+                LOG.info("{} ({}): {} rows read, {}% of the file, {} rows/s", file.getFileName(), dataset, rows,
+                        Math.min(100, read * 100 / size), rate);
+            } else {
+                LOG.info("{} ({}): {} rows read, {} rows/s", file.getFileName(), dataset, rows, rate);
+            }
+        }
     }
 
     /**
@@ -72,7 +118,7 @@ public final class TableValidator {
      */
     private static void readRows(Table table, TableSchema schema, ColumnMapping columns, ValidationReport report,
                                  RowSink sink, boolean keepValidRows, List<MunicipalityCheck> municipalityChecks,
-                                 ReferenceLookup references) throws IOException {
+                                 ReferenceLookup references, Progress progress) throws IOException {
         List<Field> fields = schema.fields();
         FieldReader[] readers = new FieldReader[fields.size()];
         List<KeyIndex> seen = new java.util.ArrayList<>();
@@ -97,7 +143,9 @@ public final class TableValidator {
         try (ReadAhead<RawRow> rows = ReadAhead.of(table.iterator(), 256, 16, table.describe())) {
             while (rows.hasNext()) {
                 RawRow row = rows.next();
-                rowNumber++;
+                if ((++rowNumber & 0xFFFF) == 0) {
+                    progress.report(rowNumber);
+                }
                 String[] cells = row.cells();
                 if (cells.length > columns.width() && blankFrom(cells, columns.width())) {
                     cells = java.util.Arrays.copyOf(cells, columns.width());

@@ -39,7 +39,7 @@ class DefinitionLoaderTest {
             assertThat(new DefinitionLoader().load(dir).dataset("broken")).isPresent();
             return;
         }
-        assertThatThrownBy(() -> new DefinitionLoader().load(dir)).as(why)
+        assertThatThrownBy(() -> new DefinitionLoader().load(dir).requireValid()).as(why)
                 .isInstanceOf(DefinitionException.class)
                 .hasMessageContaining(file.getFileName().toString())
                 .hasMessageContaining(expected);
@@ -49,13 +49,13 @@ class DefinitionLoaderTest {
     void refusesKeysAndThemesThatPointNowhere() throws Exception {
         Files.writeString(dir.resolve("datasets/city/keys.yaml"),
                 "title: t\nschema:\n  primaryKey: [code]\n  fields:\n    - {name: id, type: integer}\n");
-        assertThatThrownBy(() -> new DefinitionLoader().load(dir)).hasMessageContaining("primaryKey names 'code'");
+        assertThatThrownBy(() -> new DefinitionLoader().load(dir).requireValid()).hasMessageContaining("primaryKey names 'code'");
         Files.writeString(dir.resolve("datasets/city/keys.yaml"),
                 "title: t\nthemes: [PARK]\nschema:\n  fields:\n    - {name: id, type: integer}\n");
-        assertThatThrownBy(() -> new DefinitionLoader().load(dir)).hasMessageContaining("theme 'PARK'");
+        assertThatThrownBy(() -> new DefinitionLoader().load(dir).requireValid()).hasMessageContaining("theme 'PARK'");
         Files.writeString(dir.resolve("datasets/city/keys.yaml"),
                 "title: t\nspatial: 高松市\nschema:\n  fields:\n    - {name: id, type: integer}\n");
-        assertThatThrownBy(() -> new DefinitionLoader().load(dir)).hasMessageContaining("spatial '高松市'")
+        assertThatThrownBy(() -> new DefinitionLoader().load(dir).requireValid()).hasMessageContaining("spatial '高松市'")
                 .hasMessageContaining("全国地方公共団体コード");
     }
 
@@ -63,10 +63,10 @@ class DefinitionLoaderTest {
     void refusesADatasetOfAnUnknownDepartmentOrABadId() throws Exception {
         Files.createDirectories(dir.resolve("datasets/other"));
         Files.writeString(dir.resolve("datasets/other/x.yaml"), "title: t\nschema:\n  fields:\n    - {name: id}\n");
-        assertThatThrownBy(() -> new DefinitionLoader().load(dir)).hasMessageContaining("department 'other'");
+        assertThatThrownBy(() -> new DefinitionLoader().load(dir).requireValid()).hasMessageContaining("department 'other'");
         Files.delete(dir.resolve("datasets/other/x.yaml"));
         Files.writeString(dir.resolve("datasets/city/Bad_Id.yaml"), "title: t\nschema:\n  fields:\n    - {name: id}\n");
-        assertThatThrownBy(() -> new DefinitionLoader().load(dir)).hasMessageContaining("dataset id 'bad_id'");
+        assertThatThrownBy(() -> new DefinitionLoader().load(dir).requireValid()).hasMessageContaining("dataset id 'bad_id'");
     }
 
     @Test

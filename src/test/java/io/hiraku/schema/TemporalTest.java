@@ -17,7 +17,7 @@ class TemporalTest {
     private Definitions load(String temporal) throws Exception {
         Files.writeString(io.hiraku.Fixtures.cityCatalog(dir).resolve("budget.yaml"),
                 "title: 予算\ntemporal: " + temporal + "\nschema:\n  fields:\n    - {name: amount, type: integer}\n");
-        return new DefinitionLoader().load(dir);
+        return new DefinitionLoader().load(dir).requireValid();
     }
 
     @Test

@@ -19,7 +19,7 @@ class SchemaCheckTest {
 
     private Definitions load(String field) throws Exception {
         Files.writeString(io.hiraku.Fixtures.cityCatalog(dir).resolve("budget.yaml"), "title: 予算\nschema:\n  fields:\n    - " + field + "\n");
-        return SchemaCheck.check(new DefinitionLoader().load(dir));
+        return SchemaCheck.check(new DefinitionLoader().load(dir)).requireValid();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,0 +1,65 @@
+package io.hiraku.app;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Hiraku's own numbers, beside Camel's route metrics on the management server's
+ * {@code /observe/metrics} (Prometheus): drops received and how they ended (by department), rows
+ * published (its rate is rows per second), object store errors, drops waiting for the store, and the
+ * queue of files in the drop folders.
+ */
+public final class PipelineMetrics {
+    private final MeterRegistry registry;
+    private final Counter rows;
+    private final Counter storeErrors;
+    private final AtomicReference<Integer> waiting = new AtomicReference<>(0);
+
+    public PipelineMetrics(MeterRegistry registry, Path ingest) {
+        this.registry = registry;
+        this.rows = Counter.builder("hiraku.rows.published").description("Rows published").register(registry);
+        this.storeErrors = Counter.builder("hiraku.store.errors")
+                .description("Attempts that failed because the object store could not be reached").register(registry);
+        Gauge.builder("hiraku.store.waiting", waiting, AtomicReference::get)
+                .description("Drops waiting for the object store to come back").register(registry);
+        Gauge.builder("hiraku.queue.depth", ingest, PipelineMetrics::filesWaiting)
+                .description("Files in the drop folders, not yet taken").register(registry);
+    }
+
+    void received(String department) {
+        Counter.builder("hiraku.files.received").tag("department", department).register(registry).increment();
+    }
+
+    /** A dataset's part of a drop has ended (each receipt counts once). */
+    void ended(IngestJob job) {
+        Counter.builder("hiraku.files.ended").description("Receipts written, by outcome")
+                .tag("department", job.getDepartment())
+                .tag("outcome", job.getOutcome().name().toLowerCase(java.util.Locale.ROOT))
+                .register(registry).increment();
+        if (job.getOutcome() == IngestJob.Outcome.PUBLISHED && job.getRelease() != null) {
+            rows.increment(job.getRelease().rows());
+        }
+    }
+
+    void storeError(int dropsWaiting) {
+        storeErrors.increment();
+        waiting.set(dropsWaiting);
+    }
+
+    void storeBack(int dropsWaiting) {
+        waiting.set(dropsWaiting);
+    }
+
+    private static double filesWaiting(Path ingest) {
+        try {
+            return PipelineRunner.countDrops(ingest);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
