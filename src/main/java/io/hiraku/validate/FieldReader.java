@@ -53,6 +53,8 @@ final class FieldReader {
     private final Pattern pattern;
     /** Reused for every cell: a reader serves one column of one file, on one thread. */
     private final java.util.regex.Matcher patternMatcher;
+    /** The same pattern without the regex engine, when it is a simple one (most codes and numbers). */
+    private final SimplePattern simplePattern;
     private final Set<String> allowed;
     private final Comparable<Object> minimum;
     private final Comparable<Object> maximum;
@@ -62,6 +64,9 @@ final class FieldReader {
     private final int longestMissingValue;
     /** The pattern, matched within a budget: a pattern that backtracks without end is reported, not run forever. */
     private boolean matchesPattern(String text, String raw) throws InvalidValueException {
+        if (simplePattern != null) {
+            return simplePattern.matches(text);
+        }
         try {
             return patternMatcher.reset(BoundedText.of(text)).matches();
         } catch (BoundedText.TooCostly e) {
@@ -100,6 +105,7 @@ final class FieldReader {
         Constraints c = field.constraints();
         this.pattern = c.pattern() == null ? null : Pattern.compile(c.pattern()); // compiled once already when loaded
         this.patternMatcher = pattern == null ? null : pattern.matcher("");
+        this.simplePattern = c.pattern() == null ? null : SimplePattern.of(c.pattern()).orElse(null);
         this.allowed = c.allowed() == null ? null : new HashSet<>(c.allowed());
         this.minimum = bound(c.minimum(), "minimum");
         this.maximum = bound(c.maximum(), "maximum");
