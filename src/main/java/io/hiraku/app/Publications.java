@@ -72,8 +72,24 @@ public final class Publications {
         rebuild(catalog.load());
     }
 
-    /** One rebuild at a time: a later rebuild always reads a later state of the store. */
+    /**
+     * One rebuild at a time: a later rebuild always reads a later state of the store. While the definition
+     * of a dataset that is already published is broken, the catalog is left as it is (it would drop that
+     * dataset from every page and feed); the data of other datasets is still published, and the catalog
+     * catches up at the first rebuild after the definition is fixed.
+     */
     private synchronized void rebuild(Definitions definitions) throws IOException {
+        List<String> published = new java.util.ArrayList<>();
+        for (Definitions.BrokenDefinition broken : definitions.broken()) {
+            if (publisher.store().exists(io.hiraku.publish.DatasetIris.datasetKey(broken.id()) + "datapackage.json")) {
+                published.add(broken.file());
+            }
+        }
+        if (!published.isEmpty()) {
+            LOG.warn("Catalog not rebuilt: the definition of published dataset(s) {} is broken, and a rebuild would "
+                    + "take them out of the catalog; it is rebuilt once they are fixed", published);
+            return;
+        }
         catalogBuilder.rebuild(definitions);
     }
 }

@@ -178,6 +178,36 @@ class DatasetRulesTest {
     }
 
     @Test
+    void aBrokenDefinitionStopsOnlyItsDatasetAndNeverTakesAPublishedOneOutOfTheCatalog() throws Exception {
+        String fields = "schema:\n  fields:\n    - {name: id, type: integer}\n    - {name: count, type: integer}\n";
+        catalog("city", "visits.yaml", "title: 来庁者数\ndescription: 来庁者数の表\n" + fields);
+        catalog("city", "counts.yaml", "title: 件数\ndescription: 件数の表\n" + fields);
+        Path drop = Files.createDirectories(dir.resolve("work/ingest/city"));
+        Files.writeString(drop.resolve("visits.csv"), "id,count\n1,20\n");
+        assertThat(publishOnce()).isEqualTo(HirakuCommand.OK);
+        assertThat(Files.readString(dir.resolve("store/index.html"))).contains("来庁者数");
+
+        // a typo in the published dataset's definition: its drops are refused, the other dataset publishes
+        Path visits = dir.resolve("catalog/datasets/city/visits.yaml");
+        Files.writeString(visits, Files.readString(visits).replace("description:", "descripton:"));
+        Files.writeString(drop.resolve("counts.csv"), "id,count\n1,10\n");
+        Files.writeString(drop.resolve("visits.csv"), "id,count\n1,30\n");
+        assertThat(publishOnce()).isEqualTo(HirakuCommand.REJECTED);
+        assertThat(receipt("city", "counts.csv").path("outcome").asText()).isEqualTo("published");
+        JsonNode refused = receipt("city", "visits.csv");
+        assertThat(refused.path("outcome").asText()).isEqualTo("rejected");
+        assertThat(refused.path("messageEn").asText()).contains("definition", "visits.yaml", "descripton");
+        assertThat(dir.resolve("store/datasets/counts/counts.csv")).exists();
+        // the catalog was left as it was rather than rebuilt without the published dataset
+        assertThat(Files.readString(dir.resolve("store/index.html"))).contains("来庁者数");
+
+        // fixed: the next start rebuilds the catalog with both
+        Files.writeString(visits, Files.readString(visits).replace("descripton:", "description:"));
+        assertThat(publishOnce()).isEqualTo(HirakuCommand.OK);
+        assertThat(Files.readString(dir.resolve("store/index.html"))).contains("来庁者数", "件数");
+    }
+
+    @Test
     void metadataThatFailsDcatApIsRefusedAtTheGateWhileTheRestPublishes() throws Exception {
         String fields = "schema:\n  fields:\n    - {name: id, type: integer}\n    - {name: count, type: integer}\n";
         catalog("city", "counts.yaml", "title: 件数\ndescription: 件数の表\n" + fields);
