@@ -201,15 +201,21 @@ public final class HirakuCommand implements Runnable {
                 description = "Runs of the parse floor, validate and Miller; the median is kept (default: ${DEFAULT-VALUE})")
         int repeat;
 
+        @Option(names = "--latency-drops", paramLabel = "N", defaultValue = "5",
+                description = "Small drops into `run` whose time to receipt is measured; 0 skips it (default: ${DEFAULT-VALUE})")
+        int latencyDrops;
+
         @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/bench",
                 description = "Work folder and results (default: ${DEFAULT-VALUE})")
         Path out;
 
         @Override
         public Integer call() throws Exception {
-            List<io.hiraku.bench.Bench.Case> cases = new io.hiraku.bench.Bench(out, jvmOptions, repeat, System.out).run(rows, encodings);
+            io.hiraku.bench.Bench bench = new io.hiraku.bench.Bench(out, jvmOptions, repeat, System.out)
+                    .latencyDrops(latencyDrops);
+            List<io.hiraku.bench.Bench.Case> cases = bench.run(rows, encodings);
             Path results = out.resolve("results.json");
-            io.hiraku.bench.Bench.writeJson(cases, jvmOptions, repeat, results);
+            io.hiraku.bench.Bench.writeJson(cases, bench.receiptSeconds(), jvmOptions, repeat, results);
             System.out.println("\nResults: " + results);
             boolean allRan = cases.stream().flatMap(c -> c.measurements().stream()).allMatch(m -> m.succeeded());
             return allRan ? OK : OPERATIONAL_ERROR;

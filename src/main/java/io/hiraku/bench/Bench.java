@@ -32,6 +32,8 @@ public final class Bench {
     private final List<String> jvmOptions;
     private final PrintStream out;
     private final int repeat;
+    private int latencyDrops = 5;
+    private List<Double> receiptSeconds = List.of();
 
     /**
      * @param repeat how many times the short measurements (parse floor, validate, Miller) run; the median
@@ -44,6 +46,12 @@ public final class Bench {
         this.jvmOptions = List.of(jvmOptions.trim().split("\\s+"));
         this.repeat = Math.max(1, repeat);
         this.out = out;
+    }
+
+    /** How many small drops the receipt latency is measured on (0: not measured). */
+    public Bench latencyDrops(int drops) {
+        this.latencyDrops = drops;
+        return this;
     }
 
     /** One size in one encoding, all four measurements. */
@@ -70,7 +78,20 @@ public final class Bench {
                 cases.add(measure(catalog, rows, encoding));
             }
         }
+        if (latencyDrops > 0) {
+            out.printf(Locale.ROOT, "%n== receipt latency: %d small drops (1,000 rows, ~250 kB) into `run` ==%n", latencyDrops);
+            receiptSeconds = ReceiptLatency.measure(java(), catalog, workDir.resolve("latency"), latencyDrops);
+            List<Double> sorted = receiptSeconds.stream().sorted().toList();
+            out.printf(Locale.ROOT, "receipt after drop: median %.2f s, slowest %.2f s (includes waiting for the next "
+                    + "poll of the drop folders, hiraku.ingest.poll-ms)%n", sorted.get(sorted.size() / 2),
+                    sorted.get(sorted.size() - 1));
+        }
         return cases;
+    }
+
+    /** The receipt latencies measured by the last {@link #run}, in seconds (empty if not measured). */
+    public List<Double> receiptSeconds() {
+        return receiptSeconds;
     }
 
     private Case measure(Path catalog, long rows, String encoding) throws IOException, InterruptedException {
@@ -188,7 +209,8 @@ public final class Bench {
     }
 
     /** The results as JSON, for comparing runs. */
-    public static void writeJson(List<Case> cases, String jvmOptions, int repeat, Path file) throws IOException {
+    public static void writeJson(List<Case> cases, List<Double> receiptSeconds, String jvmOptions, int repeat, Path file)
+            throws IOException {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = json.createObjectNode();
         root.put("date", Instant.now().toString());
@@ -197,6 +219,8 @@ public final class Bench {
         root.put("medianOf", repeat);
         root.put("java", System.getProperty("java.version"));
         root.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        ArrayNode latencies = root.putArray("receiptSeconds");
+        receiptSeconds.forEach(latencies::add);
         ArrayNode list = root.putArray("cases");
         for (Case c : cases) {
             ObjectNode node = list.addObject();

@@ -188,7 +188,8 @@ class CrashRecoveryTest {
         }
         Deque<String> toVisit = new ArrayDeque<>(List.of("index.html", "catalog.ttl", "data.json", "sitemap.xml"));
         try (Stream<Path> languages = Files.list(store)) {
-            languages.filter(p -> Files.isRegularFile(p.resolve("index.html")))
+            languages.filter(p -> p.getFileName().toString().matches("[a-z]{2}"))
+                    .filter(p -> Files.isRegularFile(p.resolve("index.html")))
                     .forEach(p -> toVisit.add(store.relativize(p) + "/index.html"));
         }
         java.util.Set<String> seen = new java.util.HashSet<>();
