@@ -42,14 +42,16 @@ final class ReceiptLatency {
         builder.environment().put("HIRAKU_SEED_EXAMPLES", "false");
         Process process = builder.start();
         List<Double> seconds = new ArrayList<>();
-        try (WatchService watcher = FileSystems.getDefault().newWatchService();
-             BufferedReader log = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        // the reader is the drain thread's to close, at the end of the stream: closing it here while that
+        // thread waits in readLine would wait for the child's next line, which may never come
+        BufferedReader log = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
             for (String line; (line = log.readLine()) != null && !line.contains("Catalog rebuilt"); ) {
                 // started once the catalog has been rebuilt at start
             }
             Path runLog = dir.resolve("run.log");
             Thread drain = new Thread(() -> {
-                try (var writer = Files.newBufferedWriter(runLog, StandardCharsets.UTF_8)) {
+                try (log; var writer = Files.newBufferedWriter(runLog, StandardCharsets.UTF_8)) {
                     for (String line; (line = log.readLine()) != null; ) {
                         writer.write(line);
                         writer.newLine();
