@@ -63,7 +63,15 @@ public final class Publications {
 
     /** Rebuilds the catalog with the definitions the drop was published under. */
     public IngestJob rebuildCatalog(IngestJob job) throws IOException {
-        rebuild(job.getDefinitions());
+        List<String> holding = rebuild(job.getDefinitions());
+        if (!holding.isEmpty() && job.getOutcome() == IngestJob.Outcome.PUBLISHED) {
+            String files = String.join(", ", holding);
+            job.end(IngestJob.Outcome.PUBLISHED,
+                    job.getMessageJa() + "。カタログのページは、データセット定義 " + files
+                            + " の誤りをオープンデータ担当が直すまで更新されません（データは公開済みです）",
+                    job.getMessageEn() + "; the catalog pages are updated once the open-data team fixes the dataset "
+                            + "definition " + files + " (the data are published)");
+        }
         return job;
     }
 
@@ -78,7 +86,7 @@ public final class Publications {
      * dataset from every page and feed); the data of other datasets is still published, and the catalog
      * catches up at the first rebuild after the definition is fixed.
      */
-    private synchronized void rebuild(Definitions definitions) throws IOException {
+    private synchronized List<String> rebuild(Definitions definitions) throws IOException {
         List<String> published = new java.util.ArrayList<>();
         for (Definitions.BrokenDefinition broken : definitions.broken()) {
             if (publisher.store().exists(io.hiraku.publish.DatasetIris.datasetKey(broken.id()) + "datapackage.json")) {
@@ -88,8 +96,9 @@ public final class Publications {
         if (!published.isEmpty()) {
             LOG.warn("Catalog not rebuilt: the definition of published dataset(s) {} is broken, and a rebuild would "
                     + "take them out of the catalog; it is rebuilt once they are fixed", published);
-            return;
+            return published;
         }
         catalogBuilder.rebuild(definitions);
+        return List.of();
     }
 }

@@ -193,7 +193,10 @@ class DatasetRulesTest {
         Files.writeString(drop.resolve("counts.csv"), "id,count\n1,10\n");
         Files.writeString(drop.resolve("visits.csv"), "id,count\n1,30\n");
         assertThat(publishOnce()).isEqualTo(HirakuCommand.REJECTED);
-        assertThat(receipt("city", "counts.csv").path("outcome").asText()).isEqualTo("published");
+        JsonNode counts = receipt("city", "counts.csv");
+        assertThat(counts.path("outcome").asText()).isEqualTo("published");
+        // the department is told why the catalog pages do not show it yet
+        assertThat(counts.path("messageEn").asText()).contains("catalog pages are updated once", "visits.yaml");
         JsonNode refused = receipt("city", "visits.csv");
         assertThat(refused.path("outcome").asText()).isEqualTo("rejected");
         assertThat(refused.path("messageEn").asText()).contains("definition", "visits.yaml", "descripton");
