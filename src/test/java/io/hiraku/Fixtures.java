@@ -11,9 +11,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 
-/** Catalogs and releases that several tests build the same way. */
+/** Catalogs, releases and hostile files that several tests build the same way. */
 public final class Fixtures {
     private Fixtures() {
+    }
+
+    /** An xlsx-looking zip whose sheet unpacks 64 MiB of zeros from far less than 1 MiB: a zip bomb. */
+    public static byte[] xlsxZipBomb() throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("xl/workbook.xml"));
+            zip.write("<workbook/>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            zip.putNextEntry(new java.util.zip.ZipEntry("xl/worksheets/sheet1.xml"));
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 64; i++) {
+                zip.write(zeros);
+            }
+        }
+        return bytes.toByteArray();
     }
 
     /** A catalog of one department, city, and no dataset yet; returns its dataset folder {@code datasets/city}. */

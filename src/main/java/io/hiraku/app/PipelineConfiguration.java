@@ -62,6 +62,7 @@ public final class PipelineConfiguration implements CamelConfiguration {
                 new CatalogBuilder(store, templates, workspace.staging().resolve("_catalog")), catalog,
                 retention, journal, settings.integer(Settings.RELEASES_KEEP)));
         Receipts receipts = new Receipts(new ReceiptWriter(templates), workspace, catalog, outcomes, journal, metrics);
+        metrics.watchStoreWaiting(receipts::waitingForStore);
         context.getRegistry().bind("storeHealthCheck", new StoreHealthCheck(receipts));
         context.getRegistry().bind("reminders", new Reminders(catalog, store, workspace, new ReceiptWriter(templates), clock));
         context.getRegistry().bind("receipts", receipts);

@@ -6,7 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntSupplier;
 
 /**
  * Hiraku's own numbers, beside Camel's route metrics on the management server's
@@ -18,17 +18,20 @@ public final class PipelineMetrics {
     private final MeterRegistry registry;
     private final Counter rows;
     private final Counter storeErrors;
-    private final AtomicReference<Integer> waiting = new AtomicReference<>(0);
 
     public PipelineMetrics(MeterRegistry registry, Path ingest) {
         this.registry = registry;
         this.rows = Counter.builder("hiraku.rows.published").description("Rows published").register(registry);
         this.storeErrors = Counter.builder("hiraku.store.errors")
                 .description("Attempts that failed because the object store could not be reached").register(registry);
-        Gauge.builder("hiraku.store.waiting", waiting, AtomicReference::get)
-                .description("Drops waiting for the object store to come back").register(registry);
         Gauge.builder("hiraku.queue.depth", ingest, PipelineMetrics::filesWaiting)
                 .description("Files in the drop folders, not yet taken").register(registry);
+    }
+
+    /** Drops waiting for the object store to come back, read from where they are counted when scraped. */
+    void watchStoreWaiting(IntSupplier waiting) {
+        Gauge.builder("hiraku.store.waiting", waiting::getAsInt)
+                .description("Drops waiting for the object store to come back").register(registry);
     }
 
     void received(String department) {
@@ -46,13 +49,8 @@ public final class PipelineMetrics {
         }
     }
 
-    void storeError(int dropsWaiting) {
+    void storeError() {
         storeErrors.increment();
-        waiting.set(dropsWaiting);
-    }
-
-    void storeBack(int dropsWaiting) {
-        waiting.set(dropsWaiting);
     }
 
     private static double filesWaiting(Path ingest) {

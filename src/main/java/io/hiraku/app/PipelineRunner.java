@@ -53,7 +53,7 @@ final class PipelineRunner {
         return main;
     }
 
-    /** Runs until Ctrl-C (Camel Main's shutdown hook stops the routes cleanly). */
+    /** Runs until Ctrl-C or SIGTERM, then stops the routes gracefully (the shutdown hook below). */
     void runUntilStopped() throws Exception {
         Main main = createMain();
         // SIGTERM / Ctrl-C: the routes are stopped gracefully (camel.main.shutdown-timeout: the drop in hand

@@ -89,7 +89,7 @@ public final class Publications {
     private synchronized List<String> rebuild(Definitions definitions) throws IOException {
         List<String> published = new java.util.ArrayList<>();
         for (Definitions.BrokenDefinition broken : definitions.broken()) {
-            if (publisher.store().exists(io.hiraku.publish.DatasetIris.datasetKey(broken.id()) + "datapackage.json")) {
+            if (publisher.isPublished(broken.id())) {
                 published.add(broken.file());
             }
         }

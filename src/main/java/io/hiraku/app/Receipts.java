@@ -53,9 +53,7 @@ public final class Receipts {
     public IngestJob write(IngestJob job) throws IOException {
         Receipt receipt = receipt(job);
         String name = receiptName(job);
-        if (waiting.remove(job.dropKey())) {
-            metrics.storeBack(waiting.size());
-        }
+        waiting.remove(job.dropKey());
         Path written = writer.write(receipt, workspace.receipts(job.getDepartment()), name);
         if (job.getOutcome() == IngestJob.Outcome.REJECTED) {
             writer.write(receipt, workspace.rejected().resolve(job.getDepartment()), name);
@@ -91,7 +89,7 @@ public final class Receipts {
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         lastStoreError = cause == null ? "" : String.valueOf(cause.getMessage());
         boolean first = job != null && waiting.add(job.dropKey());
-        metrics.storeError(waiting.size());
+        metrics.storeError();
         if (!first) {
             return;
         }
@@ -141,9 +139,7 @@ public final class Receipts {
             writer.delete(workspace.receipts(job.getDepartment()), receiptName(job) + PENDING);
         }
         journal.step(job, DropJournal.State.FAILED, null);
-        if (waiting.remove(job.dropKey())) {
-            metrics.storeBack(waiting.size());
-        }
+        waiting.remove(job.dropKey());
         metrics.ended(job);
         org.slf4j.MDC.clear();
         outcomes.record(job.dropKey(), IngestJob.Outcome.FAILED);

@@ -85,21 +85,15 @@ public final class Releases {
             return List.of(job);
         }
         List<DatasetDefinition> found = definitions.forDrops(job.getDepartment(), job.getFileName());
-        List<Definitions.BrokenDefinition> broken = definitions.broken(job.getDepartment(), job.getFileName());
-        if (found.isEmpty() && !broken.isEmpty()
-                && definitions.ownedElsewhere(job.getDepartment(), job.getFileName()).isEmpty()) {
-            String problems = String.join("; ", broken.stream().map(Definitions.BrokenDefinition::problem).toList());
-            job.end(IngestJob.Outcome.REJECTED,
-                    "このファイルのデータセット定義に誤りがあるため処理できません。オープンデータ担当が直してください（ファイルは保管済みです）: "
-                            + problems,
-                    "the dataset definition this file is for has an error, so it cannot be processed; the open-data "
-                            + "team fixes it (the file is kept): " + problems);
-            LOG.warn("Refused {}: its dataset definition is broken: {}", job, problems);
-            return List.of(job);
-        }
         if (found.isEmpty()) {
-            rejectUnknown(job, definitions);
-            if (definitions.ownedElsewhere(job.getDepartment(), job.getFileName()).isEmpty()) {
+            Optional<DatasetDefinition> other = definitions.ownedElsewhere(job.getDepartment(), job.getFileName());
+            List<Definitions.BrokenDefinition> broken = definitions.broken(job.getDepartment(), job.getFileName());
+            if (other.isPresent()) {
+                rejectOwnedElsewhere(job, other.get());
+            } else if (!broken.isEmpty()) {
+                rejectBrokenDefinition(job, broken);
+            } else {
+                rejectUnknown(job);
                 String id = DefinitionProposer.suggestId(job.getFileName());
                 proposer.propose(job.getArchived(), job.getFileName()).ifPresent(yaml -> job.proposal(
                         new Receipt.ProposedDefinition("catalog/datasets/" + job.getDepartment() + "/" + id + ".yaml",
@@ -200,16 +194,25 @@ public final class Releases {
                 || t.equals("missing-label") || t.startsWith("schema-drift"));
     }
 
-    private static void rejectUnknown(IngestJob job, Definitions definitions) {
-        Optional<DatasetDefinition> other = definitions.ownedElsewhere(job.getDepartment(), job.getFileName());
-        if (other.isPresent()) {
-            job.end(IngestJob.Outcome.REJECTED,
-                    "データセット「" + other.get().id() + "」は部署「" + other.get().department()
-                            + "」のものです。他部署のデータセットは公開できません",
-                    "dataset '" + other.get().id() + "' belongs to department '" + other.get().department()
-                            + "'; a department can only publish its own datasets");
-            return;
-        }
+    private static void rejectOwnedElsewhere(IngestJob job, DatasetDefinition other) {
+        job.end(IngestJob.Outcome.REJECTED,
+                "データセット「" + other.id() + "」は部署「" + other.department()
+                        + "」のものです。他部署のデータセットは公開できません",
+                "dataset '" + other.id() + "' belongs to department '" + other.department()
+                        + "'; a department can only publish its own datasets");
+    }
+
+    private static void rejectBrokenDefinition(IngestJob job, List<Definitions.BrokenDefinition> broken) {
+        String problems = String.join("; ", broken.stream().map(Definitions.BrokenDefinition::problem).toList());
+        job.end(IngestJob.Outcome.REJECTED,
+                "このファイルのデータセット定義に誤りがあるため処理できません。オープンデータ担当が直してください（ファイルは保管済みです）: "
+                        + problems,
+                "the dataset definition this file is for has an error, so it cannot be processed; the open-data "
+                        + "team fixes it (the file is kept): " + problems);
+        LOG.warn("Refused {}: its dataset definition is broken: {}", job, problems);
+    }
+
+    private static void rejectUnknown(IngestJob job) {
         job.end(IngestJob.Outcome.REJECTED,
                 "「" + job.getFileName() + "」に対応するデータセット定義がありません。ファイル名をデータセットID（例: "
                         + "aed-locations.csv）にするか、オープンデータ担当に定義の追加を依頼してください",

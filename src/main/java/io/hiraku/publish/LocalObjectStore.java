@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -63,20 +62,25 @@ public final class LocalObjectStore implements ObjectStore {
         Path target = resolve(key);
         Files.createDirectories(target.getParent());
         writeMeta(target, info, sha256 != null ? sha256 : Sha256.of(content));
+        if (!link || !linkIntoPlace(content, target)) {
+            DurableFiles.copy(content, target);
+        }
+    }
+
+    /** A hard link to {@code content} renamed over {@code target}; false where links are not possible. */
+    private static boolean linkIntoPlace(Path content, Path target) throws IOException {
         Path temp = DurableFiles.temporaryFor(target);
-        boolean linked = false;
-        if (link) {
-            try {
-                Files.createLink(temp, content);
-                linked = true;
-            } catch (IOException | UnsupportedOperationException e) {
-                // another file system: copied below
-            }
+        try {
+            Files.createLink(temp, content);
+        } catch (IOException | UnsupportedOperationException e) {
+            return false; // another file system: the caller copies
         }
-        if (!linked) {
-            Files.copy(content, temp, StandardCopyOption.REPLACE_EXISTING);
+        try {
+            DurableFiles.moveIntoPlace(temp, target);
+        } finally {
+            Files.deleteIfExists(temp);
         }
-        moveDurably(temp, target);
+        return true;
     }
 
     private void writeMeta(Path target, ObjectInfo info, String sha256) throws IOException {
@@ -84,19 +88,9 @@ public final class LocalObjectStore implements ObjectStore {
         meta.setProperty("contentType", info.contentType());
         meta.setProperty("cacheControl", info.cacheControl());
         meta.setProperty("sha256", sha256);
-        Path metaTemp = DurableFiles.temporaryFor(target);
-        try (var out = Files.newBufferedWriter(metaTemp, StandardCharsets.UTF_8)) {
-            meta.store(out, null);
-        }
-        moveDurably(metaTemp, metaFile(target));
-    }
-
-    private static void moveDurably(Path temp, Path target) throws IOException {
-        try {
-            DurableFiles.moveIntoPlace(temp, target);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        java.io.StringWriter text = new java.io.StringWriter();
+        meta.store(text, null);
+        DurableFiles.write(metaFile(target), text.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

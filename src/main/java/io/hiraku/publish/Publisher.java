@@ -105,9 +105,9 @@ public final class Publisher {
         return entries;
     }
 
-    /** The published {@code datapackage.json} of a dataset, if it has been published. */
-    public Optional<InputStream> openDataPackage(String datasetId) throws IOException {
-        return store.open(DatasetIris.datasetKey(datasetId) + "datapackage.json");
+    /** Whether the dataset has a published release (its latest {@code datapackage.json}). */
+    public boolean isPublished(String datasetId) throws IOException {
+        return store.exists(DatasetIris.datasetKey(datasetId) + "datapackage.json");
     }
 
     public ObjectStore store() {

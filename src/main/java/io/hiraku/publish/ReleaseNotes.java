@@ -34,7 +34,7 @@ public final class ReleaseNotes {
         Path dir = release.directory();
         // the history without this release: a release taken up again after a crash may already be in it
         ArrayNode entries = JSON.createArrayNode();
-        for (JsonNode entry : readHistory(id).orElseGet(JSON::createArrayNode)) {
+        for (JsonNode entry : history(store, id).orElseGet(JSON::createArrayNode)) {
             if (!entry.path("release").asText().equals(release.releaseId())) {
                 entries.add(entry);
             }
@@ -74,7 +74,8 @@ public final class ReleaseNotes {
         return kept.isPresent() ? kept : store.open(DatasetIris.datasetKey(id) + Format.CSV.fileName(id));
     }
 
-    private Optional<ArrayNode> readHistory(String id) throws IOException {
+    /** A dataset's published history ({@code releases.json}, newest first); empty if it has none. */
+    static Optional<ArrayNode> history(ObjectStore store, String id) throws IOException {
         Optional<InputStream> in = store.open(DatasetIris.datasetKey(id) + HISTORY);
         if (in.isEmpty()) {
             return Optional.empty();

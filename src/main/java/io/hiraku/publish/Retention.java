@@ -1,11 +1,9 @@
 package io.hiraku.publish;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +37,7 @@ public final class Retention {
 
     /** Forgets all but the newest {@code keep} releases in the history. @return the releases forgotten */
     public List<String> prune(String datasetId, int keep) throws IOException {
-        Optional<ArrayNode> history = history(datasetId);
+        Optional<ArrayNode> history = ReleaseNotes.history(store, datasetId);
         if (history.isEmpty()) {
             return List.of();
         }
@@ -74,7 +72,7 @@ public final class Retention {
      */
     public List<String> sweep(String datasetId) throws IOException {
         Set<String> named = new HashSet<>();
-        history(datasetId).ifPresent(h -> h.forEach(e -> named.add(e.path("release").asText())));
+        ReleaseNotes.history(store, datasetId).ifPresent(h -> h.forEach(e -> named.add(e.path("release").asText())));
         String prefix = DatasetIris.datasetKey(datasetId) + "releases/";
         Map<String, List<String>> byRelease = new TreeMap<>();
         for (String key : store.list(prefix)) {
@@ -102,16 +100,5 @@ public final class Retention {
                     deleted);
         }
         return deleted;
-    }
-
-    private Optional<ArrayNode> history(String datasetId) throws IOException {
-        Optional<InputStream> in = store.open(DatasetIris.datasetKey(datasetId) + ReleaseNotes.HISTORY);
-        if (in.isEmpty()) {
-            return Optional.empty();
-        }
-        try (InputStream stream = in.get()) {
-            JsonNode node = JSON.readTree(stream);
-            return node instanceof ArrayNode array ? Optional.of(array) : Optional.empty();
-        }
     }
 }

@@ -16,6 +16,8 @@ import java.util.Optional;
  */
 final class SimplePattern {
     private static final int UNBOUNDED = Integer.MAX_VALUE;
+    /** Characters a backslash makes literal, outside and inside classes. */
+    private static final String ESCAPABLE = "-.()[]{}?*+|^$\\/";
 
     /** One position of the pattern: a set of characters, repeated between min and max times. */
     private record Item(char[] ranges, int min, int max) {
@@ -102,7 +104,7 @@ final class SimplePattern {
                 char e = r.charAt(i + 1);
                 if (e == 'd') {
                     ranges = new char[] {'0', '9'};
-                } else if ("-.()[]{}?*+|^$\\/".indexOf(e) >= 0) {
+                } else if (ESCAPABLE.indexOf(e) >= 0) {
                     ranges = new char[] {e, e};
                 } else {
                     return null;
@@ -179,7 +181,7 @@ final class SimplePattern {
                     i += 2;
                     continue;
                 }
-                if ("-.()[]{}?*+|^$\\/".indexOf(e) < 0) {
+                if (ESCAPABLE.indexOf(e) < 0) {
                     return null;
                 }
                 lo = e;

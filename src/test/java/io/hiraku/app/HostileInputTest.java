@@ -72,7 +72,7 @@ class HostileInputTest {
                 + ", \"url\": \"\"}]").getBytes(StandardCharsets.UTF_8), new Expected("rejected", "nested deeper than 64"));
         hostile(city, "f-huge-string.json", ("[{\"id\": 1, \"name\": \"" + "あ".repeat(30_000_000) + "\", \"url\": \"\"}]")
                 .getBytes(StandardCharsets.UTF_8), new Expected("rejected", "longer than"));
-        hostile(city, "f-bomb.xlsx", zipBomb(), new Expected("rejected", "zip bomb"));
+        hostile(city, "f-bomb.xlsx", io.hiraku.Fixtures.xlsxZipBomb(), new Expected("rejected", "zip bomb"));
         hostile(city, "f-xxe.xlsx", xxeWorkbook(), new Expected("rejected", "DTD"));
         String good = "id,name,url\n1,市役所,https://example.jp/\n";
         hostile(city, "f-bell\u0007\u001b[31mname.csv", good.getBytes(StandardCharsets.UTF_8),
@@ -244,21 +244,6 @@ class HostileInputTest {
                 out.write(chunk);
             }
         }
-    }
-
-    /** An xlsx-looking zip whose sheet unpacks 1,000 times larger than it is packed. */
-    private static byte[] zipBomb() throws IOException {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            zip.putNextEntry(new ZipEntry("xl/workbook.xml"));
-            zip.write("<workbook/>".getBytes(StandardCharsets.UTF_8));
-            zip.putNextEntry(new ZipEntry("xl/worksheets/sheet1.xml"));
-            byte[] zeros = new byte[1 << 20];
-            for (int i = 0; i < 64; i++) {
-                zip.write(zeros);
-            }
-        }
-        return bytes.toByteArray();
     }
 
     /** An xlsx-looking zip whose workbook declares an external entity (XXE). */
