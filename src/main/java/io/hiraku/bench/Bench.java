@@ -69,8 +69,10 @@ public final class Bench {
         Files.createDirectories(workDir);
         Path catalog = catalog(workDir.resolve("catalog"));
         List<Case> cases = new ArrayList<>();
-        out.printf(Locale.ROOT, "Hiraku bench: %d core(s), JVM options %s, Java %s, median of %d run(s), %s%n",
-                Runtime.getRuntime().availableProcessors(), String.join(" ", jvmOptions), System.getProperty("java.version"),
+        out.printf(Locale.ROOT, "Hiraku bench: %d core(s), JVM options %s%s, Java %s, median of %d run(s), %s%n",
+                Runtime.getRuntime().availableProcessors(), String.join(" ", jvmOptions),
+                sharedArchive().isEmpty() ? " (no class-data sharing archive)" : " + class-data sharing archive",
+                System.getProperty("java.version"),
                 repeat, miller()
                         .map(m -> "Miller at " + m).orElse("Miller not installed (apt-get install miller)"));
         for (long rows : sizes) {
@@ -172,10 +174,33 @@ public final class Bench {
     private List<String> java(String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(sharedArchive());
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), MAIN));
         command.addAll(List.of(args));
         return command;
+    }
+
+    /**
+     * The class-data sharing options bin/hiraku adds: target/hiraku.jsa next to the jar, while it is newer
+     * than the jar (none when the bench runs from classes, or the archive was not made).
+     */
+    static List<String> sharedArchive() {
+        String classPath = System.getProperty("java.class.path");
+        if (!classPath.endsWith(".jar") || classPath.contains(java.io.File.pathSeparator)) {
+            return List.of();
+        }
+        Path jar = Path.of(classPath).toAbsolutePath();
+        Path archive = jar.resolveSibling("hiraku.jsa");
+        try {
+            if (Files.isRegularFile(archive)
+                    && Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(jar)) > 0) {
+                return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off");
+            }
+        } catch (IOException e) {
+            // no archive then
+        }
+        return List.of();
     }
 
     /** A catalog of one department, bench, with the benchmark table's definition. */
@@ -216,6 +241,7 @@ public final class Bench {
         root.put("date", Instant.now().toString());
         root.put("cores", Runtime.getRuntime().availableProcessors());
         root.put("jvmOptions", jvmOptions);
+        root.put("classDataSharingArchive", !sharedArchive().isEmpty());
         root.put("medianOf", repeat);
         root.put("java", System.getProperty("java.version"));
         root.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));

@@ -53,12 +53,43 @@ public final class NumberParser {
             if (plain.isEmpty() || !Character.isDigit(plain.charAt(plain.length() - 1))) {
                 throw new NumberFormatException();
             }
-            return new BigDecimal(plain);
+            BigDecimal simple = simpleDecimal(plain);
+            return simple != null ? simple : new BigDecimal(plain);
         } catch (NumberFormatException e) {
             throw new InvalidValueException("type-number",
                     "「" + raw + "」は数値ではありません。数字で書いてください（例: 34.86、1,234.5）",
                     "'" + raw + "' is not a number; write digits (e.g. 34.86, 1,234.5)");
         }
+    }
+
+    /**
+     * {@code [+-]digits[.digits]} with at most 18 digits, read without {@link BigDecimal}'s string parser
+     * (the same value and scale); null for anything else, which that parser then reads or refuses.
+     */
+    static BigDecimal simpleDecimal(String s) {
+        int n = s.length();
+        int i = n > 0 && (s.charAt(0) == '-' || s.charAt(0) == '+') ? 1 : 0;
+        long unscaled = 0;
+        int digits = 0;
+        int scale = -1;
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= '0' && c <= '9') {
+                unscaled = unscaled * 10 + (c - '0');
+                digits++;
+                if (scale >= 0) {
+                    scale++;
+                }
+            } else if (c == '.' && scale < 0) {
+                scale = 0;
+            } else {
+                return null;
+            }
+        }
+        if (digits == 0 || digits > 18) {
+            return null;
+        }
+        return BigDecimal.valueOf(s.charAt(0) == '-' ? -unscaled : unscaled, Math.max(scale, 0));
     }
 
     private String plain(String raw, NormalizationCounts counts) throws InvalidValueException {

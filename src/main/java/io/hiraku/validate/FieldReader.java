@@ -143,9 +143,16 @@ final class FieldReader {
     }
 
     private MissingValue missing(String raw) {
-        int last = raw.length() - 1;
-        if (raw.length() > longestMissingValue && !isSpace(raw.charAt(0)) && !isSpace(raw.charAt(last))) {
-            return null; // longer than every marker and nothing to trim: no marker (the common case, no hashing)
+        int start = 0;
+        int end = raw.length();
+        while (start < end && isSpace(raw.charAt(start))) {
+            start++;
+        }
+        while (end > start && isSpace(raw.charAt(end - 1))) {
+            end--;
+        }
+        if (end - start > longestMissingValue) {
+            return null; // longer than every marker even when trimmed: no marker (the common case, no hashing)
         }
         MissingValue m = missingValues.get(raw);
         if (m == null && raw.isBlank()) {
@@ -161,19 +168,6 @@ final class FieldReader {
      * Every character {@link String#isBlank} or {@link HalfWidth#trim} could drop (Unicode white space and
      * no-break spaces), and the C0 controls; kana, kanji and letters answer at the first comparisons.
      */
-    /**
-     * Every character {@link String#isBlank} or {@link HalfWidth#trim} could drop (Unicode white space and
-     * no-break spaces), and the C0 controls; kana, kanji and letters answer at the first comparisons.
-     */
-    private Pattern compile(String regex) {
-        try {
-            return Pattern.compile(regex);
-        } catch (java.util.regex.PatternSyntaxException e) {
-            throw new IllegalArgumentException("field '" + field.name() + "': pattern '" + regex
-                    + "' is not a regular expression (" + e.getDescription() + " at index " + e.getIndex() + ")");
-        }
-    }
-
     private static boolean isSpace(char c) {
         return c <= ' ' || c == '\u0085' || c == '\u00A0' || c == '\u1680' || (c >= '\u2000' && c <= '\u200A')
                 || c == '\u2028' || c == '\u2029' || c == '\u202F' || c == '\u205F' || c == '\u3000';

@@ -23,6 +23,7 @@ final class KeyIndex {
     private long[] places = new long[1 << 10];
     private int[] hashes = new int[1 << 10];
     private int size;
+    private byte[] encoded = new byte[64];
 
     /**
      * Records the key with its row unless it is there already.
@@ -30,20 +31,21 @@ final class KeyIndex {
      * @return the row the key was first seen in, or -1 when it is new (and now recorded)
      */
     long putIfAbsent(String key, long row) {
-        byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
-        int hash = hash(bytes);
+        int length = encode(key);
+        byte[] bytes = encoded;
+        int hash = hash(bytes, length);
         int mask = places.length - 1;
         int slot = mix(hash) & mask;
         while (places[slot] != 0) {
             if (hashes[slot] == hash) {
-                long earlier = rowIfSame(places[slot] - 1, bytes);
+                long earlier = rowIfSame(places[slot] - 1, bytes, length);
                 if (earlier >= 0) {
                     return earlier;
                 }
             }
             slot = (slot + 1) & mask;
         }
-        places[slot] = append(bytes, row) + 1;
+        places[slot] = append(bytes, length, row) + 1;
         hashes[slot] = hash;
         if (++size > places.length * LOAD) {
             grow();
@@ -51,34 +53,58 @@ final class KeyIndex {
         return -1;
     }
 
+    /**
+     * The key's UTF-8 bytes into {@link #encoded} (reused: keys are mostly ASCII codes, copied byte for
+     * byte without a new array per key); its length.
+     */
+    private int encode(String key) {
+        int n = key.length();
+        if (encoded.length < n) {
+            encoded = new byte[Math.max(n, encoded.length * 2)];
+        }
+        for (int i = 0; i < n; i++) {
+            char c = key.charAt(i);
+            if (c >= 0x80) {
+                byte[] utf8 = key.getBytes(StandardCharsets.UTF_8);
+                if (encoded.length < utf8.length) {
+                    encoded = new byte[utf8.length];
+                }
+                System.arraycopy(utf8, 0, encoded, 0, utf8.length);
+                return utf8.length;
+            }
+            encoded[i] = (byte) c;
+        }
+        return n;
+    }
+
     int size() {
         return size;
     }
 
     /** A record is the key's length (4 bytes), its bytes, then the row (8 bytes). */
-    private long append(byte[] bytes, long row) {
-        int need = 4 + bytes.length + 8;
+    private long append(byte[] bytes, int length, long row) {
+        int need = 4 + length + 8;
         if (chunk == null || chunkUsed + need > chunk.length) {
             chunk = new byte[Math.max(CHUNK, need)];
             chunks.add(chunk);
             chunkUsed = 0;
         }
         long place = ((long) (chunks.size() - 1) << 32) | chunkUsed;
-        putInt(chunk, chunkUsed, bytes.length);
-        System.arraycopy(bytes, 0, chunk, chunkUsed + 4, bytes.length);
-        putLong(chunk, chunkUsed + 4 + bytes.length, row);
+        putInt(chunk, chunkUsed, length);
+        System.arraycopy(bytes, 0, chunk, chunkUsed + 4, length);
+        putLong(chunk, chunkUsed + 4 + length, row);
         chunkUsed += need;
         return place;
     }
 
-    private long rowIfSame(long place, byte[] bytes) {
+    private long rowIfSame(long place, byte[] bytes, int length) {
         byte[] c = chunks.get((int) (place >>> 32));
         int offset = (int) place;
-        if (getInt(c, offset) != bytes.length
-                || !java.util.Arrays.equals(c, offset + 4, offset + 4 + bytes.length, bytes, 0, bytes.length)) {
+        if (getInt(c, offset) != length
+                || !java.util.Arrays.equals(c, offset + 4, offset + 4 + length, bytes, 0, length)) {
             return -1;
         }
-        return getLong(c, offset + 4 + bytes.length);
+        return getLong(c, offset + 4 + length);
     }
 
     private void grow() {
@@ -100,10 +126,10 @@ final class KeyIndex {
     }
 
     /** FNV-1a over the bytes. */
-    private static int hash(byte[] bytes) {
+    private static int hash(byte[] bytes, int length) {
         int h = 0x811c9dc5;
-        for (byte b : bytes) {
-            h = (h ^ (b & 0xff)) * 0x01000193;
+        for (int i = 0; i < length; i++) {
+            h = (h ^ (bytes[i] & 0xff)) * 0x01000193;
         }
         return h;
     }

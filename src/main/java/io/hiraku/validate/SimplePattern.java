@@ -5,14 +5,16 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The patterns most definitions use — codes, postal codes, phone numbers: {@code \d{3}-\d{4}},
- * {@code [A-C]\d{2}}, {@code 0\d{1,4}-\d{1,4}-\d{4}} — matched without the regex engine, in one pass
- * over the text. A pattern qualifies when it is a sequence of single characters, {@code \d} and
- * {@code [...]} classes (ranges, no negation), each optionally repeated ({@code {n}}, {@code {n,m}},
- * {@code ?}, {@code *}, {@code +}), and every repeat of varying length is followed by characters it
- * cannot take: then the greedy match is the only one, and the answer is the regex engine's (the
- * property {@code SimplePatternTest} checks against {@link java.util.regex.Pattern}). Anything else
- * (groups, alternatives, {@code .}, other escapes) is left to the regex engine.
+ * The patterns most definitions use — codes, postal codes, phone numbers, 和暦 dates: {@code \d{3}-\d{4}},
+ * {@code [A-C]\d{2}}, {@code 0\d{1,4}-\d{1,4}-\d{4}}, {@code (平成|令和)(元|[0-9]{1,2})年} — matched without the
+ * regex engine, in one pass over the text. A pattern qualifies when it is a sequence of single
+ * characters, {@code \d} and {@code [...]} classes (ranges, no negation), each optionally repeated
+ * ({@code {n}}, {@code {n,m}}, {@code ?}, {@code *}, {@code +}), and groups of such sequences as
+ * alternatives (not repeated, not nested) whose first characters tell them apart; and every repeat of
+ * varying length is followed by characters it cannot take. Then the greedy match is the only one, and
+ * the answer is the regex engine's (the property {@code SimplePatternTest} checks against
+ * {@link java.util.regex.Pattern}). Anything else ({@code .}, other escapes, repeated or nested groups,
+ * alternatives that share a first character) is left to the regex engine.
  */
 final class SimplePattern {
     private static final int UNBOUNDED = Integer.MAX_VALUE;
@@ -20,9 +22,40 @@ final class SimplePattern {
     private static final String ESCAPABLE = "-.()[]{}?*+|^$\\/";
 
     /** One position of the pattern: a set of characters, repeated between min and max times. */
-    private record Item(char[] ranges, int min, int max) {
+    private static final class Item {
+        private final char[] ranges;
+        private final int min;
+        private final int max;
+        /** The first range, checked inline: most items are one range ({@code \d}, a literal). */
+        private final char lo;
+        private final char hi;
+        private final boolean oneRange;
+
+        Item(char[] ranges, int min, int max) {
+            this.ranges = ranges;
+            this.min = min;
+            this.max = max;
+            this.lo = ranges[0];
+            this.hi = ranges[1];
+            this.oneRange = ranges.length == 2;
+        }
+
+        int min() {
+            return min;
+        }
+
+        int max() {
+            return max;
+        }
+
         boolean accepts(char c) {
-            for (int i = 0; i < ranges.length; i += 2) {
+            if (c >= lo && c <= hi) {
+                return true;
+            }
+            if (oneRange) {
+                return false;
+            }
+            for (int i = 2; i < ranges.length; i += 2) {
                 if (c >= ranges[i] && c <= ranges[i + 1]) {
                     return true;
                 }
@@ -42,18 +75,34 @@ final class SimplePattern {
         }
     }
 
-    private final Item[] items;
+    /**
+     * A group of alternatives, {@code (明治|大正|昭和)}: each alternative starts with a required item and no
+     * two first items share a character, so the next character picks the only alternative that can match.
+     */
+    private record Group(Item[][] alternatives) {
+        Item[] pick(char c) {
+            for (Item[] alternative : alternatives) {
+                if (alternative[0].accepts(c)) {
+                    return alternative;
+                }
+            }
+            return null;
+        }
+    }
 
-    private SimplePattern(Item[] items) {
-        this.items = items;
+    /** Items and groups, in pattern order. */
+    private final Object[] nodes;
+
+    private SimplePattern(Object[] nodes) {
+        this.nodes = nodes;
     }
 
     /** The pattern as a simple one, or empty when it needs the regex engine. */
     static Optional<SimplePattern> of(String regex) {
         try {
-            List<Item> items = parse(strip(regex));
-            return items == null || !greedyIsExact(items) ? Optional.empty()
-                    : Optional.of(new SimplePattern(items.toArray(Item[]::new)));
+            List<Object> nodes = new Parser(strip(regex)).sequence(true);
+            return nodes == null || !greedyIsExact(nodes) ? Optional.empty()
+                    : Optional.of(new SimplePattern(nodes.toArray()));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -62,18 +111,34 @@ final class SimplePattern {
     /** Whether the whole text matches (as {@link java.util.regex.Matcher#matches()}). */
     boolean matches(String text) {
         int pos = 0;
-        int length = text.length();
-        for (Item item : items) {
-            int count = 0;
-            while (count < item.max() && pos < length && item.accepts(text.charAt(pos))) {
-                pos++;
-                count++;
+        for (Object node : nodes) {
+            if (node instanceof Item item) {
+                pos = match(item, text, pos);
+            } else {
+                Item[] alternative = pos < text.length() ? ((Group) node).pick(text.charAt(pos)) : null;
+                if (alternative == null) {
+                    return false;
+                }
+                for (int i = 0; i < alternative.length && pos >= 0; i++) {
+                    pos = match(alternative[i], text, pos);
+                }
             }
-            if (count < item.min()) {
+            if (pos < 0) {
                 return false;
             }
         }
-        return pos == length;
+        return pos == text.length();
+    }
+
+    /** Takes as many characters as the item allows; the position after them, or -1 if too few. */
+    private static int match(Item item, String text, int pos) {
+        int count = 0;
+        int length = text.length();
+        while (count < item.max() && pos < length && item.accepts(text.charAt(pos))) {
+            pos++;
+            count++;
+        }
+        return count < item.min() ? -1 : pos;
     }
 
     /** Frictionless patterns match the whole value: leading ^ and trailing $ change nothing. */
@@ -88,11 +153,61 @@ final class SimplePattern {
         return r;
     }
 
-    /** The items, or null when the pattern uses anything beyond the simple subset. */
-    private static List<Item> parse(String r) {
-        List<Item> items = new ArrayList<>();
-        int i = 0;
-        while (i < r.length()) {
+    /** Reads the pattern left to right; every method answers null when it meets something beyond the subset. */
+    private static final class Parser {
+        private final String r;
+        private int i;
+
+        Parser(String r) {
+            this.r = r;
+        }
+
+        /** Items and groups up to the end (top level) or up to a {@code |} or {@code )} (in a group). */
+        List<Object> sequence(boolean topLevel) {
+            List<Object> nodes = new ArrayList<>();
+            while (i < r.length()) {
+                char c = r.charAt(i);
+                if (c == '|' || c == ')') {
+                    return topLevel ? null : nodes;
+                }
+                Object node = c == '(' ? (topLevel ? group() : null) : item();
+                if (node == null) {
+                    return null;
+                }
+                nodes.add(node);
+            }
+            return topLevel ? nodes : null; // a group left open
+        }
+
+        /** {@code (a|b)} or {@code (?:a|b)}, not repeated, not nested, alternatives told apart by their first character. */
+        private Object group() {
+            i += r.startsWith("(?:", i) ? 3 : 1;
+            List<Item[]> alternatives = new ArrayList<>();
+            while (true) {
+                List<Object> alternative = sequence(false);
+                if (alternative == null || alternative.isEmpty() || ((Item) alternative.get(0)).min() == 0) {
+                    return null;
+                }
+                alternatives.add(alternative.toArray(Item[]::new));
+                char end = r.charAt(i++);
+                if (end == ')') {
+                    break;
+                }
+            }
+            if (i < r.length() && "?*+{".indexOf(r.charAt(i)) >= 0) {
+                return null; // a repeated group can backtrack: left to the regex engine
+            }
+            for (int a = 0; a < alternatives.size(); a++) {
+                for (int b = a + 1; b < alternatives.size(); b++) {
+                    if (alternatives.get(a)[0].overlaps(alternatives.get(b)[0])) {
+                        return null;
+                    }
+                }
+            }
+            return new Group(alternatives.toArray(Item[][]::new));
+        }
+
+        private Item item() {
             char c = r.charAt(i);
             char[] ranges;
             if (Character.isSurrogate(c)) {
@@ -155,9 +270,8 @@ final class SimplePattern {
                     return null;   // lazy or possessive: leave to the regex engine
                 }
             }
-            items.add(new Item(ranges, min, max));
+            return new Item(ranges, min, max);
         }
-        return items;
     }
 
     /** The ranges of a class body ({@code A-Z0-9_}, {@code \d}), or null if it holds anything else. */
@@ -214,9 +328,29 @@ final class SimplePattern {
 
     /**
      * The greedy single pass gives the regex engine's answer when no repeat of varying length can take
-     * a character that what follows it (up to the next required item) could also take.
+     * a character that what follows it (up to the next required item) could also take. With groups, this
+     * must hold for every choice of alternatives (the pass takes the one the next character picks).
      */
-    private static boolean greedyIsExact(List<Item> items) {
+    private static boolean greedyIsExact(List<Object> nodes) {
+        List<List<Item>> sequences = List.of(List.of());
+        for (Object node : nodes) {
+            List<List<Item>> longer = new ArrayList<>();
+            for (List<Item> sequence : sequences) {
+                for (Item[] alternative : node instanceof Group g ? g.alternatives() : new Item[][] {{(Item) node}}) {
+                    List<Item> next = new ArrayList<>(sequence);
+                    next.addAll(List.of(alternative));
+                    longer.add(next);
+                }
+            }
+            if (longer.size() > 1024) {
+                return false; // too many combinations to check: left to the regex engine
+            }
+            sequences = longer;
+        }
+        return sequences.stream().allMatch(SimplePattern::greedyIsExactSequence);
+    }
+
+    private static boolean greedyIsExactSequence(List<Item> items) {
         for (int i = 0; i < items.size(); i++) {
             Item item = items.get(i);
             if (item.min() == item.max()) {

@@ -57,4 +57,32 @@ class NumberParserTest {
                 .containsEntry(Normalization.THOUSANDS_SEPARATOR, 2L)
                 .containsEntry(Normalization.TRIANGLE_NEGATIVE, 1L);
     }
+
+    /** The fast reading of plain decimals gives BigDecimal's own value and scale, and leaves it the rest. */
+    @Test
+    void readsPlainDecimalsAsBigDecimalDoes() {
+        java.util.Random random = new java.util.Random(7);
+        String alphabet = "0123456789.-+e";
+        for (int n = 0; n < 100_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(22); i > 0; i--) {
+                text.append(alphabet.charAt(random.nextInt(random.nextInt(4) == 0 ? alphabet.length() : 10)));
+            }
+            String t = text.toString();
+            BigDecimal expected;
+            try {
+                expected = new BigDecimal(t);
+            } catch (NumberFormatException e) {
+                expected = null;
+            }
+            BigDecimal fast = NumberParser.simpleDecimal(t);
+            if (fast != null) {
+                assertThat(fast).as("'%s'", t).isEqualTo(expected); // equals: the same value and scale
+            }
+        }
+        assertThat(NumberParser.simpleDecimal("35.6812360")).isEqualTo(new BigDecimal("35.6812360"));
+        assertThat(NumberParser.simpleDecimal("-.5")).isEqualTo(new BigDecimal("-.5"));
+        assertThat(NumberParser.simpleDecimal("1234567890123456789")).isNull(); // 19 digits: BigDecimal's parser
+        assertThat(NumberParser.simpleDecimal("1e5")).isNull();
+    }
 }
