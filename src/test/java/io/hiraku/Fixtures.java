@@ -33,14 +33,14 @@ public final class Fixtures {
 
     /** A catalog of one department, city, and no dataset yet; returns its dataset folder {@code datasets/city}. */
     public static Path cityCatalog(Path catalogDir) throws IOException {
-        Files.writeString(Files.createDirectories(catalogDir).resolve("catalog.yaml"), "title: t\ndepartments:\n  - id: city\n");
+        Files.writeString(Files.createDirectories(catalogDir).resolve("catalog.yaml"), "title: t\ndescription: d\npublisher: p\ndepartments:\n  - id: city\n");
         return Files.createDirectories(catalogDir.resolve("datasets/city"));
     }
 
     /** A catalog of one department, city (市民課), with one monthly dataset, visits (来庁者数). */
     public static Path monthlyVisitsCatalog(Path catalogDir) throws IOException {
         Files.createDirectories(catalogDir.resolve("datasets/city"));
-        Files.writeString(catalogDir.resolve("catalog.yaml"), "title: t\ndepartments:\n  - id: city\n    name: 市民課\n");
+        Files.writeString(catalogDir.resolve("catalog.yaml"), "title: t\ndescription: d\npublisher: p\ndepartments:\n  - id: city\n    name: 市民課\n");
         Files.writeString(catalogDir.resolve("datasets/city/visits.yaml"), """
                 title: 来庁者数
                 description: 月ごとの来庁者数

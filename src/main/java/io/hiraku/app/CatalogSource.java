@@ -1,13 +1,17 @@
 package io.hiraku.app;
 
+import io.hiraku.catalog.DcatGate;
+import io.hiraku.schema.DefinitionException;
 import io.hiraku.schema.DefinitionLoader;
 import io.hiraku.schema.Definitions;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Loads the catalog definition on demand, so that a definition edited or added by the open-data team
  * applies to the next drop without a restart. Each schema's bounds and patterns are checked as it is
- * loaded ({@link io.hiraku.validate.SchemaCheck}). The configured base URL, when set, wins over catalog.yaml's.
+ * loaded ({@link io.hiraku.validate.SchemaCheck}), and the catalog's own metadata against the DCAT-AP gate
+ * ({@link DcatGate#catalogProblems}). The configured base URL, when set, wins over catalog.yaml's.
  */
 public final class CatalogSource {
     private final Path catalogDir;
@@ -21,7 +25,14 @@ public final class CatalogSource {
 
     public Definitions load() {
         Definitions loaded = io.hiraku.validate.SchemaCheck.check(loader.load(catalogDir));
-        return baseUrl == null || baseUrl.isBlank() ? loaded : loaded.withBaseUrl(baseUrl);
+        Definitions based = baseUrl == null || baseUrl.isBlank() ? loaded : loaded.withBaseUrl(baseUrl);
+        List<String> problems = DcatGate.catalogProblems(based.catalog());
+        if (!problems.isEmpty()) {
+            throw new DefinitionException(catalogDir.resolve("catalog.yaml") + ": the catalog's own metadata does not "
+                    + "pass the DCAT-AP gate; give " + String.join("; ", problems)
+                    + " (e.g. description: {ja: …, en: …}, publisher: {ja: …, en: …})");
+        }
+        return based;
     }
 
     public Path directory() {

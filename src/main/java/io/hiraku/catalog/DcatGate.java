@@ -77,6 +77,28 @@ public final class DcatGate {
             "theme", "分類 (theme)", "contactPoint", "問い合わせ先 (contactPoint)", "publisher", "提供者 (publisher)",
             "availability", "提供の継続性 (availability)", "conformsTo", "準拠する規格 (conformsTo)");
 
+    /**
+     * The catalog's own description (title, description, publisher, licence, languages; no datasets)
+     * against the gate, as catalog.yaml gives it: a line per violation naming the catalog.yaml key to fix.
+     * Checked when the definitions load, so that a catalog.yaml without a description stops the start
+     * with a clear message instead of every publication failing later.
+     */
+    public static List<String> catalogProblems(io.hiraku.schema.CatalogDefinition catalog) {
+        return check(new DcatCatalog(catalog).model(List.of())).stream()
+                .map(v -> {
+                    String property = v.property().replaceAll("^<|>$", "");
+                    String name = property.substring(Math.max(property.lastIndexOf('#'), property.lastIndexOf('/')) + 1);
+                    String key = v.focus().endsWith("/publisher") ? "publisher" : switch (name) {
+                        case "title", "description", "language" -> name.equals("language") ? "languages" : name;
+                        case "license" -> "license";
+                        default -> name;
+                    };
+                    String what = v.message().startsWith("minCount") ? "missing" : v.message();
+                    return "'" + key + "' (" + what + "; DCAT-AP 3.0.1 requires " + name + " of " + v.focus() + ")";
+                })
+                .distinct().toList();
+    }
+
     /** The violations of a graph (warnings and infos are not violations). */
     public static List<Violation> check(Model model) {
         return results(SHAPES, model, Severity.Violation);

@@ -240,7 +240,7 @@ class DatasetRulesTest {
         Path datasets = Files.createDirectories(dir.resolve("catalog/datasets").resolve(department));
         Path catalog = dir.resolve("catalog/catalog.yaml");
         if (!Files.exists(catalog)) {
-            Files.writeString(catalog, "title: t\ndepartments:\n  - id: " + department + "\n");
+            Files.writeString(catalog, "title: t\ndescription: d\npublisher: p\ndepartments:\n  - id: " + department + "\n");
         }
         Files.writeString(datasets.resolve(file), yaml);
     }

@@ -66,7 +66,7 @@ class HirakuCommandTest {
     @Test
     void aWorkbookWithTwoTablesPublishesTwoDatasetsWithAReceiptEach() throws Exception {
         Path catalog = Files.createDirectories(dir.resolve("catalog/datasets/takamatsu"));
-        Files.writeString(dir.resolve("catalog/catalog.yaml"), "title: t\ndepartments:\n  - id: takamatsu\n");
+        Files.writeString(dir.resolve("catalog/catalog.yaml"), "title: t\ndescription: d\npublisher: p\ndepartments:\n  - id: takamatsu\n");
         String population = Files.readString(Path.of(
                 "src/test/resources/corpus-catalog/datasets/corpus/takamatsu-0066-202401-population-workbook.yaml"))
                 .replace("files: [\"takamatsu__0066_202401_population_workbook.xlsx\"]", "files: [\"0066_*.xlsx\"]");
@@ -131,6 +131,18 @@ class HirakuCommandTest {
     }
 
     @Test
+    void aCatalogWithoutDescriptionOrPublisherIsRefusedWhenLoadedNamingWhatToAdd() throws Exception {
+        Path catalog = Files.createDirectories(dir.resolve("catalog/datasets/city"));
+        Files.writeString(catalog.getParent().getParent().resolve("catalog.yaml"), "title: t\ndepartments:\n  - id: city\n");
+        Path file = Files.writeString(dir.resolve("a.csv"), "a\n1\n");
+        String[] err = new String[1];
+        String out = capture(() -> err[0] = captureErr(() -> assertThat(HirakuCommand.execute("validate", "--catalog",
+                dir.resolve("catalog").toString(), file.toString())).isEqualTo(HirakuCommand.OPERATIONAL_ERROR)));
+        assertThat(out).isEmpty();
+        assertThat(err[0]).contains("catalog.yaml", "DCAT-AP", "'description' (missing", "'publisher' (missing");
+    }
+
+    @Test
     void helpListsTheSubcommands() throws Exception {
         String out = capture(() -> assertThat(HirakuCommand.execute("--help")).isZero());
         assertThat(out).contains("run", "publish", "validate", "serve");
@@ -150,6 +162,18 @@ class HirakuCommandTest {
             action.run();
         } finally {
             System.setOut(original);
+        }
+        return buffer.toString(StandardCharsets.UTF_8);
+    }
+
+    private static String captureErr(ThrowingRunnable action) throws Exception {
+        PrintStream original = System.err;
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        try {
+            action.run();
+        } finally {
+            System.setErr(original);
         }
         return buffer.toString(StandardCharsets.UTF_8);
     }

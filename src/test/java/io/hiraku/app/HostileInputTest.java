@@ -170,6 +170,8 @@ class HostileInputTest {
         Path catalog = Files.createDirectories(dir.resolve("catalog"));
         Files.writeString(catalog.resolve("catalog.yaml"), """
                 title: テスト市オープンデータ
+                description: テスト市のオープンデータ
+                publisher: テスト市
                 baseUrl: https://data.example.jp/
                 departments:
                   - id: city

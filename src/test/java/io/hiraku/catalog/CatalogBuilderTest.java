@@ -25,7 +25,7 @@ class CatalogBuilderTest {
     void scriptInATitleIsShownAsTextNotRun() throws Exception {
         Path catalog = dir.resolve("catalog");
         Files.createDirectories(catalog.resolve("datasets/city"));
-        Files.writeString(catalog.resolve("catalog.yaml"), "title: Test <b>catalog</b>\nbaseUrl: https://data.example.test\n"
+        Files.writeString(catalog.resolve("catalog.yaml"), "title: Test <b>catalog</b>\ndescription: A <i>test</i> catalog\npublisher: Test City\nbaseUrl: https://data.example.test\n"
                 + "departments:\n  - id: city\n    name: \"市<script>alert('dept')</script>\"\n");
         Files.writeString(catalog.resolve("datasets/city/evil.yaml"), """
                 title: "<script>alert('x')</script>施設"

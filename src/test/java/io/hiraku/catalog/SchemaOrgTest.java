@@ -37,7 +37,7 @@ class SchemaOrgTest {
 
     private SchemaOrg schemaOrg(String id, String descriptionYaml) throws Exception {
         Path catalog = Files.createDirectories(dir.resolve("catalog/datasets/city"));
-        Files.writeString(dir.resolve("catalog/catalog.yaml"), "title: 焼津市オープンデータ\ndepartments:\n  - id: city\n    name: 市民課\n");
+        Files.writeString(dir.resolve("catalog/catalog.yaml"), "title: 焼津市オープンデータ\ndescription: 焼津市のデータ\npublisher: 焼津市\ndepartments:\n  - id: city\n    name: 市民課\n");
         Files.writeString(catalog.resolve(id + ".yaml"), "title: 公衆トイレ一覧\n" + descriptionYaml + """
                 schema:
                   fields:

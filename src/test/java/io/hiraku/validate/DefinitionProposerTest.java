@@ -25,7 +25,7 @@ class DefinitionProposerTest {
 
         Path catalog = dir.resolve("catalog");
         Files.createDirectories(catalog.resolve("datasets/yaizu"));
-        Files.writeString(catalog.resolve("catalog.yaml"), "title: t\ndepartments:\n  - id: yaizu\n");
+        Files.writeString(catalog.resolve("catalog.yaml"), "title: t\ndescription: d\npublisher: p\ndepartments:\n  - id: yaizu\n");
         Files.writeString(catalog.resolve("datasets/yaizu/sakuraebi.yaml"), yaml);
         DatasetDefinition proposed = new DefinitionLoader().load(catalog).dataset("sakuraebi").orElseThrow();
 

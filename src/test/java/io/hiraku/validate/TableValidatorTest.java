@@ -28,7 +28,7 @@ class TableValidatorTest {
     void defineDataset() throws IOException {
         Path catalog = dir.resolve("catalog");
         Files.createDirectories(catalog.resolve("datasets/city"));
-        Files.writeString(catalog.resolve("catalog.yaml"), "title: Test\ndepartments:\n  - id: city\n");
+        Files.writeString(catalog.resolve("catalog.yaml"), "title: Test\ndescription: A test catalog\npublisher: Test City\ndepartments:\n  - id: city\n");
         Files.writeString(catalog.resolve("datasets/city/facilities.yaml"), """
                 title: 施設
                 schema:
@@ -119,7 +119,7 @@ class TableValidatorTest {
     void aBoundThatIsNotOfTheFieldsTypeIsADefinitionErrorNotACrash() throws IOException {
         Path catalog = dir.resolve("catalog2");
         Files.createDirectories(catalog.resolve("datasets/city"));
-        Files.writeString(catalog.resolve("catalog.yaml"), "title: Test\ndepartments:\n  - id: city\n");
+        Files.writeString(catalog.resolve("catalog.yaml"), "title: Test\ndescription: A test catalog\npublisher: Test City\ndepartments:\n  - id: city\n");
         Files.writeString(catalog.resolve("datasets/city/dates.yaml"),
                 "title: t\nschema:\n  fields:\n    - {name: d, type: date, constraints: {minimum: someday}}\n");
         DatasetDefinition dates = new DefinitionLoader().load(catalog).dataset("dates").orElseThrow();
@@ -134,7 +134,7 @@ class TableValidatorTest {
     void municipalityCodesAndNamesMustAgree() throws IOException {
         Path catalog = dir.resolve("catalog3");
         Files.createDirectories(catalog.resolve("datasets/yaizu"));
-        Files.writeString(catalog.resolve("catalog.yaml"), "title: Test\ndepartments:\n  - id: yaizu\n");
+        Files.writeString(catalog.resolve("catalog.yaml"), "title: Test\ndescription: A test catalog\npublisher: Test City\ndepartments:\n  - id: yaizu\n");
         Files.writeString(catalog.resolve("datasets/yaizu/toilets.yaml"), """
                 title: 公衆トイレ
                 template: public-toilet
@@ -161,7 +161,7 @@ class TableValidatorTest {
     void uniqueAndForeignKeysAreCheckedRowByRow() throws IOException {
         Path catalog = dir.resolve("catalog4");
         Files.createDirectories(catalog.resolve("datasets/city"));
-        Files.writeString(catalog.resolve("catalog.yaml"), "title: Test\ndepartments:\n  - id: city\n");
+        Files.writeString(catalog.resolve("catalog.yaml"), "title: Test\ndescription: A test catalog\npublisher: Test City\ndepartments:\n  - id: city\n");
         Files.writeString(catalog.resolve("datasets/city/branches.yaml"), """
                 title: 支所
                 schema:
