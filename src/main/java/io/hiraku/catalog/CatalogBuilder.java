@@ -25,6 +25,19 @@ public final class CatalogBuilder {
     private final SiteTemplates templates;
     private final Path scratch;
     private final java.time.Clock clock;
+    /**
+     * Each dataset's DCAT-AP advice (the recommended shapes' findings) as last computed, by the catalog
+     * and dataset metadata it was computed from: a rebuild follows every drop, and running the shapes on
+     * every dataset each time made rebuilds of large catalogs slow, while the advice only changes with a
+     * dataset's definition, its latest release, or the catalog's definition. The newest 10,000 are kept.
+     */
+    private final java.util.Map<List<Object>, List<String>> adviceCache = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<List<Object>, List<String>> eldest) {
+                    return size() > 10_000;
+                }
+            });
 
     public CatalogBuilder(ObjectStore store, SiteTemplates templates, Path scratch) {
         this(store, templates, scratch, java.time.Clock.systemUTC());
@@ -57,7 +70,7 @@ public final class CatalogBuilder {
             String id = d.definition().id();
             org.apache.jena.rdf.model.Model model = dcat.datasetModel(d);
             String iri = io.hiraku.publish.DatasetIris.dataset(catalog, id);
-            List<String> advice = DcatGate.advice(model, iri);
+            List<String> advice = adviceCache.computeIfAbsent(List.of(catalog, d), key -> DcatGate.advice(model, iri));
             MqaScore mqa = MqaScore.ofPublished(catalog, d, model);
             mqa.addTo(model, iri);
             com.fasterxml.jackson.databind.JsonNode profile = new PublishedDatasets(store).profile(id);

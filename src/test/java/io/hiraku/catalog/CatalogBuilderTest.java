@@ -80,4 +80,29 @@ class CatalogBuilderTest {
         assertThat(english.select(".overdue").text()).isEqualTo("Update overdue");
         assertThat(Jsoup.parse(store.root().resolve("index.html").toFile(), "UTF-8").select("ul.datasets .overdue")).hasSize(1);
     }
+
+    /** The advice is kept between rebuilds (one follows every drop) and recomputed when the definition changes. */
+    @Test
+    void theAdviceFollowsTheDefinitionAcrossRebuildsByOneBuilder() throws Exception {
+        Path catalogDir = Fixtures.monthlyVisitsCatalog(dir.resolve("catalog"));
+        Definitions definitions = new DefinitionLoader().load(catalogDir);
+        LocalObjectStore store = new LocalObjectStore(dir.resolve("store"));
+        Fixtures.publish(definitions, definitions.dataset("visits").orElseThrow(), store, dir.resolve("staging"),
+                Instant.parse("2026-01-01T00:00:00Z"), 5, new Object[] {1L});
+        CatalogBuilder builder = new CatalogBuilder(store, new SiteTemplates(Path.of("catalog/site")), dir.resolve("scratch"));
+        builder.rebuild(definitions);
+        assertThat(advice(store)).anyMatch(line -> line.contains("temporal")).anyMatch(line -> line.contains("keyword"));
+        builder.rebuild(definitions);
+        assertThat(advice(store)).anyMatch(line -> line.contains("temporal")).anyMatch(line -> line.contains("keyword"));
+
+        Path definition = catalogDir.resolve("datasets/city/visits.yaml");
+        Files.writeString(definition, Files.readString(definition).replace("updateFrequency: monthly",
+                "updateFrequency: monthly\ntemporal: {start: \"2025-04-01\"}\nkeywords: {ja: [来庁者]}"));
+        builder.rebuild(new DefinitionLoader().load(catalogDir));
+        assertThat(advice(store)).noneMatch(line -> line.contains("temporal") || line.contains("keyword"));
+    }
+
+    private static java.util.List<String> advice(LocalObjectStore store) throws Exception {
+        return Jsoup.parse(store.root().resolve("datasets/visits/index.html").toFile(), "UTF-8").select("ul.advice li").eachText();
+    }
 }
