@@ -173,7 +173,7 @@ public final class HirakuCommand implements Runnable {
             boolean valid = true;
             PublishedKeys published = new PublishedKeys(Stores.open(settings));
             for (DatasetDefinition dataset : datasets) {
-                ValidationReport report = new TableValidator().validate(file, dataset, RowSink.DISCARD, published);
+                ValidationReport report = new TableValidator(settings.limits()).validate(file, dataset, RowSink.DISCARD, published);
                 System.out.print(file + " → dataset " + dataset.id() + "\n" + report.summary());
                 valid &= report.valid();
             }

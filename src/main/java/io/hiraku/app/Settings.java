@@ -43,6 +43,7 @@ public final class Settings {
     public static final String LIMIT_RECORD_CHARS = "hiraku.limits.record-chars";
     public static final String LIMIT_COLUMNS = "hiraku.limits.columns";
     public static final String LIMIT_FILE_MB = "hiraku.limits.file-mb";
+    public static final String LIMIT_KEY_MEMORY_MB = "hiraku.limits.key-memory-mb";
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([^}]+)}}");
     private final Map<String, String> values;
@@ -139,7 +140,7 @@ public final class Settings {
     /** The limits one drop is held to ({@code hiraku.limits.*}). */
     public io.hiraku.source.Limits limits() {
         return new io.hiraku.source.Limits(integer(LIMIT_RECORD_CHARS), integer(LIMIT_COLUMNS),
-                integer(LIMIT_FILE_MB) * 1024L * 1024L);
+                integer(LIMIT_FILE_MB) * 1024L * 1024L, integer(LIMIT_KEY_MEMORY_MB) * 1024L * 1024L);
     }
 
     public int integer(String key) {

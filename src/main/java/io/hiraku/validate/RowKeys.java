@@ -12,7 +12,7 @@ import java.util.Set;
  * key (unique where present), or a foreign key (found among another dataset's keys). Memory holds the
  * keys seen (primary and unique keys) or the referenced keys (foreign keys).
  */
-final class RowKeys {
+final class RowKeys implements AutoCloseable {
     /** What kind of key this is, with its error type. */
     enum Kind {
         PRIMARY("primary-key"), UNIQUE("unique-key"), FOREIGN("foreign-key");
@@ -26,27 +26,29 @@ final class RowKeys {
 
     private final Kind kind;
     private final int[] fieldIndexes;
-    private final KeyIndex seen = new KeyIndex();
+    private final KeyIndex seen;
     private final Set<String> referenced;
     private final String referencedDataset;
 
-    private RowKeys(Kind kind, int[] fieldIndexes, Set<String> referenced, String referencedDataset) {
+    private RowKeys(Kind kind, int[] fieldIndexes, Set<String> referenced, String referencedDataset, long keyMemory) {
+        this.seen = new KeyIndex(keyMemory);
         this.kind = kind;
         this.fieldIndexes = fieldIndexes;
         this.referenced = referenced;
         this.referencedDataset = referencedDataset;
     }
 
-    static RowKeys primary(TableSchema schema) {
-        return new RowKeys(Kind.PRIMARY, indexes(schema, schema.primaryKey()), null, null);
+    /** @param keyMemory the bytes the keys seen may hold in memory before they go to temporary files */
+    static RowKeys primary(TableSchema schema, long keyMemory) {
+        return new RowKeys(Kind.PRIMARY, indexes(schema, schema.primaryKey()), null, null, keyMemory);
     }
 
-    static RowKeys unique(TableSchema schema, List<String> fields) {
-        return new RowKeys(Kind.UNIQUE, indexes(schema, fields), null, null);
+    static RowKeys unique(TableSchema schema, List<String> fields, long keyMemory) {
+        return new RowKeys(Kind.UNIQUE, indexes(schema, fields), null, null, keyMemory);
     }
 
     static RowKeys foreign(TableSchema schema, List<String> fields, String dataset, Set<String> keys) {
-        return new RowKeys(Kind.FOREIGN, indexes(schema, fields), keys, dataset);
+        return new RowKeys(Kind.FOREIGN, indexes(schema, fields), keys, dataset, 0);
     }
 
     private static int[] indexes(TableSchema schema, List<String> names) {
@@ -105,7 +107,7 @@ final class RowKeys {
                     "'" + keyText.replace(ReferenceLookup.SEPARATOR, ", ") + "' is not in the dataset '"
                             + referencedDataset + "'");
         }
-        long earlier = seen.putIfAbsent(keyText, rowNumber);
+        long earlier = seen.putIfAbsent(keyText, rowNumber, row.line());
         if (earlier < 0) {
             return true;
         }
@@ -113,6 +115,32 @@ final class RowKeys {
         return fail(row, rowNumber, first, f, columns, report, FieldReader.canonical(values[f]),
                 what + "が " + earlier + " 行目と重複しています",
                 "the " + (kind == Kind.PRIMARY ? "primary key" : "unique key") + " repeats that of row " + earlier);
+    }
+
+    /**
+     * The repeats found only after the last row, when the keys went past their memory to disk; each is
+     * reported at its row, located at the key's first field. The number reported.
+     */
+    long reportLateRepeats(List<Field> fields, ColumnMapping columns, ValidationReport report) {
+        long count = 0;
+        int f = fieldIndexes[0];
+        for (KeyIndex.Repeat r : seen.lateRepeats(ValidationReport.MAX_ISSUES)) {
+            String what = kind == Kind.PRIMARY ? "主キー" : "組み合わせが重複できない列";
+            String shown = r.key().replace(ReferenceLookup.SEPARATOR, ", ");
+            report.add(new Issue(kind.errorType, r.line(), r.row(), columns.column(f) + 1,
+                    columns.label(columns.column(f)), fields.get(f).name(), shown,
+                    what + "「" + shown + "」が " + r.firstRow() + " 行目と重複しています",
+                    "the " + (kind == Kind.PRIMARY ? "primary key" : "unique key") + " '" + shown
+                            + "' repeats that of row " + r.firstRow()));
+            report.rowInvalid();
+            count++;
+        }
+        return count;
+    }
+
+    @Override
+    public void close() {
+        seen.close();
     }
 
     private boolean fail(RawRow row, long rowNumber, Field field, int f, ColumnMapping columns, ValidationReport report,

@@ -70,7 +70,8 @@ public final class TableValidator {
             ColumnMapping columns = ColumnMapping.of(definition.schema(), definition.source().columns(), table.header(),
                     table.headerLine(), report);
             readRows(table, definition.schema(), columns, report, sink, definition.errorPolicy().publishesValidRows(),
-                    definition.municipalityChecks(), references, new Progress(file, definition.id(), table));
+                    definition.municipalityChecks(), references, new Progress(file, definition.id(), table),
+                    limits.keyMemoryBytes());
             report.skipped(table.skipped());
         } catch (MalformedTableException e) {
             report.add(Issue.ofFile("source-error", e.line() > 0 ? e.line() : null, e.messageJa(), e.getMessage()));
@@ -118,10 +119,24 @@ public final class TableValidator {
      */
     private static void readRows(Table table, TableSchema schema, ColumnMapping columns, ValidationReport report,
                                  RowSink sink, boolean keepValidRows, List<MunicipalityCheck> municipalityChecks,
-                                 ReferenceLookup references, Progress progress) throws IOException {
+                                 ReferenceLookup references, Progress progress, long keyMemory) throws IOException {
+        List<KeyIndex> seen = new java.util.ArrayList<>();
+        List<RowKeys> keys = new java.util.ArrayList<>();
+        try {
+            readRows(table, schema, columns, report, sink, keepValidRows, municipalityChecks, references, progress,
+                    keyMemory, seen, keys);
+        } finally {
+            seen.stream().filter(java.util.Objects::nonNull).forEach(KeyIndex::close);
+            keys.forEach(RowKeys::close);
+        }
+    }
+
+    private static void readRows(Table table, TableSchema schema, ColumnMapping columns, ValidationReport report,
+                                 RowSink sink, boolean keepValidRows, List<MunicipalityCheck> municipalityChecks,
+                                 ReferenceLookup references, Progress progress, long keyMemory, List<KeyIndex> seen,
+                                 List<RowKeys> keys) throws IOException {
         List<Field> fields = schema.fields();
         FieldReader[] readers = new FieldReader[fields.size()];
-        List<KeyIndex> seen = new java.util.ArrayList<>();
         for (int f = 0; f < readers.length; f++) {
             try {
                 readers[f] = new FieldReader(fields.get(f), schema.missingValues());
@@ -133,12 +148,13 @@ public final class TableValidator {
             }
             // a unique field that is the whole primary key is checked once, as the primary key
             boolean wholePrimaryKey = schema.primaryKey().equals(List.of(fields.get(f).name()));
-            seen.add(fields.get(f).constraints().isUnique() && !wholePrimaryKey ? new KeyIndex() : null);
+            seen.add(fields.get(f).constraints().isUnique() && !wholePrimaryKey ? new KeyIndex(keyMemory) : null);
         }
-        List<RowKeys> keys = rowKeys(schema, references, report);
-        if (keys == null) {
+        List<RowKeys> rowKeys = rowKeys(schema, references, report, keyMemory);
+        if (rowKeys == null) {
             return;
         }
+        keys.addAll(rowKeys);
         long rowNumber = 0;
         try (ReadAhead<RawRow> rows = ReadAhead.of(table.iterator(), 256, 16, table.describe())) {
             while (rows.hasNext()) {
@@ -187,7 +203,7 @@ public final class TableValidator {
                         values[f] = readers[f].read(raw);
                         KeyIndex unique = seen.get(f);
                         if (unique != null && values[f] != null && !(values[f] instanceof Missing)) {
-                            long first = unique.putIfAbsent(FieldReader.canonical(values[f]), rowNumber);
+                            long first = unique.putIfAbsent(FieldReader.canonical(values[f]), rowNumber, row.line());
                             if (first >= 0) {
                                 throw new InvalidValueException("constraint-unique",
                                         "「" + raw + "」は " + first + " 行目と重複しています（この列は重複できません）",
@@ -217,10 +233,46 @@ public final class TableValidator {
             }
         }
         report.rows(rowNumber);
+        reportLateRepeats(fields, columns, report, keepValidRows, seen, keys);
         for (FieldReader reader : readers) {
             if (!reader.counts().isEmpty()) {
                 report.getNormalizations().put(reader.field().name(), reader.counts().asMap());
             }
+        }
+    }
+
+    /**
+     * The repeats of unique and primary keys found after the last row, when there were more keys than
+     * their memory holds (hiraku.limits.key-memory-mb). Their rows were handed on as valid when read, so a
+     * dataset that publishes its valid rows cannot leave them out now: the file is refused as a whole.
+     */
+    private static void reportLateRepeats(List<Field> fields, ColumnMapping columns, ValidationReport report,
+                                          boolean keepValidRows, List<KeyIndex> seen, List<RowKeys> keys) {
+        long late = 0;
+        for (int f = 0; f < seen.size(); f++) {
+            KeyIndex index = seen.get(f);
+            if (index == null || !index.spilled()) {
+                continue;
+            }
+            int col = columns.column(f);
+            for (KeyIndex.Repeat r : index.lateRepeats(ValidationReport.MAX_ISSUES)) {
+                report.add(new Issue("constraint-unique", r.line(), r.row(), col + 1, columns.label(col),
+                        fields.get(f).name(), r.key(),
+                        "「" + r.key() + "」は " + r.firstRow() + " 行目と重複しています（この列は重複できません）",
+                        "'" + r.key() + "' repeats the value of row " + r.firstRow() + " (this column must be unique)"));
+                report.rowInvalid();
+                late++;
+            }
+        }
+        for (RowKeys key : keys) {
+            late += key.reportLateRepeats(fields, columns, report);
+        }
+        if (late > 0 && keepValidRows) {
+            report.add(Issue.ofFile("key-repeats-after-reading", null,
+                    "行数が多いため重複の確認はファイルを読み終えてから行われ、重複が " + late
+                            + " 件見つかりました。有効な行だけを公開することはできないので、重複を直して置き直してください",
+                    "the file has more keys than the check holds in memory, so repeats were found after reading it ("
+                            + late + "); its valid rows cannot be published without them: fix the repeats and drop it again"));
         }
     }
 
@@ -277,13 +329,14 @@ public final class TableValidator {
     }
 
     /** The primary, unique and foreign keys to check; null (with a report entry) if a reference is missing. */
-    private static List<RowKeys> rowKeys(TableSchema schema, ReferenceLookup references, ValidationReport report) {
+    private static List<RowKeys> rowKeys(TableSchema schema, ReferenceLookup references, ValidationReport report,
+                                         long keyMemory) {
         List<RowKeys> keys = new ArrayList<>();
         if (!schema.primaryKey().isEmpty()) {
-            keys.add(RowKeys.primary(schema));
+            keys.add(RowKeys.primary(schema, keyMemory));
         }
         for (List<String> unique : schema.uniqueKeys()) {
-            keys.add(RowKeys.unique(schema, unique));
+            keys.add(RowKeys.unique(schema, unique, keyMemory));
         }
         for (ForeignKey fk : schema.foreignKeys()) {
             String dataset = fk.reference().resource();

@@ -46,4 +46,43 @@ class KeyIndexTest {
         assertThat(index.putIfAbsent("small", 2)).isEqualTo(-1);
         assertThat(index.putIfAbsent(huge, 3)).isEqualTo(1);
     }
+
+    /**
+     * Past its memory the index goes on on disk: every repeat is still reported once, with the row its key
+     * was first seen in, either at once (before the keys went to disk) or after the last row.
+     */
+    @Test
+    void pastItsMemoryEveryRepeatIsStillFoundOnceWithItsFirstRow() throws Exception {
+        Map<String, Long> reference = new HashMap<>();
+        Map<Long, Long> expected = new HashMap<>(); // row -> first row of its key, for every repeat
+        Map<Long, Long> found = new HashMap<>();
+        SplittableRandom random = new SplittableRandom(11);
+        java.nio.file.Path spillDir;
+        try (KeyIndex index = new KeyIndex(3 << 20)) {
+            for (long row = 1; row <= 300_000; row++) {
+                int n = random.nextInt(200_000);
+                String key = n % 3 == 0 ? "施設" + n : "131016-" + n;
+                Long first = reference.putIfAbsent(key, row);
+                if (first != null) {
+                    expected.put(row, first);
+                }
+                long now = index.putIfAbsent(key, row, row + 1);
+                if (now >= 0) {
+                    found.put(row, now);
+                }
+            }
+            assertThat(index.spilled()).isTrue();
+            assertThat(index.memoryBytes()).isLessThan(3 << 20);
+            assertThat(found).as("repeats found before the keys went to disk").isNotEmpty();
+            for (KeyIndex.Repeat r : index.lateRepeats(Integer.MAX_VALUE)) {
+                assertThat(found.put(r.row(), r.firstRow())).as("row %d reported twice", r.row()).isNull();
+                assertThat(r.line()).isEqualTo(r.row() + 1);
+                assertThat(reference.get(r.key())).isEqualTo(r.firstRow());
+            }
+            spillDir = index.spillDirectory();
+            assertThat(spillDir).isDirectory();
+        }
+        assertThat(found).isEqualTo(expected);
+        assertThat(spillDir).as("temporary files deleted on close").doesNotExist();
+    }
 }

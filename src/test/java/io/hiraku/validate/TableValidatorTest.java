@@ -191,4 +191,41 @@ class TableValidatorTest {
     private Path csv(String content) throws IOException {
         return Files.writeString(dir.resolve("facilities.csv"), content, StandardCharsets.UTF_8);
     }
+
+    /**
+     * More keys than their memory holds: the keys go to disk and repeats are found after the last row, at
+     * the same rows and lines as in memory; a dataset that publishes its valid rows is refused as a whole.
+     */
+    @Test
+    void repeatsAreFoundTheSameWhenTheKeysGoToDisk() throws IOException {
+        StringBuilder text = new StringBuilder("ID,名称,開設日,定員,バリアフリー\n");
+        for (int i = 1; i <= 2_000; i++) {
+            int id = i % 500 == 0 ? i - 250 : i; // rows 500, 1000, 1500, 2000 repeat rows 250, 750, 1250, 1750
+            text.append(id).append(",\"施設\n").append(i).append("\",,,\n"); // a line break in each name
+        }
+        Path file = csv(text.toString());
+        ValidationReport inMemory = new TableValidator().validate(file, facilities, RowSink.DISCARD);
+        io.hiraku.source.Limits tiny = new io.hiraku.source.Limits(4_000_000, 2_000, 10L << 30, 1);
+        ValidationReport onDisk = new TableValidator(tiny).validate(file, facilities, RowSink.DISCARD);
+        assertThat(inMemory.getErrors()).extracting(Issue::type, Issue::rowNumber, Issue::line).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("primary-key", 500L, 1000L),
+                org.assertj.core.groups.Tuple.tuple("primary-key", 1000L, 2000L),
+                org.assertj.core.groups.Tuple.tuple("primary-key", 1500L, 3000L),
+                org.assertj.core.groups.Tuple.tuple("primary-key", 2000L, 4000L));
+        assertThat(onDisk.getErrors()).extracting(Issue::type, Issue::rowNumber, Issue::line)
+                .containsExactlyInAnyOrderElementsOf(inMemory.getErrors().stream()
+                        .map(i -> org.assertj.core.groups.Tuple.tuple(i.type(), i.rowNumber(), i.line())).toList());
+        assertThat(onDisk.getErrors()).extracting(Issue::messageEn).anyMatch(m -> m.contains("repeats that of row 250"));
+        assertThat(onDisk.getInvalidRows()).isEqualTo(4);
+
+        Path catalog = dir.resolve("catalog");
+        Files.writeString(catalog.resolve("datasets/city/facilities.yaml"), Files.readString(
+                catalog.resolve("datasets/city/facilities.yaml")).replace("title: 施設\n",
+                "title: 施設\nerrorPolicy: {onError: publish-valid-rows, maxInvalidShare: 0.5}\n"));
+        DatasetDefinition lenient = new DefinitionLoader().load(catalog).dataset("facilities").orElseThrow();
+        assertThat(new TableValidator().validate(file, lenient, RowSink.DISCARD).getFileErrorCount()).isZero();
+        ValidationReport refused = new TableValidator(tiny).validate(file, lenient, RowSink.DISCARD);
+        assertThat(refused.getFileErrorCount()).isEqualTo(1);
+        assertThat(refused.getErrorTypes()).containsKey("key-repeats-after-reading");
+    }
 }
