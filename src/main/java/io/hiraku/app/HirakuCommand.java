@@ -193,7 +193,8 @@ public final class HirakuCommand implements Runnable {
                 description = "Encodings of the table (default: ${DEFAULT-VALUE})")
         List<String> encodings;
 
-        @Option(names = "--jvm-options", paramLabel = "OPTIONS", defaultValue = "-Xmx256m",
+        @Option(names = "--jvm-options", paramLabel = "OPTIONS",
+                defaultValue = "-Xmx144m -XX:+UseSerialGC -Xss512k -XX:ReservedCodeCacheSize=40m",
                 description = "JVM options of every measured Hiraku process, as bin/hiraku runs it (default: ${DEFAULT-VALUE})")
         String jvmOptions;
 

@@ -137,6 +137,7 @@ public final class TableValidator {
                                  List<RowKeys> keys) throws IOException {
         List<Field> fields = schema.fields();
         FieldReader[] readers = new FieldReader[fields.size()];
+        keyMemory = keyMemory / Math.max(1, keyChecks(schema)); // the budget is the file's, shared by its key checks
         for (int f = 0; f < readers.length; f++) {
             try {
                 readers[f] = new FieldReader(fields.get(f), schema.missingValues());
@@ -239,6 +240,17 @@ public final class TableValidator {
                 report.getNormalizations().put(reader.field().name(), reader.counts().asMap());
             }
         }
+    }
+
+    /** How many key indexes a file needs: unique fields (but one that is the whole primary key), primary and unique keys. */
+    private static int keyChecks(TableSchema schema) {
+        int n = (schema.primaryKey().isEmpty() ? 0 : 1) + schema.uniqueKeys().size();
+        for (Field field : schema.fields()) {
+            if (field.constraints().isUnique() && !schema.primaryKey().equals(List.of(field.name()))) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /**
