@@ -73,15 +73,28 @@ final class KeyIndex implements Closeable {
     /** As {@link #putIfAbsent(String, long)}, with the row's line in the file for a repeat found late. */
     long putIfAbsent(String key, long row, long line) {
         int length = encode(key);
+        if (partitions == null && wouldExceedBudget(length)) {
+            spillAll();
+        }
         if (partitions != null) {
             spill(encoded, length, hash(encoded, length), row, line);
             return -1;
         }
-        long earlier = put(encoded, length, row);
-        if (earlier < 0 && memoryBytes() > budget) {
-            spillAll();
+        return put(encoded, length, row);
+    }
+
+    /**
+     * Whether one more key could take the index past its budget: a new chunk for its record, and when the
+     * table is due to grow, the old and the doubled table side by side while it is copied.
+     */
+    private boolean wouldExceedBudget(int length) {
+        long next = arenaBytes;
+        if (chunk == null || chunkUsed + 4 + length + 8 > chunk.length) {
+            next += Math.max(CHUNK, 4 + length + 8);
         }
-        return earlier;
+        long table = places.length * 12L;
+        next += size + 1 > places.length * LOAD ? table * 3 : table;
+        return next > budget;
     }
 
     private long put(byte[] bytes, int length, long row) {
@@ -115,7 +128,7 @@ final class KeyIndex implements Closeable {
         return spillDir;
     }
 
-    /** The bytes held in memory: the arena's chunks and the table. */
+    /** The bytes held in memory: the arena's chunks and the table (never above the budget, growth included). */
     long memoryBytes() {
         return arenaBytes + places.length * 8L + hashes.length * 4L;
     }
