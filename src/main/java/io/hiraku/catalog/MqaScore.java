@@ -15,7 +15,6 @@ import org.apache.jena.rdf.model.Property;
 import org.apache.jena.rdf.model.RDFNode;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.riot.Lang;
-import org.apache.jena.riot.RDFDataMgr;
 import org.apache.jena.vocabulary.DCTerms;
 
 /**
@@ -195,7 +194,11 @@ public final class MqaScore {
             if (in == null) {
                 throw new IllegalStateException("the MQA vocabulary " + file + " is missing from the application");
             }
-            RDFDataMgr.read(vocabulary, in, Lang.RDFXML);
+            // the vendored EDP licence list is kept verbatim; its one misspelt rdf:Description (CC0) still
+            // gives the concept, so its parser warning is not shown to every user at start-up
+            org.apache.jena.riot.RDFParser.source(in).lang(Lang.RDFXML)
+                    .errorHandler(org.apache.jena.riot.system.ErrorHandlerFactory.errorHandlerNoWarnings)
+                    .parse(vocabulary);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
