@@ -4,8 +4,6 @@ import io.hiraku.schema.Field;
 import io.hiraku.schema.FieldType;
 import io.hiraku.schema.TableSchema;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
@@ -26,7 +24,7 @@ final class CsvFormatWriter extends FormatWriter {
     CsvFormatWriter(Path path, TableSchema schema, boolean forExcel) throws IOException {
         super(path, forExcel ? Format.EXCEL_CSV : Format.CSV);
         this.forExcel = forExcel;
-        OutputStreamWriter writer = new OutputStreamWriter(out(), StandardCharsets.UTF_8);
+        java.io.Writer writer = new Utf8Writer(out(), 1 << 16);
         if (forExcel) {
             writer.write('\uFEFF');
         }

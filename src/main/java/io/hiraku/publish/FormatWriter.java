@@ -12,11 +12,32 @@ abstract class FormatWriter implements RowSink {
     private final Path path;
     private final Format format;
     private final CountingDigestStream counted;
+    private final GzipCopy copy;
 
     FormatWriter(Path path, Format format) throws IOException {
         this.path = path;
         this.format = format;
-        this.counted = new CountingDigestStream(new BufferedOutputStream(Files.newOutputStream(path), 1 << 16));
+        this.copy = new GzipCopy(new BufferedOutputStream(Files.newOutputStream(path), 1 << 16), path);
+        this.counted = new CountingDigestStream(copy);
+    }
+
+    final Format format() {
+        return format;
+    }
+
+    /** Also writes a gzip copy ({@code target}, as {@code copyFormat}) once the file grows past {@code bytes}. */
+    final void gzipCopyAbove(long bytes, Path target, Format copyFormat) {
+        copy.copyAbove(bytes, target, copyFormat);
+    }
+
+    /** The gzip copy, once {@link #finish} returned; null when the file stayed small or none was asked for. */
+    final PublishedFile gzipCopy() throws IOException {
+        return copy.copy();
+    }
+
+    /** Stops a gzip copy in progress: the release is abandoned. */
+    final void abandon() {
+        copy.abandon();
     }
 
     /** The stream to write to; writers wrap it in their own encoder. */

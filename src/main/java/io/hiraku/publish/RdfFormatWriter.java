@@ -4,9 +4,7 @@ import io.hiraku.normalize.GeoPoint;
 import io.hiraku.schema.Field;
 import io.hiraku.schema.TableSchema;
 import io.hiraku.validate.Missing;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
@@ -43,7 +41,7 @@ final class RdfFormatWriter extends FormatWriter {
     RdfFormatWriter(Path path, Format format, TableSchema schema, String datasetIri) throws IOException {
         super(path, format);
         this.turtle = format == Format.TURTLE;
-        this.out = new BufferedWriter(new OutputStreamWriter(out(), StandardCharsets.UTF_8), 1 << 16);
+        this.out = new Utf8Writer(out(), 1 << 16);
         rowBase = datasetIri + "/rows/";
         predicates = new String[schema.fields().size()];
         datatypes = new String[predicates.length];

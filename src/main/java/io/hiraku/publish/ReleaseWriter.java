@@ -40,7 +40,6 @@ public final class ReleaseWriter implements RowSink, Closeable {
     private final List<FormatWriter> rdfWriters = new ArrayList<>();
     private final List<FormatWriter> tableWriters = new ArrayList<>();
     private long rows;
-    private long gzipNTriplesAbove = Long.MAX_VALUE;
     private boolean finished;
 
     public ReleaseWriter(CatalogDefinition catalog, DatasetDefinition dataset, Path stagingRoot, Instant created)
@@ -70,7 +69,12 @@ public final class ReleaseWriter implements RowSink, Closeable {
 
     /** Also publishes a gzip copy of the N-Triples when they are larger than this many bytes. */
     public ReleaseWriter gzipNTriplesAbove(long bytes) {
-        this.gzipNTriplesAbove = bytes;
+        for (FormatWriter writer : writers) {
+            if (writer.format() == Format.NTRIPLES) {
+                writer.gzipCopyAbove(bytes, directory.resolve(Format.NTRIPLES_GZIP.fileName(dataset.id())),
+                        Format.NTRIPLES_GZIP);
+            }
+        }
         return this;
     }
 
@@ -96,9 +100,10 @@ public final class ReleaseWriter implements RowSink, Closeable {
             files.add(writer.finish());
         }
         finished = true;
-        for (PublishedFile file : List.copyOf(files)) {
-            if (file.format() == Format.NTRIPLES && file.bytes() > gzipNTriplesAbove) {
-                files.add(gzipped(file, Format.NTRIPLES_GZIP));
+        for (FormatWriter writer : writers) {
+            PublishedFile copy = writer.gzipCopy(); // compressed while the file was written
+            if (copy != null) {
+                files.add(copy);
             }
         }
         Path csvwPath = directory.resolve(CsvwMetadata.fileName(dataset.id()));
@@ -126,26 +131,6 @@ public final class ReleaseWriter implements RowSink, Closeable {
                 profileFile, packageFile, sumsFile, null, null);
     }
 
-    /**
-     * A gzip copy of a published file, streamed and hashed as it is written. Deflate's fastest level:
-     * N-Triples repeat so much that it still shrinks them about tenfold, at a third of the default
-     * level's time for a file of gigabytes.
-     */
-    private PublishedFile gzipped(PublishedFile file, Format format) throws IOException {
-        Path target = directory.resolve(format.fileName(dataset.id()));
-        CountingDigestStream counted = new CountingDigestStream(
-                new java.io.BufferedOutputStream(Files.newOutputStream(target), 1 << 16));
-        try (java.io.InputStream in = Files.newInputStream(file.path());
-             java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(counted, 1 << 16) {
-                 {
-                     def.setLevel(java.util.zip.Deflater.BEST_SPEED);
-                 }
-             }) {
-            in.transferTo(out);
-        }
-        return new PublishedFile(target, target.getFileName().toString(), format, counted.bytes(), counted.sha256());
-    }
-
     /** A release's id: the instant it was created, to the millisecond, in UTC ({@code 20240401T090000.000Z}). */
     public static String releaseId(Instant created) {
         return RELEASE_ID.format(created);
@@ -168,6 +153,7 @@ public final class ReleaseWriter implements RowSink, Closeable {
         rdfThread.abandon();
         tableThread.abandon();
         for (FormatWriter writer : writers) {
+            writer.abandon();
             try {
                 writer.finish();
             } catch (IOException | RuntimeException ignored) {

@@ -1,0 +1,149 @@
+package io.hiraku.publish;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Writer;
+
+/**
+ * A buffered UTF-8 writer for text that mixes ASCII and Japanese on every line (RDF and CSV rows). The
+ * JDK's OutputStreamWriter encodes the rest of its buffer through a slow per-character path once it meets
+ * one non-ASCII character, which made encoding half of the RDF writer's time; here each character is
+ * encoded in one plain loop into a byte buffer. Same bytes: an unpaired surrogate becomes {@code ?}, as
+ * the JDK's encoder writes it.
+ */
+final class Utf8Writer extends Writer {
+    private final OutputStream out;
+    private final byte[] buffer;
+    private int used;
+    /** A high surrogate written last, waiting for its low half; 0 when none. */
+    private char pendingHigh;
+
+    Utf8Writer(OutputStream out, int bufferSize) {
+        this.out = out;
+        this.buffer = new byte[Math.max(bufferSize, 16)];
+    }
+
+    @Override
+    public void write(int c) throws IOException {
+        encode((char) c);
+    }
+
+    @Override
+    public void write(char[] chars, int off, int len) throws IOException {
+        for (int i = off; i < off + len; i++) {
+            char c = chars[i];
+            if (c < 0x80 && pendingHigh == 0 && used < buffer.length) {
+                buffer[used++] = (byte) c;
+            } else {
+                encode(c);
+            }
+        }
+    }
+
+    @Override
+    public void write(String s, int off, int len) throws IOException {
+        append(s, off, off + len);
+    }
+
+    @Override
+    public Writer append(CharSequence s) throws IOException {
+        return append(s, 0, s.length());
+    }
+
+    @Override
+    public Writer append(CharSequence s, int start, int end) throws IOException {
+        for (int i = start; i < end; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80 && pendingHigh == 0 && used < buffer.length) {
+                buffer[used++] = (byte) c;
+            } else {
+                encode(c);
+            }
+        }
+        return this;
+    }
+
+    @Override
+    public Writer append(char c) throws IOException {
+        encode(c);
+        return this;
+    }
+
+    @Override
+    public void flush() throws IOException {
+        drain();
+        out.flush();
+    }
+
+    /** Writes what is buffered; a high surrogate still waiting for its pair becomes {@code ?}, as in the JDK. */
+    @Override
+    public void close() throws IOException {
+        if (pendingHigh != 0) {
+            pendingHigh = 0;
+            put('?');
+        }
+        drain();
+        out.close();
+    }
+
+    /**
+     * One character: a high surrogate waits for the next one (a pair may arrive in two calls); an unpaired
+     * half becomes {@code ?}.
+     */
+    private void encode(char c) throws IOException {
+        if (pendingHigh != 0) {
+            char high = pendingHigh;
+            pendingHigh = 0;
+            if (Character.isLowSurrogate(c)) {
+                putCodePoint(Character.toCodePoint(high, c));
+                return;
+            }
+            put('?');
+        }
+        if (Character.isHighSurrogate(c)) {
+            pendingHigh = c;
+        } else if (Character.isLowSurrogate(c)) {
+            put('?');
+        } else {
+            put(c);
+        }
+    }
+
+    /** A character outside the surrogates. */
+    private void put(char c) throws IOException {
+        if (c < 0x80) {
+            room(1);
+            buffer[used++] = (byte) c;
+        } else if (c < 0x800) {
+            room(2);
+            buffer[used++] = (byte) (0xC0 | (c >> 6));
+            buffer[used++] = (byte) (0x80 | (c & 0x3F));
+        } else {
+            room(3);
+            buffer[used++] = (byte) (0xE0 | (c >> 12));
+            buffer[used++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+            buffer[used++] = (byte) (0x80 | (c & 0x3F));
+        }
+    }
+
+    private void putCodePoint(int cp) throws IOException {
+        room(4);
+        buffer[used++] = (byte) (0xF0 | (cp >> 18));
+        buffer[used++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+        buffer[used++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+        buffer[used++] = (byte) (0x80 | (cp & 0x3F));
+    }
+
+    private void room(int bytes) throws IOException {
+        if (used + bytes > buffer.length) {
+            drain();
+        }
+    }
+
+    private void drain() throws IOException {
+        if (used > 0) {
+            out.write(buffer, 0, used);
+            used = 0;
+        }
+    }
+}
