@@ -5,7 +5,8 @@ import io.hiraku.schema.Field;
 import io.hiraku.schema.TableSchema;
 import io.hiraku.validate.Missing;
 import java.io.IOException;
-import java.io.Writer;
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -28,26 +29,32 @@ final class RdfFormatWriter extends FormatWriter {
     private static final String XSD = "http://www.w3.org/2001/XMLSchema#";
     private static final String IS_PART_OF = "http://purl.org/dc/terms/isPartOf";
 
+    private static final byte[] SPACE = {' '};
+    private static final byte[] END = " .\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NEXT = " ;\n    ".getBytes(StandardCharsets.US_ASCII);
+
     private final boolean turtle;
-    private final Writer out;
+    private final OutputStream out;
     private final String rowBase;
-    /** Per field: the predicate as written ({@code <iri>}), and the datatype suffix ({@code ^^<...>} or ""). */
-    private final String[] predicates;
-    private final String[] datatypes;
-    private final String partOf;
+    /** Per field, as UTF-8: the predicate as written ({@code <iri>}), and the datatype suffix ({@code ^^<...>} or ""). */
+    private final byte[][] predicates;
+    private final byte[][] datatypes;
+    private final byte[] partOf;
     private final int[] keyFields;
-    private final StringBuilder line = new StringBuilder(512);
+    /** The row being written, as UTF-8 bytes: built here and written in one call. */
+    private byte[] line = new byte[1024];
+    private int used;
 
     RdfFormatWriter(Path path, Format format, TableSchema schema, String datasetIri) throws IOException {
         super(path, format);
         this.turtle = format == Format.TURTLE;
-        this.out = new Utf8Writer(out(), 1 << 16);
+        this.out = new BufferedOutputStream(out(), 1 << 16);
         rowBase = datasetIri + "/rows/";
-        predicates = new String[schema.fields().size()];
-        datatypes = new String[predicates.length];
+        predicates = new byte[schema.fields().size()][];
+        datatypes = new byte[predicates.length][];
         for (int i = 0; i < predicates.length; i++) {
             Field field = schema.fields().get(i);
-            predicates[i] = iri(field.rdfProperty() != null ? field.rdfProperty() : datasetIri + "/schema#" + field.name());
+            predicates[i] = utf8(iri(field.rdfProperty() != null ? field.rdfProperty() : datasetIri + "/schema#" + field.name()));
             String datatype = switch (field.type()) {
                 case INTEGER -> XSD + "integer";
                 case NUMBER -> XSD + "decimal";
@@ -62,21 +69,21 @@ final class RdfFormatWriter extends FormatWriter {
                 case OBJECT, ARRAY -> RDF_JSON;
                 case STRING, ANY -> null;
             };
-            datatypes[i] = datatype == null ? "" : "^^" + iri(datatype);
+            datatypes[i] = utf8(datatype == null ? "" : "^^" + iri(datatype));
         }
-        partOf = iri(IS_PART_OF) + " " + iri(datasetIri);
+        partOf = utf8(iri(IS_PART_OF) + " " + iri(datasetIri));
         keyFields = schema.primaryKey().stream().mapToInt(schema::indexOf).toArray();
     }
 
     @Override
     public void accept(long rowNumber, Object[] values) throws IOException {
-        String subject = iri(rowBase + rowId(rowNumber, values));
-        StringBuilder b = line;
-        b.setLength(0);
-        if (turtle) {
-            b.append(subject).append(' ').append(partOf);
-        } else {
-            b.append(subject).append(' ').append(partOf).append(" .\n");
+        byte[] subject = utf8(iri(rowBase + rowId(rowNumber, values)));
+        used = 0;
+        put(subject);
+        put(SPACE);
+        put(partOf);
+        if (!turtle) {
+            put(END);
         }
         for (int i = 0; i < values.length; i++) {
             Object v = values[i];
@@ -84,22 +91,94 @@ final class RdfFormatWriter extends FormatWriter {
                 continue;
             }
             if (turtle) {
-                b.append(" ;\n    ");
+                put(NEXT);
             } else {
-                b.append(subject).append(' ');
+                put(subject);
+                put(SPACE);
             }
-            b.append(predicates[i]).append(' ');
-            literal(lexical(v), b);
-            b.append(datatypes[i]);
+            put(predicates[i]);
+            put(SPACE);
+            literal(lexical(v));
+            put(datatypes[i]);
             if (!turtle) {
-                b.append(" .\n");
+                put(END);
             }
         }
         if (turtle) {
-            b.append(" .\n");
+            put(END);
         }
-        out.append(b);
+        out.write(line, 0, used);
     }
+
+    private void put(byte[] bytes) {
+        room(bytes.length);
+        System.arraycopy(bytes, 0, line, used, bytes.length);
+        used += bytes.length;
+    }
+
+    private void room(int bytes) {
+        if (used + bytes > line.length) {
+            line = java.util.Arrays.copyOf(line, Math.max(used + bytes, line.length * 2));
+        }
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A quoted literal with N-Triples/Turtle escapes (quote, backslash, line breaks, tab, and other
+     * controls as backslash-u and four hex digits), encoded as UTF-8 straight into the row (an unpaired surrogate as
+     * {@code ?}, as Java's encoder writes it).
+     */
+    private void literal(String text) {
+        int n = text.length();
+        room(n * 6 + 2);
+        byte[] b = line;
+        int j = used;
+        b[j++] = '"';
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') {
+                b[j++] = (byte) c;
+            } else if (c < 0x80) {
+                b[j++] = '\\';
+                switch (c) {
+                    case '"' -> b[j++] = '"';
+                    case '\\' -> b[j++] = '\\';
+                    case '\n' -> b[j++] = 'n';
+                    case '\r' -> b[j++] = 'r';
+                    case '\t' -> b[j++] = 't';
+                    default -> {
+                        b[j++] = 'u';
+                        b[j++] = '0';
+                        b[j++] = '0';
+                        b[j++] = (byte) HEX[c >> 4];
+                        b[j++] = (byte) HEX[c & 0xF];
+                    }
+                }
+            } else if (c < 0x800) {
+                b[j++] = (byte) (0xC0 | (c >> 6));
+                b[j++] = (byte) (0x80 | (c & 0x3F));
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+                int cp = Character.toCodePoint(c, text.charAt(++i));
+                b[j++] = (byte) (0xF0 | (cp >> 18));
+                b[j++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+                b[j++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+                b[j++] = (byte) (0x80 | (cp & 0x3F));
+            } else if (Character.isSurrogate(c)) {
+                b[j++] = '?';
+            } else {
+                b[j++] = (byte) (0xE0 | (c >> 12));
+                b[j++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+                b[j++] = (byte) (0x80 | (c & 0x3F));
+            }
+        }
+        b[j++] = '"';
+        used = j;
+    }
+
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private static String lexical(Object v) {
         if (v instanceof BigDecimal d) {
@@ -109,29 +188,6 @@ final class RdfFormatWriter extends FormatWriter {
             return "POINT(" + p.lon().toPlainString() + " " + p.lat().toPlainString() + ")";
         }
         return v.toString();
-    }
-
-    /** A quoted literal with N-Triples/Turtle escapes: quote, backslash, line breaks, and other controls as \\u. */
-    static void literal(String text, StringBuilder b) {
-        b.append('"');
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20 || c == 0x7F) {
-                        b.append(String.format("\\u%04X", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        b.append('"');
     }
 
     /**

@@ -45,7 +45,7 @@ class RdfFormatWriterTest {
     }
 
     private static final Object[][] ROWS = {
-        {"A-1", "中央\"公民館\" \\ 分館", 120L, new BigDecimal("35.50"), true, LocalDate.of(2024, 4, 1),
+        {"A-1", "中央\"公民館\" \\ 分館😀", 120L, new BigDecimal("35.50"), true, LocalDate.of(2024, 4, 1),
             new GeoPoint(new BigDecimal("138.3"), new BigDecimal("34.8"))},
         {"B/2 3", "改行\nあり\r\tタブ\u0001制御", null, new BigDecimal("-0.5"), false, null, null},
         {"ｃ＆ｄ", new Missing("秘匿"), 0L, null, null, LocalDate.of(1989, 1, 8), null},
