@@ -54,6 +54,11 @@ class CrashRecoveryTest {
     private static final String BASE = "https://data.example.jp/";
     private static final Pattern STEP_LINE =
             Pattern.compile("^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} (DEBUG|INFO |WARN |ERROR) (?!BaseMainSupport).*");
+    /** A step of a drop itself: archiving, its journal, building its release. */
+    private static final Pattern DROP_STEP =
+            Pattern.compile("^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} (DEBUG|INFO |WARN |ERROR) (DropJournal|Drops|Releases) .*");
+    /** The first kill of a round comes after a random one of the first this many drop steps. */
+    private static final int MAX_DROP_STEP = 12;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -81,10 +86,15 @@ class CrashRecoveryTest {
             Path roundDir = dir.resolve("round" + round);
             seedDrops(roundDir);
             for (int run = 0; ; run++) {
-                int killLine = run < KILLS_PER_ROUND ? 1 + random.nextInt(MAX_KILL_LINE) : Integer.MAX_VALUE;
-                Run result = run(roundDir, killLine);
+                // the first kill of a round lands in the drop's own steps (archive, journal, build), which are
+                // few among the catalog's many lines; the others after any step line
+                boolean dropStep = run == 0;
+                int killLine = run >= KILLS_PER_ROUND ? Integer.MAX_VALUE
+                        : dropStep ? 1 + random.nextInt(MAX_DROP_STEP) : 1 + random.nextInt(MAX_KILL_LINE);
+                Run result = run(roundDir, killLine, dropStep ? DROP_STEP : STEP_LINE);
                 System.out.printf("CrashRecoveryTest round %d run %d: %s%n", round, run, result.killed()
-                        ? "killed after step line " + killLine + ": " + result.lastLine() : "completed, exit " + result.exitCode());
+                        ? "killed after " + (dropStep ? "drop" : "") + " step line " + killLine + ": " + result.lastLine()
+                        : "completed, exit " + result.exitCode());
                 if (!result.killed()) {
                     assertThat(result.exitCode()).as("exit code of the completing run; log:%n%s", result.log())
                             .isIn(HirakuCommand.OK, HirakuCommand.REJECTED);
@@ -140,7 +150,8 @@ class CrashRecoveryTest {
     }
 
     /** Runs {@code publish --once} in a child JVM and kills it (SIGKILL) right after its {@code killLine}-th step line. */
-    private static Run run(Path roundDir, int killLine) throws Exception {
+    /** Runs {@code publish --once}, killed after the {@code killLine}-th line that matches {@code steps}. */
+    private static Run run(Path roundDir, int killLine, Pattern steps) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String logback = Path.of(CrashRecoveryTest.class.getResource("/crash-logback.xml").toURI()).toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx256m",
@@ -154,7 +165,7 @@ class CrashRecoveryTest {
         builder.environment().put("HIRAKU_SEED_EXAMPLES", "false");
         Process process = builder.start();
         Deque<String> tail = new ArrayDeque<>();
-        int steps = 0;
+        int counted = 0;
         String last = "";
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line; (line = out.readLine()) != null; ) {
@@ -164,7 +175,9 @@ class CrashRecoveryTest {
                 }
                 if (STEP_LINE.matcher(line).matches()) {
                     last = line;
-                    if (++steps == killLine) {
+                }
+                if (steps.matcher(line).matches()) {
+                    if (++counted == killLine) {
                         process.destroyForcibly();
                         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
                         return new Run(true, process.exitValue(), last, String.join("\n", tail));
