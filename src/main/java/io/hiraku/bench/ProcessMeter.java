@@ -16,15 +16,6 @@ public final class ProcessMeter {
     private ProcessMeter() {
     }
 
-    /**
-     * The environment bin/hiraku gives the JVM: glibc's malloc limited to two arenas (it makes one per
-     * busy thread otherwise, which cost a publish some 20 MiB of resident memory). Miller, a Go program,
-     * does not use glibc's malloc.
-     */
-    static void launcherEnvironment(ProcessBuilder builder) {
-        builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2");
-    }
-
     /** Runs {@code command} with its output going to {@code log}; the measurement names it {@code name}. */
     public static Measurement run(String name, List<String> command, long rows, long bytes, Path log)
             throws IOException, InterruptedException {
@@ -41,7 +32,6 @@ public final class ProcessMeter {
 
     private static Measurement run(String name, List<String> command, long rows, long bytes, ProcessBuilder builder)
             throws IOException, InterruptedException {
-        launcherEnvironment(builder);
         long start = System.nanoTime();
         Process process = builder.start();
         Path status = Path.of("/proc/" + process.pid() + "/status");

@@ -38,7 +38,6 @@ final class ReceiptLatency {
         command.addAll(List.of("run", "--catalog", catalog.toString(), "--work", dir.resolve("work").toString(),
                 "--store", dir.resolve("store").toString(), "--port", String.valueOf(freePort())));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        ProcessMeter.launcherEnvironment(builder);
         builder.environment().put("HIRAKU_MANAGEMENT_ENABLED", "false");
         builder.environment().put("HIRAKU_SEED_EXAMPLES", "false");
         Process process = builder.start();
