@@ -21,6 +21,11 @@ import org.apache.jena.shacl.validation.Severity;
 public final class DcatGate {
     /** One violation: the resource, the property, and what the shape says. */
     public record Violation(String focus, String property, String message) {
+        /** The property's local name ({@code <http://purl.org/dc/terms/description>} gives {@code description}). */
+        String propertyName() {
+            String iri = property.replaceAll("^<|>$", "");
+            return iri.substring(Math.max(iri.lastIndexOf('#'), iri.lastIndexOf('/')) + 1);
+        }
     }
 
     private static final Shapes SHAPES = load("/standards/dcat-ap/3.0.1/shapes.ttl", "/standards/dcat-ap/3.0.1/range.ttl",
@@ -62,8 +67,7 @@ public final class DcatGate {
         return recommendations(datasetModel).stream()
                 .filter(v -> v.focus().equals(datasetIri) || v.focus().startsWith(datasetIri + "/distributions/"))
                 .map(v -> {
-                    String property = v.property().replaceAll("^<|>$", "");
-                    String name = property.substring(Math.max(property.lastIndexOf('#'), property.lastIndexOf('/')) + 1);
+                    String name = v.propertyName();
                     String where = v.focus().equals(datasetIri) ? "" : "（配布 " + v.focus().substring(
                             datasetIri.length() + "/distributions/".length()) + "）";
                     return "DCAT-AP 推奨項目 " + ADVICE_LABELS.getOrDefault(name, name) + where + " がありません / "
@@ -86,13 +90,8 @@ public final class DcatGate {
     public static List<String> catalogProblems(io.hiraku.schema.CatalogDefinition catalog) {
         return check(new DcatCatalog(catalog).model(List.of())).stream()
                 .map(v -> {
-                    String property = v.property().replaceAll("^<|>$", "");
-                    String name = property.substring(Math.max(property.lastIndexOf('#'), property.lastIndexOf('/')) + 1);
-                    String key = v.focus().endsWith("/publisher") ? "publisher" : switch (name) {
-                        case "title", "description", "language" -> name.equals("language") ? "languages" : name;
-                        case "license" -> "license";
-                        default -> name;
-                    };
+                    String name = v.propertyName();
+                    String key = v.focus().endsWith("/publisher") ? "publisher" : name.equals("language") ? "languages" : name;
                     String what = v.message().startsWith("minCount") ? "missing" : v.message();
                     return "'" + key + "' (" + what + "; DCAT-AP 3.0.1 requires " + name + " of " + v.focus() + ")";
                 })

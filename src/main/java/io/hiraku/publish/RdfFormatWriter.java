@@ -157,21 +157,12 @@ final class RdfFormatWriter extends FormatWriter {
                         b[j++] = (byte) HEX[c & 0xF];
                     }
                 }
-            } else if (c < 0x800) {
-                b[j++] = (byte) (0xC0 | (c >> 6));
-                b[j++] = (byte) (0x80 | (c & 0x3F));
             } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
-                int cp = Character.toCodePoint(c, text.charAt(++i));
-                b[j++] = (byte) (0xF0 | (cp >> 18));
-                b[j++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
-                b[j++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
-                b[j++] = (byte) (0x80 | (cp & 0x3F));
+                j = Utf8Writer.encodeSupplementary(Character.toCodePoint(c, text.charAt(++i)), b, j);
             } else if (Character.isSurrogate(c)) {
                 b[j++] = '?';
             } else {
-                b[j++] = (byte) (0xE0 | (c >> 12));
-                b[j++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-                b[j++] = (byte) (0x80 | (c & 0x3F));
+                j = Utf8Writer.encodeBmp(c, b, j);
             }
         }
         b[j++] = '"';

@@ -119,27 +119,37 @@ final class Utf8Writer extends Writer {
 
     /** A character outside the surrogates. */
     private void put(char c) throws IOException {
-        if (c < 0x80) {
-            room(1);
-            buffer[used++] = (byte) c;
-        } else if (c < 0x800) {
-            room(2);
-            buffer[used++] = (byte) (0xC0 | (c >> 6));
-            buffer[used++] = (byte) (0x80 | (c & 0x3F));
-        } else {
-            room(3);
-            buffer[used++] = (byte) (0xE0 | (c >> 12));
-            buffer[used++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-            buffer[used++] = (byte) (0x80 | (c & 0x3F));
-        }
+        room(3);
+        used = encodeBmp(c, buffer, used);
     }
 
     private void putCodePoint(int cp) throws IOException {
         room(4);
-        buffer[used++] = (byte) (0xF0 | (cp >> 18));
-        buffer[used++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
-        buffer[used++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
-        buffer[used++] = (byte) (0x80 | (cp & 0x3F));
+        used = encodeSupplementary(cp, buffer, used);
+    }
+
+    /** Encodes a character outside the surrogates at {@code at} (room for 3 bytes); the position after it. */
+    static int encodeBmp(char c, byte[] b, int at) {
+        if (c < 0x80) {
+            b[at++] = (byte) c;
+        } else if (c < 0x800) {
+            b[at++] = (byte) (0xC0 | (c >> 6));
+            b[at++] = (byte) (0x80 | (c & 0x3F));
+        } else {
+            b[at++] = (byte) (0xE0 | (c >> 12));
+            b[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
+            b[at++] = (byte) (0x80 | (c & 0x3F));
+        }
+        return at;
+    }
+
+    /** Encodes a code point beyond the BMP at {@code at} (room for 4 bytes); the position after it. */
+    static int encodeSupplementary(int cp, byte[] b, int at) {
+        b[at++] = (byte) (0xF0 | (cp >> 18));
+        b[at++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+        b[at++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+        b[at++] = (byte) (0x80 | (cp & 0x3F));
+        return at;
     }
 
     private void room(int bytes) throws IOException {

@@ -111,10 +111,18 @@ final class RowKeys implements AutoCloseable {
         if (earlier < 0) {
             return true;
         }
-        String what = kind == Kind.PRIMARY ? "主キー" : "組み合わせが重複できない列";
         return fail(row, rowNumber, first, f, columns, report, FieldReader.canonical(values[f]),
-                what + "が " + earlier + " 行目と重複しています",
-                "the " + (kind == Kind.PRIMARY ? "primary key" : "unique key") + " repeats that of row " + earlier);
+                nameJa() + "が " + earlier + " 行目と重複しています",
+                "the " + nameEn() + " repeats that of row " + earlier);
+    }
+
+    /** The key as the receipts name it: 主キー / primary key, or a unique combination. */
+    private String nameJa() {
+        return kind == Kind.PRIMARY ? "主キー" : "組み合わせが重複できない列";
+    }
+
+    private String nameEn() {
+        return kind == Kind.PRIMARY ? "primary key" : "unique key";
     }
 
     /**
@@ -125,13 +133,11 @@ final class RowKeys implements AutoCloseable {
         long count = 0;
         int f = fieldIndexes[0];
         for (KeyIndex.Repeat r : seen.lateRepeats(ValidationReport.MAX_ISSUES)) {
-            String what = kind == Kind.PRIMARY ? "主キー" : "組み合わせが重複できない列";
             String shown = r.key().replace(ReferenceLookup.SEPARATOR, ", ");
             report.add(new Issue(kind.errorType, r.line(), r.row(), columns.column(f) + 1,
                     columns.label(columns.column(f)), fields.get(f).name(), shown,
-                    what + "「" + shown + "」が " + r.firstRow() + " 行目と重複しています",
-                    "the " + (kind == Kind.PRIMARY ? "primary key" : "unique key") + " '" + shown
-                            + "' repeats that of row " + r.firstRow()));
+                    nameJa() + "「" + shown + "」が " + r.firstRow() + " 行目と重複しています",
+                    "the " + nameEn() + " '" + shown + "' repeats that of row " + r.firstRow()));
             report.rowInvalid();
             count++;
         }

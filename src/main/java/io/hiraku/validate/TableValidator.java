@@ -147,9 +147,7 @@ public final class TableValidator {
                         "the dataset definition is wrong (tell the open-data team): " + e.getMessage()));
                 return;
             }
-            // a unique field that is the whole primary key is checked once, as the primary key
-            boolean wholePrimaryKey = schema.primaryKey().equals(List.of(fields.get(f).name()));
-            seen.add(fields.get(f).constraints().isUnique() && !wholePrimaryKey ? new KeyIndex(keyMemory) : null);
+            seen.add(checkedAlone(schema, fields.get(f)) ? new KeyIndex(keyMemory) : null);
         }
         List<RowKeys> rowKeys = rowKeys(schema, references, report, keyMemory);
         if (rowKeys == null) {
@@ -206,9 +204,7 @@ public final class TableValidator {
                         if (unique != null && values[f] != null && !(values[f] instanceof Missing)) {
                             long first = unique.putIfAbsent(FieldReader.canonical(values[f]), rowNumber, row.line());
                             if (first >= 0) {
-                                throw new InvalidValueException("constraint-unique",
-                                        "「" + raw + "」は " + first + " 行目と重複しています（この列は重複できません）",
-                                        "'" + raw + "' repeats the value of row " + first + " (this column must be unique)");
+                                throw repeated(raw, first);
                             }
                         }
                     } catch (InvalidValueException e) {
@@ -242,15 +238,27 @@ public final class TableValidator {
         }
     }
 
-    /** How many key indexes a file needs: unique fields (but one that is the whole primary key), primary and unique keys. */
+    /** How many key indexes a file needs: unique fields checked alone, the primary key and unique keys. */
     private static int keyChecks(TableSchema schema) {
         int n = (schema.primaryKey().isEmpty() ? 0 : 1) + schema.uniqueKeys().size();
         for (Field field : schema.fields()) {
-            if (field.constraints().isUnique() && !schema.primaryKey().equals(List.of(field.name()))) {
+            if (checkedAlone(schema, field)) {
                 n++;
             }
         }
         return n;
+    }
+
+    /** A unique field has an index of its own, unless it is the whole primary key (then checked once, as that). */
+    private static boolean checkedAlone(TableSchema schema, Field field) {
+        return field.constraints().isUnique() && !schema.primaryKey().equals(List.of(field.name()));
+    }
+
+    /** A value of a unique field seen before, in the row given. */
+    private static InvalidValueException repeated(String value, long firstRow) {
+        return new InvalidValueException("constraint-unique",
+                "「" + value + "」は " + firstRow + " 行目と重複しています（この列は重複できません）",
+                "'" + value + "' repeats the value of row " + firstRow + " (this column must be unique)");
     }
 
     /**
@@ -268,10 +276,9 @@ public final class TableValidator {
             }
             int col = columns.column(f);
             for (KeyIndex.Repeat r : index.lateRepeats(ValidationReport.MAX_ISSUES)) {
-                report.add(new Issue("constraint-unique", r.line(), r.row(), col + 1, columns.label(col),
-                        fields.get(f).name(), r.key(),
-                        "「" + r.key() + "」は " + r.firstRow() + " 行目と重複しています（この列は重複できません）",
-                        "'" + r.key() + "' repeats the value of row " + r.firstRow() + " (this column must be unique)"));
+                InvalidValueException e = repeated(r.key(), r.firstRow());
+                report.add(new Issue(e.code(), r.line(), r.row(), col + 1, columns.label(col),
+                        fields.get(f).name(), r.key(), e.messageJa(), e.messageEn()));
                 report.rowInvalid();
                 late++;
             }

@@ -19,6 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DatasetRulesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The schema of the small two-column datasets of several cases. */
+    private static final String ID_COUNT_FIELDS =
+            "schema:\n  fields:\n    - {name: id, type: integer}\n    - {name: count, type: integer}\n";
 
     @TempDir
     Path dir;
@@ -179,9 +182,8 @@ class DatasetRulesTest {
 
     @Test
     void aBrokenDefinitionStopsOnlyItsDatasetAndNeverTakesAPublishedOneOutOfTheCatalog() throws Exception {
-        String fields = "schema:\n  fields:\n    - {name: id, type: integer}\n    - {name: count, type: integer}\n";
-        catalog("city", "visits.yaml", "title: 来庁者数\ndescription: 来庁者数の表\n" + fields);
-        catalog("city", "counts.yaml", "title: 件数\ndescription: 件数の表\n" + fields);
+        catalog("city", "visits.yaml", "title: 来庁者数\ndescription: 来庁者数の表\n" + ID_COUNT_FIELDS);
+        catalog("city", "counts.yaml", "title: 件数\ndescription: 件数の表\n" + ID_COUNT_FIELDS);
         Path drop = Files.createDirectories(dir.resolve("work/ingest/city"));
         Files.writeString(drop.resolve("visits.csv"), "id,count\n1,20\n");
         assertThat(publishOnce()).isEqualTo(HirakuCommand.OK);
@@ -212,9 +214,8 @@ class DatasetRulesTest {
 
     @Test
     void metadataThatFailsDcatApIsRefusedAtTheGateWhileTheRestPublishes() throws Exception {
-        String fields = "schema:\n  fields:\n    - {name: id, type: integer}\n    - {name: count, type: integer}\n";
-        catalog("city", "counts.yaml", "title: 件数\ndescription: 件数の表\n" + fields);
-        catalog("city", "visits.yaml", "title: 来庁者数\ndescription: 来庁者数の表\nlicense: CC BY 4.0\n" + fields);
+        catalog("city", "counts.yaml", "title: 件数\ndescription: 件数の表\n" + ID_COUNT_FIELDS);
+        catalog("city", "visits.yaml", "title: 来庁者数\ndescription: 来庁者数の表\nlicense: CC BY 4.0\n" + ID_COUNT_FIELDS);
         Path drop = Files.createDirectories(dir.resolve("work/ingest/city"));
         Files.writeString(drop.resolve("counts.csv"), "id,count\n1,10\n");
         Files.writeString(drop.resolve("visits.csv"), "id,count\n1,20\n");

@@ -155,25 +155,22 @@ class HirakuCommandTest {
     }
 
     private static String capture(ThrowingRunnable action) throws Exception {
-        PrintStream original = System.out;
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-        try {
-            action.run();
-        } finally {
-            System.setOut(original);
-        }
-        return buffer.toString(StandardCharsets.UTF_8);
+        return capture(action, System::setOut, System.out);
     }
 
     private static String captureErr(ThrowingRunnable action) throws Exception {
-        PrintStream original = System.err;
+        return capture(action, System::setErr, System.err);
+    }
+
+    /** What the action prints to one of the standard streams, which is put back after. */
+    private static String capture(ThrowingRunnable action, java.util.function.Consumer<PrintStream> set,
+                                  PrintStream original) throws Exception {
         ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        set.accept(new PrintStream(buffer, true, StandardCharsets.UTF_8));
         try {
             action.run();
         } finally {
-            System.setErr(original);
+            set.accept(original);
         }
         return buffer.toString(StandardCharsets.UTF_8);
     }
