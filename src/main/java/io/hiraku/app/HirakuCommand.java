@@ -154,7 +154,7 @@ public final class HirakuCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             Settings settings = options.settings(Map.of());
-            Definitions definitions = new CatalogSource(settings.catalog(), settings.baseUrl()).load();
+            Definitions definitions = new CatalogSource(settings.catalog(), settings.baseUrl()).loadSchemas();
             if (!Files.isRegularFile(file)) {
                 System.err.println("hiraku: " + file + ": no such file");
                 return REJECTED;

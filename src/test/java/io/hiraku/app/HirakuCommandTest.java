@@ -131,15 +131,32 @@ class HirakuCommandTest {
     }
 
     @Test
-    void aCatalogWithoutDescriptionOrPublisherIsRefusedWhenLoadedNamingWhatToAdd() throws Exception {
+    void aCatalogWithoutDescriptionOrPublisherIsRefusedBeforePublishingNamingWhatToAdd() throws Exception {
         Path catalog = Files.createDirectories(dir.resolve("catalog/datasets/city"));
         Files.writeString(catalog.getParent().getParent().resolve("catalog.yaml"), "title: t\ndepartments:\n  - id: city\n");
-        Path file = Files.writeString(dir.resolve("a.csv"), "a\n1\n");
+        Files.writeString(catalog.resolve("counts.yaml"), """
+                title: 件数
+                description: テスト用のデータセット
+                source: {files: ["counts*.csv"]}
+                schema:
+                  fields:
+                    - {name: a, type: integer}
+                """);
+        Path drop = Files.createDirectories(dir.resolve("work/ingest/city"));
+        Path file = Files.writeString(drop.resolve("counts.csv"), "a\n1\n");
         String[] err = new String[1];
-        String out = capture(() -> err[0] = captureErr(() -> assertThat(HirakuCommand.execute("validate", "--catalog",
-                dir.resolve("catalog").toString(), file.toString())).isEqualTo(HirakuCommand.OPERATIONAL_ERROR)));
-        assertThat(out).isEmpty();
+        String out = capture(() -> err[0] = captureErr(() -> assertThat(HirakuCommand.execute("publish", "--once",
+                "--work", dir.resolve("work").toString(), "--store", dir.resolve("store").toString(),
+                "--catalog", dir.resolve("catalog").toString())).isEqualTo(HirakuCommand.OPERATIONAL_ERROR)));
+        assertThat(out).doesNotContain("Catalog rebuilt");
         assertThat(err[0]).contains("catalog.yaml", "DCAT-AP", "'description' (missing", "'publisher' (missing");
+        assertThat(dir.resolve("store")).doesNotExist();
+        assertThat(file).exists();
+
+        // validate publishes nothing: it checks the file against its dataset's schema all the same
+        String report = capture(() -> assertThat(HirakuCommand.execute("validate", "--catalog",
+                dir.resolve("catalog").toString(), file.toString())).isEqualTo(HirakuCommand.OK));
+        assertThat(report).contains("counts", "VALID");
     }
 
     @Test
