@@ -31,7 +31,7 @@ public final class DropJournal {
             .enable(SerializationFeature.INDENT_OUTPUT);
 
     /** The steps of a drop, and of each dataset it feeds. */
-    public enum State { ARCHIVED, BUILDING, RELEASED, PENDING, PUBLISHED, REJECTED, UNCHANGED, FAILED, RECEIPTED, DONE }
+    public enum State { ARCHIVED, QUEUED, BUILDING, RELEASED, PENDING, PUBLISHED, REJECTED, UNCHANGED, FAILED, RECEIPTED, DONE }
 
     /** One drop: its identity (department, file, sha256), when it was received, and each dataset's step. */
     public record Entry(String department, String fileName, long bytes, String sha256, String receivedAt,

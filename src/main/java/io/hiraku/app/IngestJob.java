@@ -33,6 +33,7 @@ public final class IngestJob {
     private String messageJa;
     private String messageEn;
     private boolean done;
+    private Instant pinnedRelease;
 
     public IngestJob(String department, String fileName, Instant receivedAt) {
         this.department = department;
@@ -85,6 +86,15 @@ public final class IngestJob {
     }
 
     /** The catalog definitions this drop was judged by (null until the release stage loaded them). */
+    /** The release instant a work event carries (distributed mode); null when this process picks it. */
+    public Instant getPinnedRelease() {
+        return pinnedRelease;
+    }
+
+    void pinRelease(Instant release) {
+        this.pinnedRelease = release;
+    }
+
     public Definitions getDefinitions() {
         return definitions;
     }
@@ -95,6 +105,11 @@ public final class IngestJob {
 
     public DatasetDefinition getDataset() {
         return dataset;
+    }
+
+    /** The id of the dataset this job is for (the key of its work and "published" events); null before it is known. */
+    public String getDatasetId() {
+        return dataset == null ? null : dataset.id();
     }
 
     void dataset(DatasetDefinition definition) {

@@ -19,7 +19,9 @@ import org.apache.camel.CamelContext;
 public final class PipelineConfiguration implements CamelConfiguration {
     public static final List<String> KEYS = List.of(Settings.WORK, Settings.INGEST, Settings.CATALOG, Settings.STORE,
             Settings.BASE_URL, Settings.RELEASES_KEEP, Settings.GZIP_NTRIPLES_MB, Settings.S3_REGION, Settings.S3_ENDPOINT, Settings.S3_PATH_STYLE, Settings.S3_PART_SIZE_MB,
-            Settings.LIMIT_RECORD_CHARS, Settings.LIMIT_COLUMNS, Settings.LIMIT_FILE_MB, Settings.LIMIT_KEY_MEMORY_MB);
+            Settings.LIMIT_RECORD_CHARS, Settings.LIMIT_COLUMNS, Settings.LIMIT_FILE_MB, Settings.LIMIT_KEY_MEMORY_MB,
+            Settings.MODE, Settings.ROLES, Settings.SHARED_ARCHIVE, Settings.KAFKA_BROKERS, Settings.KAFKA_WORK_TOPIC,
+            Settings.KAFKA_WORK_PARTITIONS, Settings.KAFKA_PUBLISHED_TOPIC);
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -44,7 +46,20 @@ public final class PipelineConfiguration implements CamelConfiguration {
                     "Dataset definition {} cannot be loaded; its drops are refused until it is fixed: {}", b.file(),
                     b.problem());
         }
-        new Recovery(workspace, journal, store, retention).recover(definitions);
+        Roles roles = Roles.of(settings);
+        // in distributed mode the store is shared with other workers, busy now: only what is this node's is tidied
+        new Recovery(workspace, journal, store, retention).recover(definitions, !roles.distributed());
+        ObjectStore sharedArchive = null;
+        if (roles.distributed()) {
+            KafkaTopics.ensure(settings.get(Settings.KAFKA_BROKERS), settings.get(Settings.KAFKA_WORK_TOPIC),
+                    settings.integer(Settings.KAFKA_WORK_PARTITIONS), settings.get(Settings.KAFKA_PUBLISHED_TOPIC));
+            sharedArchive = Stores.open(settings.get(Settings.SHARED_ARCHIVE), settings);
+            org.slf4j.LoggerFactory.getLogger(PipelineConfiguration.class).info(
+                    "Distributed mode, roles {}: Kafka at {}, shared archive {}", roles,
+                    settings.get(Settings.KAFKA_BROKERS), sharedArchive.describe());
+        }
+        context.getRegistry().bind("dispatch", new Dispatch(sharedArchive, journal, clock));
+        context.getRegistry().bind("work", new Work(catalog, sharedArchive, workspace));
         context.getRegistry().bind("dropFilter", new DropFilter());
         // Hiraku's counters go to the registry Camel's Prometheus metrics use (camel.metrics.*)
         io.micrometer.core.instrument.MeterRegistry meters = context.getRegistry()

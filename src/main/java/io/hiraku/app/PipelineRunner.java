@@ -29,6 +29,10 @@ final class PipelineRunner {
         return outcomes;
     }
 
+    Roles roles() {
+        return Roles.of(settings);
+    }
+
     /** Seeds the example drops if the ingest folder is new and seeding is on. */
     void seedExamplesIfNew() throws IOException {
         Path ingest = settings.ingest();
@@ -46,6 +50,7 @@ final class PipelineRunner {
         main.configure().addConfiguration(new PipelineConfiguration());
         main.configure().withRoutesIncludePattern(routesPattern());
         settings.asMap().forEach(main::addOverrideProperty);
+        roles().properties().forEach(main::addOverrideProperty);
         main.bind("outcomes", outcomes);
         // bound before Camel starts, so that Camel's Prometheus metrics (camel.metrics.*) use it too
         main.bind("metricsRegistry", new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
@@ -99,11 +104,13 @@ final class PipelineRunner {
 
     /** Processes the files in the drop folders now, then stops. @return false if it timed out */
     boolean runOnce(long timeoutMillis) throws Exception {
+        if (roles().distributed()) {
+            throw new IllegalStateException("publish --once runs in local mode only (hiraku.mode=local); in distributed "
+                    + "mode use run on each node");
+        }
         int pending = countDrops(settings.ingest());
         LOG.info("Publishing {} file(s) found in {}", pending, settings.ingest());
-        Main main = createMain();
-        main.start();
-        rebuildCatalog(main);
+        Main main = start();
         try {
             return outcomes.awaitAtLeast(pending, timeoutMillis);
         } finally {
@@ -111,7 +118,19 @@ final class PipelineRunner {
         }
     }
 
-    private static void rebuildCatalog(BaseMainSupport main) {
+    /** Starts the routes (and rebuilds the catalog, where it is kept) and returns at once; stop the result. */
+    Main start() throws Exception {
+        Main main = createMain();
+        main.start();
+        rebuildCatalog(main);
+        return main;
+    }
+
+    /** The catalog is rebuilt at start where it is kept: a local run, or the catalog builder. */
+    private void rebuildCatalog(BaseMainSupport main) {
+        if (!roles().catalog()) {
+            return;
+        }
         try {
             main.getCamelContext().getRegistry().lookupByNameAndType("publications", Publications.class)
                     .rebuildCatalog();

@@ -75,6 +75,21 @@ public final class Publications {
         return job;
     }
 
+    /**
+     * The catalog builder of distributed mode: one rebuild for a burst of "dataset published" events (each
+     * the id of a dataset a worker published or found published), then the pruned releases of those
+     * datasets are deleted, now that the catalog no longer links them.
+     */
+    public void rebuildAfter(List<String> datasetIds) throws IOException {
+        java.util.Set<String> datasets = new java.util.TreeSet<>(datasetIds);
+        LOG.info("Rebuilding the catalog after {} release event(s) for {} dataset(s)", datasetIds.size(), datasets.size());
+        if (rebuild(catalog.load()).isEmpty()) {
+            for (String id : datasets) {
+                retention.sweepPruned(id);
+            }
+        }
+    }
+
     /** Rebuilds the catalog from the current definitions (at start-up). */
     public void rebuildCatalog() throws IOException {
         rebuild(catalog.load());

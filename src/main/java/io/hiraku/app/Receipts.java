@@ -95,15 +95,30 @@ public final class Receipts {
         }
         LOG.warn("{}: the object store is unavailable, waiting to publish: {}", job,
                 cause == null ? "" : cause.getMessage());
+        writePending(job, "公開先の保存場所に接続できないため、公開を待っています。ファイルは保管済みで、接続が戻ると自動で公開します",
+                "waiting to publish: the object store cannot be reached. The file is kept and will be published "
+                        + "as soon as the store is back");
+        journal.step(job, DropJournal.State.PENDING, null);
+    }
+
+    /**
+     * Distributed mode: the file is archived and its work is queued for a worker, which writes the final
+     * receipt (and removes this one) once the release is built.
+     */
+    public IngestJob queued(IngestJob job) throws IOException {
+        writePending(job, "受け付けました。ファイルは保管済みで、公開の処理を待っています。結果はこのフォルダに届きます",
+                "received: the file is kept and waits to be published; the result will appear in this folder");
+        LOG.info("{}: queued for a worker", job);
+        return job;
+    }
+
+    /** A "pending" receipt, replaced by the final one when it is written. */
+    private void writePending(IngestJob job, String ja, String en) throws IOException {
         Receipt receipt = receipt(job);
         writer.write(new Receipt("pending", receipt.department(), receipt.departmentName(), receipt.fileName(),
                 receipt.receivedAt(), receipt.bytes(), receipt.sha256(), receipt.datasetId(), receipt.datasetTitle(),
-                null, null, null,
-                "公開先の保存場所に接続できないため、公開を待っています。ファイルは保管済みで、接続が戻ると自動で公開します",
-                "waiting to publish: the object store cannot be reached. The file is kept and will be published "
-                        + "as soon as the store is back", receipt.report(), null, null, null),
+                null, null, null, ja, en, receipt.report(), null, null, null),
                 workspace.receipts(job.getDepartment()), receiptName(job) + PENDING);
-        journal.step(job, DropJournal.State.PENDING, null);
     }
 
     /** How many drops wait for the object store now (the health check's degraded state). */

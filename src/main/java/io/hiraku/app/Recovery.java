@@ -37,21 +37,27 @@ final class Recovery {
         this.retention = retention;
     }
 
-    void recover(Definitions definitions) throws IOException {
+    /**
+     * @param ownStore whether this process is the store's only publisher (local mode); a store shared with
+     *                 other workers is left alone, since what looks unfinished may be being written now
+     */
+    void recover(Definitions definitions, boolean ownStore) throws IOException {
         int staged = emptyStaging();
         int temporary = removeTemporaryFiles();
         int forgotten = forgetFinishedDrops();
         int stored = 0;
         int orphans = 0;
-        try {
-            stored = store.removeLeftovers();
-            for (DatasetDefinition dataset : definitions.datasets()) {
-                orphans += retention.sweep(dataset.id()).size();
+        if (ownStore) {
+            try {
+                stored = store.removeLeftovers();
+                for (DatasetDefinition dataset : definitions.datasets()) {
+                    orphans += retention.sweep(dataset.id()).size();
+                }
+            } catch (StoreUnavailableException e) {
+                // nothing unfinished is linked from the catalog; each dataset is swept again after its next publication
+                LOG.warn("The object store cannot be reached at start ({}); what an interrupted publication left "
+                        + "there is removed later", e.getMessage());
             }
-        } catch (StoreUnavailableException e) {
-            // nothing unfinished is linked from the catalog; each dataset is swept again after its next publication
-            LOG.warn("The object store cannot be reached at start ({}); what an interrupted publication left there "
-                    + "is removed later", e.getMessage());
         }
         int open = journal.entries().size();
         if (staged + temporary + stored + forgotten + orphans + open > 0) {

@@ -115,10 +115,16 @@ public final class Releases {
         Definitions definitions = job.getDefinitions();
         DatasetDefinition dataset = job.getDataset();
         org.slf4j.MDC.put("dataset", dataset.id());
-        // an interrupted attempt pinned the release: doing it again writes the same release, never a second one
-        Instant created = journal.pinnedRelease(job).orElseGet(() -> clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        // an interrupted attempt, or the work event, pinned the release: doing it again writes the same
+        // release, never a second one
+        Instant created = job.getPinnedRelease() != null ? job.getPinnedRelease()
+                : journal.pinnedRelease(job).orElseGet(() -> clock.instant().truncatedTo(ChronoUnit.MILLIS));
         String releaseId = ReleaseWriter.releaseId(created);
         Optional<PublishedDataset> latest = new PublishedDatasets(store).find(dataset);
+        if (job.getPinnedRelease() != null && latest.isPresent() && latest.get().release().compareTo(releaseId) >= 0) {
+            alreadyPublished(job, releaseId, latest.get().release());
+            return job;
+        }
         if (latest.isPresent() && job.getSha256().equals(latest.get().originalSha256())
                 && !latest.get().release().equals(releaseId)) {
             job.end(IngestJob.Outcome.UNCHANGED,
@@ -170,6 +176,24 @@ public final class Releases {
                     report.getRows(), job.getFileName(), report.getEncoding());
         }
         return job;
+    }
+
+    /**
+     * A work event delivered again (its worker stopped after publishing, before saying so): the release, or a
+     * later one, is already the dataset's latest, and publishing it again would only repeat it or go back.
+     */
+    private static void alreadyPublished(IngestJob job, String releaseId, String latest) {
+        if (latest.equals(releaseId)) {
+            job.end(IngestJob.Outcome.UNCHANGED,
+                    "このファイルは版 " + releaseId + " として公開済みです",
+                    "this file is already published as release " + releaseId);
+        } else {
+            job.end(IngestJob.Outcome.UNCHANGED,
+                    "より新しい版（" + latest + "）が公開済みのため、このファイル（版 " + releaseId + "）は公開しませんでした",
+                    "a later release (" + latest + ") is already published, so this file (release " + releaseId
+                            + ") was not published over it");
+        }
+        LOG.info("{}: release {} not built again; the latest is {}", job, releaseId, latest);
     }
 
     /** The dataset's metadata fails the DCAT-AP gate: nothing is published; the receipt says what to fix where. */

@@ -44,6 +44,13 @@ public final class Settings {
     public static final String LIMIT_COLUMNS = "hiraku.limits.columns";
     public static final String LIMIT_FILE_MB = "hiraku.limits.file-mb";
     public static final String LIMIT_KEY_MEMORY_MB = "hiraku.limits.key-memory-mb";
+    public static final String MODE = "hiraku.mode";
+    public static final String ROLES = "hiraku.roles";
+    public static final String SHARED_ARCHIVE = "hiraku.shared-archive";
+    public static final String KAFKA_BROKERS = "hiraku.kafka.brokers";
+    public static final String KAFKA_WORK_TOPIC = "hiraku.kafka.work-topic";
+    public static final String KAFKA_WORK_PARTITIONS = "hiraku.kafka.work-partitions";
+    public static final String KAFKA_PUBLISHED_TOPIC = "hiraku.kafka.published-topic";
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([^}]+)}}");
     private final Map<String, String> values;

@@ -22,7 +22,11 @@ final class Stores {
     }
 
     static ObjectStore open(Settings settings) throws IOException {
-        String uri = settings.store();
+        return open(settings.store(), settings);
+    }
+
+    /** The store at a location written like {@code hiraku.store}, with the same {@code hiraku.s3.*} settings. */
+    static ObjectStore open(String uri, Settings settings) throws IOException {
         if (!uri.startsWith("s3://")) {
             String path = uri.startsWith("file:") ? uri.substring("file:".length()) : uri;
             return new LocalObjectStore(Path.of(path));

@@ -71,8 +71,23 @@ public final class Retention {
      * history has nothing published, so every release folder of it goes. @return the releases deleted
      */
     public List<String> sweep(String datasetId) throws IOException {
+        return sweep(datasetId, false);
+    }
+
+    /**
+     * Deletes only the release folders older than the dataset's newest release that its history does not
+     * name (pruned ones): what a store shared with other publishers may lose. A newer folder may be a
+     * release another worker is putting now; one an interrupted worker began is finished when its work is
+     * delivered again.
+     */
+    public List<String> sweepPruned(String datasetId) throws IOException {
+        return sweep(datasetId, true);
+    }
+
+    private List<String> sweep(String datasetId, boolean onlyOlder) throws IOException {
         Set<String> named = new HashSet<>();
         ReleaseNotes.history(store, datasetId).ifPresent(h -> h.forEach(e -> named.add(e.path("release").asText())));
+        String newest = named.stream().max(String::compareTo).orElse("");
         String prefix = DatasetIris.datasetKey(datasetId) + "releases/";
         Map<String, List<String>> byRelease = new TreeMap<>();
         for (String key : store.list(prefix)) {
@@ -84,7 +99,7 @@ public final class Retention {
         }
         List<String> deleted = new ArrayList<>();
         for (Map.Entry<String, List<String>> release : byRelease.entrySet()) {
-            if (named.contains(release.getKey())) {
+            if (named.contains(release.getKey()) || onlyOlder && release.getKey().compareTo(newest) > 0) {
                 continue;
             }
             // datapackage.json and SHA256SUMS first: a release without them is never taken for a whole one

@@ -1,0 +1,101 @@
+package io.hiraku.app;
+
+import io.hiraku.publish.ObjectStore;
+import io.hiraku.publish.Sha256;
+import io.hiraku.schema.DatasetDefinition;
+import io.hiraku.schema.Definitions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.Optional;
+import org.apache.camel.Exchange;
+import org.apache.camel.component.kafka.KafkaConstants;
+import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * A worker's part in distributed mode: turn a work event into the job the release stage builds (its
+ * original fetched from the shared archive and checked against its sha256), and commit the event's
+ * offset once the job has its receipt, so that a worker that stops before that leaves the event to
+ * another worker.
+ */
+public final class Work {
+    private static final Logger LOG = LoggerFactory.getLogger(Work.class);
+    private final CatalogSource catalog;
+    private final ObjectStore sharedArchive;
+    private final Workspace workspace;
+
+    public Work(CatalogSource catalog, ObjectStore sharedArchive, Workspace workspace) {
+        this.catalog = catalog;
+        this.sharedArchive = sharedArchive;
+        this.workspace = workspace;
+    }
+
+    public IngestJob take(String json) throws IOException {
+        WorkEvent event = WorkEvent.parse(json);
+        MDC.clear();
+        MDC.put("department", event.department());
+        MDC.put("file", FileNames.printable(event.fileName()));
+        MDC.put("dataset", event.dataset());
+        IngestJob job = new IngestJob(event.department(), event.fileName(), Instant.parse(event.receivedAt()));
+        job.archived(fetch(event), event.sha256(), event.bytes());
+        Definitions definitions = catalog.load();
+        job.definitions(definitions);
+        Optional<DatasetDefinition> dataset = definitions.dataset(event.dataset());
+        if (dataset.isEmpty()) {
+            job.end(IngestJob.Outcome.REJECTED,
+                    "データセット「" + event.dataset() + "」の定義がなくなったため、公開できませんでした。オープンデータ担当に確認してください",
+                    "the definition of dataset '" + event.dataset() + "' is gone, so the file was not published; "
+                            + "ask the open-data team");
+            return job;
+        }
+        job.dataset(dataset.get());
+        job.pinRelease(event.releaseInstant());
+        LOG.info("Working on {}", event);
+        return job;
+    }
+
+    /** The original in this worker's archive folder, fetched from the shared archive unless already here. */
+    private Path fetch(WorkEvent event) throws IOException {
+        Path folder = Files.createDirectories(workspace.archive()
+                .resolve(event.department().isEmpty() ? "_" : event.department()).resolve(event.sha256()));
+        Path local = folder.resolve(event.fileName());
+        if (Files.isRegularFile(local) && Files.size(local) == event.bytes()) {
+            return local;
+        }
+        Path part = Files.createTempFile(folder, ".fetch", ".part");
+        try {
+            Optional<InputStream> in = sharedArchive.open(event.original());
+            if (in.isEmpty()) {
+                throw new IOException("the original " + event.original() + " is not in the shared archive "
+                        + sharedArchive.describe());
+            }
+            try (InputStream stream = in.get()) {
+                Files.copy(stream, part, StandardCopyOption.REPLACE_EXISTING);
+            }
+            String sha = Sha256.of(part);
+            if (!sha.equals(event.sha256())) {
+                throw new IOException("the original " + event.original() + " in the shared archive has sha256 " + sha
+                        + ", not " + event.sha256() + " as queued");
+            }
+            Files.move(part, local, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return local;
+        } finally {
+            Files.deleteIfExists(part);
+        }
+    }
+
+    /** The event is done (its receipt written): its offset is committed, so it is not delivered again. */
+    public void commit(Exchange exchange) {
+        KafkaManualCommit commit = exchange.getMessage().getHeader(KafkaConstants.MANUAL_COMMIT, KafkaManualCommit.class);
+        if (commit != null) {
+            commit.commit();
+        }
+        MDC.clear();
+    }
+}

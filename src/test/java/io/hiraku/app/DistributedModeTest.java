@@ -1,0 +1,246 @@
+package io.hiraku.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hiraku.KafkaBroker;
+import io.hiraku.S3Server;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.apache.camel.main.Main;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+
+/**
+ * Distributed mode on real parts: a Kafka broker (KRaft, in this JVM, 127.0.0.1), S3Proxy as the published
+ * store and the shared archive, and three Hiraku nodes started from the packaged routes: one reading the
+ * drop folders and building the catalog, two workers. Several versions of several datasets are dropped at
+ * once; each must be published exactly once, in drop order, and the catalog must list every dataset and
+ * link only what is there.
+ */
+class DistributedModeTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int DATASETS = 5;
+    private static final int VERSIONS = 4;
+    private static final Map<String, String> AWS = Map.of("aws.accessKeyId", S3Server.ACCESS_KEY,
+            "aws.secretAccessKey", S3Server.SECRET_KEY);
+
+    @TempDir
+    Path dir;
+
+    private KafkaBroker broker;
+    private S3Server s3;
+    private S3Client client;
+    private final List<Main> nodes = new ArrayList<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        AWS.forEach(System::setProperty);
+        broker = KafkaBroker.start(dir.resolve("kafka"));
+        s3 = new S3Server();
+        s3.createBucket("open-data");
+        s3.createBucket("hiraku-archive");
+        client = s3.client();
+        catalog(dir.resolve("catalog"));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        for (Main node : nodes) {
+            node.stop();
+        }
+        client.close();
+        s3.close();
+        broker.close();
+        AWS.keySet().forEach(System::clearProperty);
+    }
+
+    @Test
+    void everyDropIsPublishedOnceInDropOrderByTwoWorkersAndTheCatalogListsEveryDataset() throws Exception {
+        nodes.add(node("ingest", "ingest,builder"));
+        nodes.add(node("worker-a", "worker"));
+        nodes.add(node("worker-b", "worker"));
+
+        Path drops = Files.createDirectories(dir.resolve("ingest/city"));
+        Instant base = Instant.now().minusSeconds(3600);
+        for (int v = 1; v <= VERSIONS; v++) {
+            for (int d = 1; d <= DATASETS; d++) {
+                Path file = Files.writeString(drops.resolve(String.format("ds-%02d_v%d.csv", d, v)), csv(d, v));
+                // the order the department dropped them in: versions one after another
+                Files.setLastModifiedTime(file, FileTime.from(base.plusSeconds(v * 10L + d)));
+            }
+        }
+
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            for (int d = 1; d <= DATASETS; d++) {
+                assertThat(history(id(d))).as(id(d)).hasSize(VERSIONS);
+            }
+            assertThat(packageList()).hasSize(DATASETS);
+            assertThat(receipts(".json")).hasSize(DATASETS * VERSIONS);
+            assertThat(receipts(".pending.json")).isEmpty();
+        });
+
+        for (int d = 1; d <= DATASETS; d++) {
+            JsonNode history = history(id(d));
+            List<String> originals = new ArrayList<>();
+            List<String> releases = new ArrayList<>();
+            history.forEach(e -> {
+                originals.add(e.path("original").asText());
+                releases.add(e.path("release").asText());
+            });
+            // newest first: the last version dropped is the latest, each release follows the one dropped before
+            assertThat(originals).as(id(d)).containsExactly(String.format("ds-%02d_v4.csv", d),
+                    String.format("ds-%02d_v3.csv", d), String.format("ds-%02d_v2.csv", d), String.format("ds-%02d_v1.csv", d));
+            assertThat(releases).as(id(d)).isSortedAccordingTo(java.util.Comparator.reverseOrder()).doesNotHaveDuplicates();
+            for (int i = 0; i + 1 < history.size(); i++) {
+                assertThat(history.get(i).path("previousRelease").asText()).isEqualTo(releases.get(i + 1));
+            }
+            // exactly once: one release folder per version, no second build of any
+            assertThat(releaseFolders(id(d))).as(id(d)).containsExactlyInAnyOrderElementsOf(releases);
+            // the latest holds the last version's rows
+            assertThat(object("site/datasets/" + id(d) + "/" + id(d) + ".csv").orElseThrow()).contains("v4-row-3");
+        }
+        for (JsonNode receipt : receiptJson()) {
+            assertThat(receipt.path("outcome").asText()).as(receipt.path("fileName").asText()).isEqualTo("published");
+        }
+        // nothing the catalog links is missing
+        JsonNode packages = JSON.readTree(object("site/api/3/action/current_package_list_with_resources").orElseThrow());
+        assertThat(packages.path("result")).hasSize(DATASETS);
+        int links = 0;
+        for (JsonNode pkg : packages.path("result")) {
+            for (JsonNode resource : pkg.path("resources")) {
+                String url = resource.path("url").asText();
+                assertThat(url).startsWith("https://data.example.test/");
+                assertThat(object("site/" + url.substring("https://data.example.test/".length()))).as(url).isPresent();
+                links++;
+            }
+        }
+        assertThat(links).isGreaterThanOrEqualTo(DATASETS * 3);
+    }
+
+    private Main node(String name, String roles) throws Exception {
+        Map<String, String> settings = new HashMap<>();
+        settings.put(Settings.WORK, dir.resolve(name).toString());
+        settings.put(Settings.INGEST, dir.resolve("ingest").toString());
+        settings.put(Settings.CATALOG, dir.resolve("catalog").toString());
+        settings.put(Settings.STORE, "s3://open-data/site");
+        settings.put(Settings.SHARED_ARCHIVE, "s3://hiraku-archive/shared");
+        settings.put(Settings.S3_ENDPOINT, s3.endpoint().toString());
+        settings.put(Settings.S3_PATH_STYLE, "true");
+        settings.put(Settings.MODE, "distributed");
+        settings.put(Settings.ROLES, roles);
+        settings.put(Settings.KAFKA_BROKERS, broker.bootstrapServers());
+        settings.put(Settings.KAFKA_WORK_PARTITIONS, "6");
+        settings.put("hiraku.catalog.batch-ms", "300");
+        settings.put(Settings.SEED_EXAMPLES, "false");
+        settings.put(Settings.POLL_MS, "200");
+        settings.put(Settings.SETTLE_MS, "200");
+        settings.put(Settings.MANAGEMENT_ENABLED, "false");
+        return new PipelineRunner(Settings.load(settings)).start();
+    }
+
+    private static void catalog(Path catalog) throws Exception {
+        Files.createDirectories(catalog.resolve("datasets/city"));
+        Files.writeString(catalog.resolve("catalog.yaml"), """
+                title: {ja: テスト市オープンデータ, en: Test City open data}
+                description: {ja: 分散モードの試験, en: Distributed mode test}
+                publisher: {ja: テスト市, en: Test City}
+                baseUrl: https://data.example.test
+                license: https://creativecommons.org/licenses/by/4.0/
+                contact: {name: 情報政策課, email: opendata@example.test}
+                departments:
+                  - id: city
+                    name: {ja: 市民課, en: Citizens' Division}
+                """);
+        for (int d = 1; d <= DATASETS; d++) {
+            Files.writeString(catalog.resolve("datasets/city/" + id(d) + ".yaml"), """
+                    title: {ja: データセット%1$d, en: Dataset %1$d}
+                    description: {ja: 試験用のデータセット%1$d, en: Test dataset %1$d}
+                    keywords: {ja: [試験], en: [test]}
+                    source: {files: ["ds-%1$02d_*.csv"]}
+                    schema:
+                      fields:
+                        - {name: id, type: integer, constraints: {required: true}}
+                        - {name: name, type: string}
+                      primaryKey: [id]
+                    """.formatted(d));
+        }
+    }
+
+    private static String id(int dataset) {
+        return String.format("ds-%02d", dataset);
+    }
+
+    private static String csv(int dataset, int version) {
+        StringBuilder s = new StringBuilder("id,name\n");
+        for (int row = 1; row <= 3 + version; row++) {
+            s.append(row).append(",v").append(version).append("-row-").append(row).append(" of ").append(id(dataset)).append('\n');
+        }
+        return s.toString();
+    }
+
+    private JsonNode history(String id) throws Exception {
+        Optional<String> text = object("site/datasets/" + id + "/releases.json");
+        return text.isEmpty() ? JSON.createArrayNode() : JSON.readTree(text.get());
+    }
+
+    private List<String> packageList() throws Exception {
+        Optional<String> text = object("site/api/3/action/package_list");
+        List<String> names = new ArrayList<>();
+        if (text.isPresent()) {
+            JSON.readTree(text.get()).path("result").forEach(n -> names.add(n.asText()));
+        }
+        return names;
+    }
+
+    private List<String> releaseFolders(String id) {
+        String prefix = "site/datasets/" + id + "/releases/";
+        return client.listObjectsV2Paginator(b -> b.bucket("open-data").prefix(prefix)).contents().stream()
+                .map(o -> o.key().substring(prefix.length()))
+                .map(rest -> rest.substring(0, rest.indexOf('/')))
+                .distinct().toList();
+    }
+
+    private Optional<String> object(String key) {
+        try {
+            return Optional.of(client.getObjectAsBytes(b -> b.bucket("open-data").key(key)).asUtf8String());
+        } catch (NoSuchKeyException e) {
+            return Optional.empty();
+        }
+    }
+
+    private List<Path> receipts(String suffix) throws Exception {
+        Path folder = dir.resolve("ingest/city/_receipts");
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(suffix))
+                    .filter(p -> suffix.equals(".pending.json") || !p.getFileName().toString().endsWith(".pending.json"))
+                    .toList();
+        }
+    }
+
+    private List<JsonNode> receiptJson() throws Exception {
+        List<JsonNode> all = new ArrayList<>();
+        for (Path p : receipts(".json")) {
+            all.add(JSON.readTree(p.toFile()));
+        }
+        return all;
+    }
+}
