@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
         description = "Publishes department data drops as open data: CSV, JSON, RDF and a DCAT catalog.",
         subcommands = {HirakuCommand.Run.class, HirakuCommand.Publish.class, HirakuCommand.Validate.class,
                 HirakuCommand.Serve.class, HirakuCommand.Prune.class, HirakuCommand.Bench.class,
-                HirakuCommand.BenchParse.class, CommandLine.HelpCommand.class})
+                HirakuCommand.BenchParse.class, HirakuCommand.Kafka.class, CommandLine.HelpCommand.class})
 public final class HirakuCommand implements Runnable {
     public static final int OK = 0;
     public static final int REJECTED = 1;
@@ -233,6 +233,37 @@ public final class HirakuCommand implements Runnable {
         public Integer call() throws Exception {
             System.out.println(io.hiraku.bench.ParseFloor.rows(file) + " rows");
             return OK;
+        }
+    }
+
+    /** A broker to try distributed mode on one machine (README, "Distributed mode"). */
+    @Command(name = "kafka", mixinStandardHelpOptions = true,
+            description = "Run a single-node Apache Kafka broker on 127.0.0.1 until stopped, to try distributed mode "
+                    + "on one machine (one node, no replication: not for production).")
+    static final class Kafka implements Callable<Integer> {
+        @Option(names = "--port", paramLabel = "PORT", defaultValue = "9092",
+                description = "Port on 127.0.0.1 (default: ${DEFAULT-VALUE})")
+        int port;
+
+        @Option(names = "--dir", paramLabel = "DIR", defaultValue = "target/hiraku/kafka",
+                description = "The broker's log folder (default: ${DEFAULT-VALUE})")
+        Path dir;
+
+        @Override
+        public Integer call() throws Exception {
+            Path log = dir.resolve("broker.log");
+            io.hiraku.bench.LocalKafka.Process broker = io.hiraku.bench.LocalKafka.launch(dir, port, log);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    broker.close();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "hiraku-kafka-stop"));
+            System.out.println("Kafka listening on " + broker.bootstrapServers() + " (log in " + log
+                    + "); Ctrl-C stops it. Nodes connect with HIRAKU_KAFKA_BROKERS=" + broker.bootstrapServers());
+            System.out.flush();
+            return broker.process().waitFor() == 0 ? OK : OPERATIONAL_ERROR;
         }
     }
 

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.hiraku.KafkaBroker;
+import io.hiraku.bench.LocalKafka;
 import io.hiraku.S3Server;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +43,7 @@ class DistributedModeTest {
     @TempDir
     Path dir;
 
-    private KafkaBroker broker;
+    private LocalKafka broker;
     private S3Server s3;
     private S3Client client;
     private final List<Main> nodes = new ArrayList<>();
@@ -51,7 +51,7 @@ class DistributedModeTest {
     @BeforeEach
     void start() throws Exception {
         AWS.forEach(System::setProperty);
-        broker = KafkaBroker.start(dir.resolve("kafka"));
+        broker = LocalKafka.start(dir.resolve("kafka"), 0);
         s3 = new S3Server();
         s3.createBucket("open-data");
         s3.createBucket("hiraku-archive");
