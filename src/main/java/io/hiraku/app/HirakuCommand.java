@@ -96,10 +96,15 @@ public final class HirakuCommand implements Runnable {
             Settings settings = options.settings(server.overrides());
             PipelineRunner runner = new PipelineRunner(settings);
             runner.seedExamplesIfNew();
-            try (StaticSiteServer preview = startServer(settings)) {
-                System.out.println("Hiraku: drop files into " + settings.ingest().toAbsolutePath()
-                        + "/<department>/ ; catalog at " + (preview != null ? preview.url() : settings.store())
-                        + " (Ctrl-C to stop)");
+            Roles roles = runner.roles();
+            // the preview serves the catalog where it is kept: a local run, or the catalog builder
+            try (StaticSiteServer preview = roles.catalog() ? startServer(settings) : null) {
+                System.out.println("Hiraku" + (roles.distributed() ? " (" + roles + ", Kafka at "
+                        + settings.get(Settings.KAFKA_BROKERS) + ")" : "") + ": "
+                        + (roles.ingest() ? "drop files into " + settings.ingest().toAbsolutePath() + "/<department>/ ; " : "")
+                        + (roles.worker() ? "building releases from the work topic; " : "")
+                        + (roles.catalog() ? "catalog at " + (preview != null ? preview.url() : settings.store()) + " " : "")
+                        + "(Ctrl-C to stop)");
                 runner.runUntilStopped();
             }
             return OK;
