@@ -21,7 +21,7 @@ public final class PipelineConfiguration implements CamelConfiguration {
             Settings.BASE_URL, Settings.RELEASES_KEEP, Settings.GZIP_NTRIPLES_MB, Settings.S3_REGION, Settings.S3_ENDPOINT, Settings.S3_PATH_STYLE, Settings.S3_PART_SIZE_MB,
             Settings.LIMIT_RECORD_CHARS, Settings.LIMIT_COLUMNS, Settings.LIMIT_FILE_MB, Settings.LIMIT_KEY_MEMORY_MB,
             Settings.MODE, Settings.ROLES, Settings.SHARED_ARCHIVE, Settings.KAFKA_BROKERS, Settings.KAFKA_WORK_TOPIC,
-            Settings.KAFKA_WORK_PARTITIONS, Settings.KAFKA_PUBLISHED_TOPIC);
+            Settings.KAFKA_WORK_PARTITIONS, Settings.KAFKA_PUBLISHED_TOPIC, Settings.KAFKA_WORKER_GROUP);
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -70,6 +70,12 @@ public final class PipelineConfiguration implements CamelConfiguration {
             context.getRegistry().bind("metricsRegistry", meters);
         }
         PipelineMetrics metrics = new PipelineMetrics(meters, workspace.ingest());
+        if (roles.distributed()) {
+            WorkBacklog backlog = new WorkBacklog(settings.get(Settings.KAFKA_BROKERS),
+                    settings.get(Settings.KAFKA_WORK_TOPIC), settings.get(Settings.KAFKA_WORKER_GROUP));
+            context.addService(backlog);
+            metrics.watchWorkBacklog(backlog);
+        }
         context.getRegistry().bind("drops", new Drops(workspace, journal, outcomes, metrics, clock));
         context.getRegistry().bind("releases", new Releases(catalog, store, workspace, journal, clock,
                 settings.integer(Settings.GZIP_NTRIPLES_MB) * 1024L * 1024L, settings.limits()));

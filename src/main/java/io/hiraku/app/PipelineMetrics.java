@@ -11,8 +11,9 @@ import java.util.function.IntSupplier;
 /**
  * Hiraku's own numbers, beside Camel's route metrics on the management server's
  * {@code /observe/metrics} (Prometheus): drops received and how they ended (by department), rows
- * published (its rate is rows per second), object store errors, drops waiting for the store, and the
- * queue of files in the drop folders.
+ * published (its rate is rows per second), object store errors, drops waiting for the store, the
+ * queue of files in the drop folders, and in distributed mode the work events no worker has finished. On a
+ * worker, the receipts and rows are that worker's throughput.
  */
 public final class PipelineMetrics {
     private final MeterRegistry registry;
@@ -32,6 +33,12 @@ public final class PipelineMetrics {
     void watchStoreWaiting(IntSupplier waiting) {
         Gauge.builder("hiraku.store.waiting", waiting::getAsInt)
                 .description("Drops waiting for the object store to come back").register(registry);
+    }
+
+    /** Distributed mode: the work events queued and not finished by any worker (consumer lag). */
+    void watchWorkBacklog(WorkBacklog backlog) {
+        Gauge.builder("hiraku.work.backlog", backlog, WorkBacklog::events)
+                .description("Work events on the work topic that no worker has finished (consumer lag)").register(registry);
     }
 
     void received(String department) {

@@ -51,6 +51,7 @@ public final class Settings {
     public static final String KAFKA_WORK_TOPIC = "hiraku.kafka.work-topic";
     public static final String KAFKA_WORK_PARTITIONS = "hiraku.kafka.work-partitions";
     public static final String KAFKA_PUBLISHED_TOPIC = "hiraku.kafka.published-topic";
+    public static final String KAFKA_WORKER_GROUP = "hiraku.kafka.worker-group";
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([^}]+)}}");
     private final Map<String, String> values;

@@ -96,6 +96,8 @@ class DistributedModeTest {
         int total = DATASETS * VERSIONS;
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
                 .until(() -> receipts(".json").size() >= total / 2);
+        // the work still queued shows on the ingest node's metrics (consumer lag)
+        double backlogHalfWay = backlog();
         doomed.destroyForcibly().waitFor();
         int doneWhenKilled = receipts(".json").size();
 
@@ -112,6 +114,8 @@ class DistributedModeTest {
         assertThat(Files.readString(dir.resolve("worker-b.log"))).contains("Working on");
         assertThat(doneWhenKilled).isLessThan(total);
         assertThat(survivor.isAlive()).isTrue();
+        assertThat(backlogHalfWay).isPositive();
+        await().atMost(Duration.ofSeconds(10)).until(() -> backlog() == 0.0);
 
         for (int d = 1; d <= DATASETS; d++) {
             JsonNode history = history(id(d));
@@ -152,6 +156,13 @@ class DistributedModeTest {
             }
         }
         assertThat(links).isGreaterThanOrEqualTo(DATASETS * 3);
+    }
+
+    /** hiraku.work.backlog as the ingest node's /observe/metrics gives it. */
+    private double backlog() {
+        return nodes.get(0).getCamelContext().getRegistry()
+                .lookupByNameAndType("metricsRegistry", io.micrometer.core.instrument.MeterRegistry.class)
+                .get("hiraku.work.backlog").gauge().value();
     }
 
     private Main node(String name, String roles) throws Exception {
