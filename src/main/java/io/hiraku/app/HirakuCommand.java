@@ -211,6 +211,19 @@ public final class HirakuCommand implements Runnable {
                 description = "Small drops into `run` whose time to receipt is measured; 0 skips it (default: ${DEFAULT-VALUE})")
         int latencyDrops;
 
+        @Option(names = "--workers", split = ",", paramLabel = "N[,N...]", defaultValue = "1,2",
+                description = "Distributed mode with this many workers each, on a local Kafka broker; 0 skips it "
+                        + "(default: ${DEFAULT-VALUE})")
+        List<Integer> workers;
+
+        @Option(names = "--worker-files", paramLabel = "N", defaultValue = "24",
+                description = "Files dropped for the distributed runs, one dataset each (default: ${DEFAULT-VALUE})")
+        int workerFiles;
+
+        @Option(names = "--worker-rows", paramLabel = "N", defaultValue = "20000",
+                description = "Rows in each of those files (default: ${DEFAULT-VALUE})")
+        int workerRows;
+
         @Option(names = "--out", paramLabel = "DIR", defaultValue = "target/bench",
                 description = "Work folder and results (default: ${DEFAULT-VALUE})")
         Path out;
@@ -218,10 +231,12 @@ public final class HirakuCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             io.hiraku.bench.Bench bench = new io.hiraku.bench.Bench(out, jvmOptions, repeat, System.out)
-                    .latencyDrops(latencyDrops);
+                    .latencyDrops(latencyDrops)
+                    .workers(workers.stream().filter(n -> n > 0).toList(), workerFiles, workerRows);
             List<io.hiraku.bench.Bench.Case> cases = bench.run(rows, encodings);
             Path results = out.resolve("results.json");
-            io.hiraku.bench.Bench.writeJson(cases, bench.receiptSeconds(), jvmOptions, repeat, results);
+            io.hiraku.bench.Bench.writeJson(cases, bench.receiptSeconds(), bench.workerResults(), jvmOptions, repeat,
+                    results);
             System.out.println("\nResults: " + results);
             boolean allRan = cases.stream().flatMap(c -> c.measurements().stream()).allMatch(m -> m.succeeded());
             return allRan ? OK : OPERATIONAL_ERROR;

@@ -34,6 +34,10 @@ public final class Bench {
     private final int repeat;
     private int latencyDrops = 5;
     private List<Double> receiptSeconds = List.of();
+    private List<Integer> workerCounts = List.of();
+    private int workerFiles = 16;
+    private int workerRows = 20_000;
+    private final List<WorkerThroughput.Result> workerResults = new ArrayList<>();
 
     /**
      * @param repeat how many times the short measurements (parse floor, validate, Miller) run; the median
@@ -51,6 +55,17 @@ public final class Bench {
     /** How many small drops the receipt latency is measured on (0: not measured). */
     public Bench latencyDrops(int drops) {
         this.latencyDrops = drops;
+        return this;
+    }
+
+    /**
+     * Distributed mode's throughput with each number of workers (empty: not measured), on {@code files} drops
+     * of {@code rows} rows each.
+     */
+    public Bench workers(List<Integer> counts, int files, int rows) {
+        this.workerCounts = List.copyOf(counts);
+        this.workerFiles = files;
+        this.workerRows = rows;
         return this;
     }
 
@@ -88,7 +103,25 @@ public final class Bench {
                     + "poll of the drop folders, hiraku.ingest.poll-ms)%n", sorted.get(sorted.size() / 2),
                     sorted.get(sorted.size() - 1));
         }
+        for (int workers : workerCounts) {
+            if (workers == workerCounts.get(0)) {
+                out.printf(Locale.ROOT, "%n== distributed mode: %d drops of %,d rows, one dataset each, local Kafka ==%n",
+                        workerFiles, workerRows);
+            }
+            WorkerThroughput.Result r = WorkerThroughput.measure(java(), workDir.resolve("workers-" + workers), workers,
+                    workerFiles, workerRows);
+            workerResults.add(r);
+            out.printf(Locale.ROOT, "%d worker(s): %d files, %,d rows in %.2f s: %.2f files/s, %,.0f rows/s%s%n",
+                    r.workers(), r.files(), r.rows(), r.seconds(), r.filesPerSecond(), r.rowsPerSecond(),
+                    workerResults.size() > 1 ? String.format(Locale.ROOT, " (%.2f× %d worker(s))",
+                            r.rowsPerSecond() / workerResults.get(0).rowsPerSecond(), workerResults.get(0).workers()) : "");
+        }
         return cases;
+    }
+
+    /** Distributed mode's throughput by number of workers, as measured by the last {@link #run}. */
+    public List<WorkerThroughput.Result> workerResults() {
+        return workerResults;
     }
 
     /** The receipt latencies measured by the last {@link #run}, in seconds (empty if not measured). */
@@ -234,8 +267,8 @@ public final class Bench {
     }
 
     /** The results as JSON, for comparing runs. */
-    public static void writeJson(List<Case> cases, List<Double> receiptSeconds, String jvmOptions, int repeat, Path file)
-            throws IOException {
+    public static void writeJson(List<Case> cases, List<Double> receiptSeconds, List<WorkerThroughput.Result> workers,
+                                 String jvmOptions, int repeat, Path file) throws IOException {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = json.createObjectNode();
         root.put("date", Instant.now().toString());
@@ -247,6 +280,12 @@ public final class Bench {
         root.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
         ArrayNode latencies = root.putArray("receiptSeconds");
         receiptSeconds.forEach(latencies::add);
+        ArrayNode distributed = root.putArray("workers");
+        for (WorkerThroughput.Result r : workers) {
+            distributed.addObject().put("workers", r.workers()).put("files", r.files()).put("rows", r.rows())
+                    .put("seconds", r.seconds()).put("filesPerSecond", r.filesPerSecond())
+                    .put("rowsPerSecond", r.rowsPerSecond());
+        }
         ArrayNode list = root.putArray("cases");
         for (Case c : cases) {
             ObjectNode node = list.addObject();

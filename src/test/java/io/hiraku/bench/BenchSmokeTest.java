@@ -20,12 +20,18 @@ class BenchSmokeTest {
     @Test
     void theBenchRunsEveryMeasurementAndWritesItsResults() throws Exception {
         int exit = HirakuCommand.execute("bench", "--rows", "100000", "--encodings", "UTF-8,windows-31j",
-                "--repeat", "1", "--latency-drops", "2", "--out", dir.toString());
+                "--repeat", "1", "--latency-drops", "2", "--workers", "2", "--worker-files", "4", "--worker-rows", "500",
+                "--out", dir.toString());
         assertThat(exit).isEqualTo(HirakuCommand.OK);
         JsonNode results = new ObjectMapper().readTree(dir.resolve("results.json").toFile());
         // two small drops into `run`, each timed until its receipt
         assertThat(results.path("receiptSeconds")).hasSize(2);
         results.path("receiptSeconds").forEach(s -> assertThat(s.asDouble()).isPositive());
+        // distributed mode with two workers on a local Kafka broker: every file got its receipt
+        assertThat(results.path("workers")).hasSize(1);
+        assertThat(results.path("workers").get(0).path("workers").asInt()).isEqualTo(2);
+        assertThat(results.path("workers").get(0).path("rows").asLong()).isEqualTo(2_000);
+        assertThat(results.path("workers").get(0).path("seconds").asDouble()).isPositive();
         assertThat(results.path("cases")).hasSize(2);
         for (JsonNode c : results.path("cases")) {
             List<String> names = new ArrayList<>();
