@@ -13,6 +13,9 @@ import java.time.Instant;
  * Routes test {@link #isReleased()}, {@link #isRejected()} to choose the next stage.
  */
 public final class IngestJob {
+    /** Where a drop came from: a drop folder, or the ingest object store (hiraku.ingest-store). */
+    public enum Origin { FOLDER, STORE }
+
     /** Where a drop ended. */
     public enum Outcome { PUBLISHED, UNCHANGED, REJECTED, FAILED }
 
@@ -34,6 +37,7 @@ public final class IngestJob {
     private String messageEn;
     private boolean done;
     private Instant pinnedRelease;
+    private Origin origin = Origin.FOLDER;
 
     public IngestJob(String department, String fileName, Instant receivedAt) {
         this.department = department;
@@ -47,6 +51,7 @@ public final class IngestJob {
         job.archived(archived, sha256, bytes);
         job.definitions(definitions);
         job.dataset(definition);
+        job.origin(origin);
         return job;
     }
 
@@ -86,6 +91,15 @@ public final class IngestJob {
     }
 
     /** The catalog definitions this drop was judged by (null until the release stage loaded them). */
+    /** Where the drop came from, and so where its receipts go. */
+    public Origin getOrigin() {
+        return origin;
+    }
+
+    void origin(Origin from) {
+        this.origin = from;
+    }
+
     /** The release instant a work event carries (distributed mode); null when this process picks it. */
     public Instant getPinnedRelease() {
         return pinnedRelease;

@@ -51,6 +51,8 @@ final class PipelineRunner {
         main.configure().withRoutesIncludePattern(routesPattern());
         settings.asMap().forEach(main::addOverrideProperty);
         roles().properties().forEach(main::addOverrideProperty);
+        main.addOverrideProperty("hiraku.run.ingest-store",
+                String.valueOf(roles().ingest() && !settings.get(Settings.INGEST_STORE).isBlank()));
         main.bind("outcomes", outcomes);
         // bound before Camel starts, so that Camel's Prometheus metrics (camel.metrics.*) use it too
         main.bind("metricsRegistry", new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
@@ -109,6 +111,12 @@ final class PipelineRunner {
                     + "mode use run on each node");
         }
         int pending = countDrops(settings.ingest());
+        String ingestStore = settings.get(Settings.INGEST_STORE);
+        if (!ingestStore.isBlank()) {
+            int uploaded = new StoreDrops(Stores.open(ingestStore, settings), null, null).list().size();
+            LOG.info("{} file(s) waiting in {}", uploaded, ingestStore);
+            pending += uploaded;
+        }
         LOG.info("Publishing {} file(s) found in {}", pending, settings.ingest());
         Main main = start();
         try {

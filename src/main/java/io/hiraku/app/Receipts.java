@@ -1,6 +1,8 @@
 package io.hiraku.app;
 
 import io.hiraku.catalog.ReceiptWriter;
+import io.hiraku.publish.ObjectInfo;
+import io.hiraku.publish.ObjectStore;
 import io.hiraku.publish.DatasetIris;
 import io.hiraku.publish.PublishedFile;
 import io.hiraku.schema.CatalogDefinition;
@@ -35,9 +37,17 @@ public final class Receipts {
     private final PipelineMetrics metrics;
     private volatile String lastStoreError = "";
     private final java.util.Set<String> waiting = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final ObjectStore ingestStore;
 
     public Receipts(ReceiptWriter writer, Workspace workspace, CatalogSource catalog, Outcomes outcomes,
                     DropJournal journal, PipelineMetrics metrics) {
+        this(writer, workspace, catalog, outcomes, journal, metrics, null);
+    }
+
+    /** @param ingestStore the ingest object store (hiraku.ingest-store), where its drops' receipts go; may be null */
+    public Receipts(ReceiptWriter writer, Workspace workspace, CatalogSource catalog, Outcomes outcomes,
+                    DropJournal journal, PipelineMetrics metrics, ObjectStore ingestStore) {
+        this.ingestStore = ingestStore;
         this.journal = journal;
         this.metrics = metrics;
         this.writer = writer;
@@ -54,11 +64,11 @@ public final class Receipts {
         Receipt receipt = receipt(job);
         String name = receiptName(job);
         waiting.remove(job.dropKey());
-        Path written = writer.write(receipt, workspace.receipts(job.getDepartment()), name);
+        String written = put(job, receipt, name);
         if (job.getOutcome() == IngestJob.Outcome.REJECTED) {
             writer.write(receipt, workspace.rejected().resolve(job.getDepartment()), name);
         }
-        writer.delete(workspace.receipts(job.getDepartment()), name + PENDING);
+        remove(job, name + PENDING);
         journal.step(job, DropJournal.State.RECEIPTED, null);
         metrics.ended(job);
         outcomes.record(job.dropKey(), job.getOutcome());
@@ -115,10 +125,44 @@ public final class Receipts {
     /** A "pending" receipt, replaced by the final one when it is written. */
     private void writePending(IngestJob job, String ja, String en) throws IOException {
         Receipt receipt = receipt(job);
-        writer.write(new Receipt("pending", receipt.department(), receipt.departmentName(), receipt.fileName(),
+        put(job, new Receipt("pending", receipt.department(), receipt.departmentName(), receipt.fileName(),
                 receipt.receivedAt(), receipt.bytes(), receipt.sha256(), receipt.datasetId(), receipt.datasetTitle(),
-                null, null, null, ja, en, receipt.report(), null, null, null),
-                workspace.receipts(job.getDepartment()), receiptName(job) + PENDING);
+                null, null, null, ja, en, receipt.report(), null, null, null), receiptName(job) + PENDING);
+    }
+
+    /**
+     * Writes a receipt (.json and .html) where the department looks: {@code <department>/_receipts/} of its
+     * drop folder, or of the ingest object store for a file uploaded there. @return where it went
+     */
+    private String put(IngestJob job, Receipt receipt, String name) throws IOException {
+        if (job.getOrigin() != IngestJob.Origin.STORE) {
+            return writer.write(receipt, workspace.receipts(job.getDepartment()), name).toString();
+        }
+        Path scratch = java.nio.file.Files.createDirectories(workspace.staging().resolve("_receipts"));
+        Path json = writer.write(receipt, scratch, name);
+        Path html = json.resolveSibling(name + ".html");
+        try {
+            String prefix = storeReceipts(job.getDepartment());
+            ingestStore.put(prefix + name + ".html", html, ObjectInfo.changing("text/html; charset=utf-8"));
+            ingestStore.put(prefix + name + ".json", json, ObjectInfo.changing("application/json"));
+            return ingestStore.describe() + prefix + name + ".json";
+        } finally {
+            writer.delete(scratch, name);
+        }
+    }
+
+    private void remove(IngestJob job, String name) throws IOException {
+        if (job.getOrigin() != IngestJob.Origin.STORE) {
+            writer.delete(workspace.receipts(job.getDepartment()), name);
+            return;
+        }
+        ingestStore.delete(storeReceipts(job.getDepartment()) + name + ".json");
+        ingestStore.delete(storeReceipts(job.getDepartment()) + name + ".html");
+    }
+
+    /** The receipts' prefix of a department in the ingest object store. */
+    static String storeReceipts(String department) {
+        return department + "/" + Workspace.RECEIPTS + "/";
     }
 
     /** How many drops wait for the object store now (the health check's degraded state). */
@@ -143,6 +187,9 @@ public final class Receipts {
             Path path = Path.of(relative == null ? "unknown" : relative);
             job = new IngestJob(path.getNameCount() > 1 ? path.getName(0).toString() : "", path.getFileName().toString(),
                     Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+            if (exchange.getMessage().getHeader(StoreDrops.KEY) != null) {
+                job.origin(IngestJob.Origin.STORE);
+            }
         }
         job.end(IngestJob.Outcome.FAILED,
                 "システムの問題で処理できませんでした（ファイルは保管しています。オープンデータ担当が対応します）: " + reason,
@@ -150,8 +197,8 @@ public final class Receipts {
                         + "handle it): " + reason);
         LOG.error("Failed {}: {}", job, reason, cause);
         if (!job.getDepartment().isEmpty()) {
-            writer.write(receipt(job), workspace.receipts(job.getDepartment()), receiptName(job));
-            writer.delete(workspace.receipts(job.getDepartment()), receiptName(job) + PENDING);
+            put(job, receipt(job), receiptName(job));
+            remove(job, receiptName(job) + PENDING);
         }
         journal.step(job, DropJournal.State.FAILED, null);
         waiting.remove(job.dropKey());

@@ -111,7 +111,9 @@ final class Recovery {
         int forgotten = 0;
         for (DropJournal.Entry entry : journal.entries()) {
             Path dropped = workspace.ingest().resolve(entry.department()).resolve(entry.fileName());
-            if (!Files.exists(dropped)) {
+            // a drop from the ingest object store stays in landing/ until it is done
+            Path landed = workspace.landing().resolve(entry.department()).resolve(entry.fileName());
+            if (!Files.exists(dropped) && !Files.exists(landed)) {
                 if (entry.state() != DropJournal.State.DONE) {
                     LOG.info("{}/{} is no longer in its drop folder (it stopped at {}); forgetting it",
                             entry.department(), FileNames.printable(entry.fileName()), entry.state());

@@ -44,6 +44,7 @@ public final class Settings {
     public static final String LIMIT_COLUMNS = "hiraku.limits.columns";
     public static final String LIMIT_FILE_MB = "hiraku.limits.file-mb";
     public static final String LIMIT_KEY_MEMORY_MB = "hiraku.limits.key-memory-mb";
+    public static final String INGEST_STORE = "hiraku.ingest-store";
     public static final String MODE = "hiraku.mode";
     public static final String ROLES = "hiraku.roles";
     public static final String SHARED_ARCHIVE = "hiraku.shared-archive";

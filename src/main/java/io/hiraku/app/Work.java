@@ -44,6 +44,7 @@ public final class Work {
         MDC.put("dataset", event.dataset());
         IngestJob job = new IngestJob(event.department(), event.fileName(), Instant.parse(event.receivedAt()));
         job.archived(fetch(event), event.sha256(), event.bytes());
+        job.origin(event.origin() == null ? IngestJob.Origin.FOLDER : IngestJob.Origin.valueOf(event.origin()));
         Definitions definitions = catalog.load();
         job.definitions(definitions);
         Optional<DatasetDefinition> dataset = definitions.dataset(event.dataset());

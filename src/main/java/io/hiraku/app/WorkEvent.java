@@ -12,14 +12,15 @@ import java.time.Instant;
  * instant, pinned when the drop was queued: a redelivered event builds the same release, never a second.
  *
  * @param original the key of the file in the shared archive
+ * @param origin   where the file was dropped ({@link IngestJob.Origin}), so where its receipt goes
  */
 public record WorkEvent(String department, String fileName, String receivedAt, String sha256, long bytes,
-                        String dataset, String release, String original) {
+                        String dataset, String release, String original, String origin) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static WorkEvent of(IngestJob job, Instant release, String original) {
         return new WorkEvent(job.getDepartment(), job.getFileName(), job.getReceivedAt().toString(), job.getSha256(),
-                job.getBytes(), job.getDataset().id(), release.toString(), original);
+                job.getBytes(), job.getDataset().id(), release.toString(), original, job.getOrigin().name());
     }
 
     /** The key of a dropped file in the shared archive: {@code originals/<department>/<sha256>/<file name>}. */

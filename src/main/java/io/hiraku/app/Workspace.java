@@ -8,7 +8,8 @@ import java.nio.file.Path;
  * The work folder's layout: {@code ingest/<department>/} drop zones (receipts in {@code _receipts/}),
  * {@code archive/<department>/<sha256>/} originals, {@code rejected/<department>/} refused files with
  * their receipts, {@code failed/} files an operational error stopped, {@code staging/} releases being built,
- * {@code journal/} the step each drop in flight has reached.
+ * {@code journal/} the step each drop in flight has reached, {@code landing/} drops taken from the ingest
+ * object store while they are worked on.
  */
 public record Workspace(Path work, Path ingest) {
     public static final String RECEIPTS = "_receipts";
@@ -28,6 +29,11 @@ public record Workspace(Path work, Path ingest) {
     /** The drop journal: each drop's step, kept until the drop is done (see {@link DropJournal}). */
     public Path journal() {
         return work.resolve("journal");
+    }
+
+    /** Drops taken from the ingest object store, each kept here until it is done (as a file in a drop folder is). */
+    public Path landing() {
+        return work.resolve("landing");
     }
 
     public Path staging() {

@@ -119,6 +119,20 @@ public final class LocalObjectStore implements ObjectStore {
     }
 
     @Override
+    public List<Listed> listByAge(String prefix) throws IOException {
+        List<Listed> listed = new java.util.ArrayList<>();
+        for (String key : list(prefix)) {
+            try {
+                listed.add(new Listed(key, Files.getLastModifiedTime(resolve(key)).toInstant()));
+            } catch (java.nio.file.NoSuchFileException e) {
+                // deleted since it was listed
+            }
+        }
+        listed.sort(java.util.Comparator.comparing(Listed::modified).thenComparing(Listed::key));
+        return listed;
+    }
+
+    @Override
     public void delete(String key) throws IOException {
         Path path = resolve(key);
         Files.deleteIfExists(path);

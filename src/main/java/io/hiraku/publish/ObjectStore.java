@@ -38,6 +38,13 @@ public interface ObjectStore {
     /** The keys under a prefix (ending in "/"), in no particular order. */
     List<String> list(String prefix) throws IOException;
 
+    /** The keys under a prefix (ending in "/" or empty) with when each was written, oldest first. */
+    List<Listed> listByAge(String prefix) throws IOException;
+
+    /** A key and when its object was written. */
+    record Listed(String key, java.time.Instant modified) {
+    }
+
     /** Removes an object; nothing happens if there is none. */
     void delete(String key) throws IOException;
 

@@ -129,6 +129,17 @@ public final class S3ObjectStore implements ObjectStore {
     }
 
     @Override
+    public List<Listed> listByAge(String keyPrefix) throws IOException {
+        try {
+            return s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix + keyPrefix)).contents().stream()
+                    .map(o -> new Listed(o.key().substring(prefix.length()), o.lastModified()))
+                    .sorted(java.util.Comparator.comparing(Listed::modified).thenComparing(Listed::key)).toList();
+        } catch (SdkException e) {
+            throw failure("list", keyPrefix, e);
+        }
+    }
+
+    @Override
     public void delete(String key) throws IOException {
         try {
             s3.deleteObject(b -> b.bucket(bucket).key(prefix + key));

@@ -1,0 +1,110 @@
+package io.hiraku.app;
+
+import io.hiraku.publish.ObjectStore;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Optional;
+import org.apache.camel.Exchange;
+import org.apache.camel.Header;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Drops uploaded to the ingest object store ({@code hiraku.ingest-store}: {@code s3://<bucket>/<prefix>},
+ * {@code <department>/<file>} under it, as in a drop folder). Each new object is copied to
+ * {@code landing/<department>/} and from there goes the way of a file in a drop folder: archived first,
+ * released, receipted (under {@code <department>/_receipts/} in the store). The object is deleted only once
+ * the drop is done; a run stopped before that takes it up again at the next poll.
+ */
+public final class StoreDrops {
+    /** The header naming the object a drop came from. */
+    public static final String KEY = "HirakuIngestStoreKey";
+    private static final Logger LOG = LoggerFactory.getLogger(StoreDrops.class);
+    private final ObjectStore store;
+    private final Workspace workspace;
+    private final DropJournal journal;
+
+    public StoreDrops(ObjectStore store, Workspace workspace, DropJournal journal) {
+        this.store = store;
+        this.workspace = workspace;
+        this.journal = journal;
+    }
+
+    /** The drops in the store now, oldest first: {@code <department>/<file>}, no receipts or temporary names. */
+    public List<String> list() throws IOException {
+        return store.listByAge("").stream().map(ObjectStore.Listed::key)
+                .filter(key -> DropFilter.isDrop(Path.of(key)))
+                .toList();
+    }
+
+    /**
+     * Copies the object to the landing folder and gives the ingest stage what a drop folder would: the file,
+     * and its path relative to the drop folders ({@code CamelFileRelativePath}).
+     */
+    public File land(String key, Exchange exchange) throws IOException {
+        Path landed = landing(key);
+        Files.createDirectories(landed.getParent());
+        Path part = Files.createTempFile(landed.getParent(), ".landing", ".part");
+        try {
+            Optional<InputStream> in = store.open(key);
+            if (in.isEmpty()) {
+                throw new IOException(key + " is no longer in " + store.describe());
+            }
+            try (InputStream stream = in.get()) {
+                Files.copy(stream, part, StandardCopyOption.REPLACE_EXISTING);
+            }
+            Files.move(part, landed, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(part);
+        }
+        exchange.getMessage().setHeader(KEY, key);
+        exchange.getMessage().setHeader(Exchange.FILE_NAME, key);
+        exchange.getMessage().setHeader("CamelFileRelativePath", key);
+        LOG.info("Took {} from {}", key, store.describe());
+        return landed.toFile();
+    }
+
+    /** Receipts of this drop go back to the store. */
+    public IngestJob fromStore(IngestJob job) {
+        job.origin(IngestJob.Origin.STORE);
+        return job;
+    }
+
+    /** The drop is done (every receipt written): the object is deleted, then the landing copy and the journal entry. */
+    public void finish(@Header(KEY) String key) throws IOException {
+        Path relative = Path.of(key);
+        String department = relative.getName(0).toString();
+        String name = relative.getFileName().toString();
+        journal.done(department, name);
+        store.delete(key);
+        Files.deleteIfExists(landing(key));
+        journal.close(department, name);
+        org.slf4j.MDC.clear();
+    }
+
+    /**
+     * A drop that failed after its retries (its "failed" receipt is written): the file goes to {@code failed/}
+     * and the object is deleted, so that it is not taken again and again.
+     */
+    public void failed(@Header(KEY) String key) throws IOException {
+        if (key == null) {
+            return;
+        }
+        Path landed = landing(key);
+        if (Files.exists(landed)) {
+            Path failed = Files.createDirectories(workspace.failed()).resolve(landed.getFileName());
+            Files.move(landed, failed, StandardCopyOption.REPLACE_EXISTING);
+        }
+        store.delete(key);
+        LOG.warn("{} failed; kept in {}", key, workspace.failed());
+    }
+
+    private Path landing(String key) {
+        return workspace.landing().resolve(key);
+    }
+}
