@@ -21,7 +21,7 @@ public final class PipelineConfiguration implements CamelConfiguration {
             Settings.BASE_URL, Settings.RELEASES_KEEP, Settings.GZIP_NTRIPLES_MB, Settings.S3_REGION, Settings.S3_ENDPOINT, Settings.S3_PATH_STYLE, Settings.S3_PART_SIZE_MB,
             Settings.LIMIT_RECORD_CHARS, Settings.LIMIT_COLUMNS, Settings.LIMIT_FILE_MB, Settings.LIMIT_KEY_MEMORY_MB,
             Settings.MODE, Settings.ROLES, Settings.SHARED_ARCHIVE, Settings.KAFKA_BROKERS, Settings.KAFKA_WORK_TOPIC,
-            Settings.KAFKA_WORK_PARTITIONS, Settings.KAFKA_PUBLISHED_TOPIC, Settings.KAFKA_WORKER_GROUP, Settings.INGEST_STORE);
+            Settings.KAFKA_WORK_PARTITIONS, Settings.KAFKA_PUBLISHED_TOPIC, Settings.KAFKA_WORKER_GROUP, Settings.INGEST_STORE, Settings.SETTLE_MS);
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -85,7 +85,8 @@ public final class PipelineConfiguration implements CamelConfiguration {
         // drops uploaded to object storage, when configured; their receipts go back there
         ObjectStore ingestStore = settings.get(Settings.INGEST_STORE).isBlank() ? null
                 : Stores.open(settings.get(Settings.INGEST_STORE), settings);
-        context.getRegistry().bind("storeDrops", new StoreDrops(ingestStore, workspace, journal));
+        context.getRegistry().bind("storeDrops", new StoreDrops(ingestStore, workspace, journal,
+                java.time.Duration.ofMillis(settings.integer(Settings.SETTLE_MS)), clock));
         Receipts receipts = new Receipts(new ReceiptWriter(templates), workspace, catalog, outcomes, journal, metrics,
                 ingestStore);
         metrics.watchStoreWaiting(receipts::waitingForStore);

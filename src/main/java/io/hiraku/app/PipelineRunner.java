@@ -113,7 +113,8 @@ final class PipelineRunner {
         int pending = countDrops(settings.ingest());
         String ingestStore = settings.get(Settings.INGEST_STORE);
         if (!ingestStore.isBlank()) {
-            int uploaded = new StoreDrops(Stores.open(ingestStore, settings), null, null).list().size();
+            int uploaded = new StoreDrops(Stores.open(ingestStore, settings), null, null, java.time.Duration.ZERO,
+                    java.time.Clock.systemUTC()).list().size();
             LOG.info("{} file(s) waiting in {}", uploaded, ingestStore);
             pending += uploaded;
         }

@@ -29,31 +29,54 @@ public final class StoreDrops {
     private final Workspace workspace;
     private final DropJournal journal;
 
-    public StoreDrops(ObjectStore store, Workspace workspace, DropJournal journal) {
+    private final java.time.Duration settle;
+    private final java.time.Clock clock;
+    /** Objects taken and not yet done: a poll while they are worked on must not take them again. */
+    private final java.util.Set<String> inHand = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** @param settle how long an object must be there before it is taken (hiraku.ingest.settle-ms) */
+    public StoreDrops(ObjectStore store, Workspace workspace, DropJournal journal, java.time.Duration settle,
+                      java.time.Clock clock) {
         this.store = store;
         this.workspace = workspace;
         this.journal = journal;
+        this.settle = settle;
+        this.clock = clock;
     }
 
-    /** The drops in the store now, oldest first: {@code <department>/<file>}, no receipts or temporary names. */
+    /**
+     * The drops in the store now, oldest first: {@code <department>/<file>}, no receipts or temporary names,
+     * and none written in the last moments (an S3 object is whole once listed, but a gateway or an
+     * S3-compatible store may show a name while still writing it).
+     */
     public List<String> list() throws IOException {
-        return store.listByAge("").stream().map(ObjectStore.Listed::key)
+        java.time.Instant settled = clock.instant().minus(settle);
+        return store.listByAge("").stream()
+                .filter(o -> !o.modified().isAfter(settled))
+                .map(ObjectStore.Listed::key)
                 .filter(key -> DropFilter.isDrop(Path.of(key)))
+                .filter(key -> !inHand.contains(key))
                 .toList();
     }
 
     /**
      * Copies the object to the landing folder and gives the ingest stage what a drop folder would: the file,
-     * and its path relative to the drop folders ({@code CamelFileRelativePath}).
+     * and its path relative to the drop folders ({@code CamelFileRelativePath}). @return null if the object
+     * is gone since it was listed (taken away, or by another reader): nothing to do
      */
     public File land(String key, Exchange exchange) throws IOException {
+        if (!inHand.add(key)) {
+            return null;
+        }
         Path landed = landing(key);
         Files.createDirectories(landed.getParent());
         Path part = Files.createTempFile(landed.getParent(), ".landing", ".part");
         try {
             Optional<InputStream> in = store.open(key);
             if (in.isEmpty()) {
-                throw new IOException(key + " is no longer in " + store.describe());
+                LOG.info("{} is no longer in {}; nothing to take", key, store.describe());
+                inHand.remove(key);
+                return null;
             }
             try (InputStream stream = in.get()) {
                 Files.copy(stream, part, StandardCopyOption.REPLACE_EXISTING);
@@ -84,6 +107,7 @@ public final class StoreDrops {
         store.delete(key);
         Files.deleteIfExists(landing(key));
         journal.close(department, name);
+        inHand.remove(key);
         org.slf4j.MDC.clear();
     }
 
@@ -101,6 +125,7 @@ public final class StoreDrops {
             Files.move(landed, failed, StandardCopyOption.REPLACE_EXISTING);
         }
         store.delete(key);
+        inHand.remove(key);
         LOG.warn("{} failed; kept in {}", key, workspace.failed());
     }
 

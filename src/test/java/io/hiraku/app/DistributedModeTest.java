@@ -28,9 +28,10 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
  * Distributed mode on real parts: a Kafka broker (KRaft, 127.0.0.1), S3Proxy as the published store and the
- * shared archive, one Hiraku node reading the drop folders and building the catalog (in this JVM), and two
- * workers, each a JVM of its own running {@code hiraku run}. 200 files for 50 datasets are dropped at once;
- * one worker is killed (SIGKILL) half-way. Every file must be published exactly once, each dataset's releases
+ * shared archive, one Hiraku node taking the drops and building the catalog (in this JVM), and two workers,
+ * each a JVM of its own running {@code hiraku run}. 200 files for 50 datasets arrive at once, half of the
+ * datasets in a drop folder, half uploaded to an ingest bucket (their receipts written back there by the
+ * workers); one worker is killed (SIGKILL) half-way. Every file must be published exactly once, each dataset's releases
  * in drop order, and the catalog must list every dataset and link only what is there.
  */
 class DistributedModeTest {
@@ -56,6 +57,7 @@ class DistributedModeTest {
         s3 = new S3Server();
         s3.createBucket("open-data");
         s3.createBucket("hiraku-archive");
+        s3.createBucket("city-ingest");
         client = s3.client();
         catalog(dir.resolve("catalog"));
     }
@@ -88,9 +90,15 @@ class DistributedModeTest {
         Instant base = Instant.now().minusSeconds(3600);
         for (int v = 1; v <= VERSIONS; v++) {
             for (int d = 1; d <= DATASETS; d++) {
-                Path file = Files.writeString(drops.resolve(String.format("ds-%02d_v%d.csv", d, v)), csv(d, v));
-                // the order the department dropped them in: versions one after another
-                Files.setLastModifiedTime(file, FileTime.from(base.plusSeconds(v * 100L + d)));
+                String name = String.format("ds-%02d_v%d.csv", d, v);
+                if (uploaded(d)) {
+                    client.putObject(b -> b.bucket("city-ingest").key("drops/city/" + name),
+                            software.amazon.awssdk.core.sync.RequestBody.fromString(csv(d, v)));
+                } else {
+                    Path file = Files.writeString(drops.resolve(name), csv(d, v));
+                    // the order the department dropped them in: versions one after another
+                    Files.setLastModifiedTime(file, FileTime.from(base.plusSeconds(v * 100L + d)));
+                }
             }
         }
         int total = DATASETS * VERSIONS;
@@ -139,7 +147,13 @@ class DistributedModeTest {
         }
         // a receipt for every file: published, or (the killed worker published it and stopped before its
         // receipt) found published when its work came again
-        for (JsonNode receipt : receiptJson()) {
+        // a receipt for each file where it was dropped, none left pending, every upload taken from the bucket
+        List<JsonNode> receipts = receiptJson();
+        assertThat(receipts).hasSize(total);
+        assertThat(receipts.stream().map(r -> r.path("fileName").asText()).distinct()).hasSize(total);
+        assertThat(client.listObjectsV2Paginator(b -> b.bucket("city-ingest").prefix("drops/city/")).contents().stream()
+                .map(o -> o.key()).filter(k -> !k.startsWith("drops/city/_receipts/"))).isEmpty();
+        for (JsonNode receipt : receipts) {
             assertThat(receipt.path("outcome").asText()).as(receipt.path("fileName").asText())
                     .isIn("published", "unchanged");
         }
@@ -189,6 +203,7 @@ class DistributedModeTest {
         settings.put(Settings.CATALOG, dir.resolve("catalog").toString());
         settings.put(Settings.STORE, "s3://open-data/site");
         settings.put(Settings.SHARED_ARCHIVE, "s3://hiraku-archive/shared");
+        settings.put(Settings.INGEST_STORE, "s3://city-ingest/drops");
         settings.put(Settings.S3_ENDPOINT, s3.endpoint().toString());
         settings.put(Settings.S3_PATH_STYLE, "true");
         settings.put(Settings.MODE, "distributed");
@@ -275,7 +290,23 @@ class DistributedModeTest {
         }
     }
 
-    private List<Path> receipts(String suffix) throws Exception {
+    /** The datasets whose files are uploaded to the ingest bucket rather than dropped in the folder. */
+    private static boolean uploaded(int dataset) {
+        return dataset > DATASETS / 2;
+    }
+
+    /** The final (or, with ".pending.json", the pending) receipts, in the drop folder and in the ingest bucket. */
+    private List<String> receipts(String suffix) throws Exception {
+        List<String> all = new ArrayList<>();
+        folderReceipts(suffix).forEach(p -> all.add(p.toString()));
+        client.listObjectsV2Paginator(b -> b.bucket("city-ingest").prefix("drops/city/_receipts/")).contents().stream()
+                .map(o -> o.key()).filter(k -> k.endsWith(suffix))
+                .filter(k -> suffix.equals(".pending.json") || !k.endsWith(".pending.json"))
+                .forEach(all::add);
+        return all;
+    }
+
+    private List<Path> folderReceipts(String suffix) throws Exception {
         Path folder = dir.resolve("ingest/city/_receipts");
         if (!Files.isDirectory(folder)) {
             return List.of();
@@ -289,8 +320,13 @@ class DistributedModeTest {
 
     private List<JsonNode> receiptJson() throws Exception {
         List<JsonNode> all = new ArrayList<>();
-        for (Path p : receipts(".json")) {
+        for (Path p : folderReceipts(".json")) {
             all.add(JSON.readTree(p.toFile()));
+        }
+        for (String key : receipts(".json")) {
+            if (key.startsWith("drops/")) {
+                all.add(JSON.readTree(client.getObjectAsBytes(b -> b.bucket("city-ingest").key(key)).asByteArray()));
+            }
         }
         return all;
     }
