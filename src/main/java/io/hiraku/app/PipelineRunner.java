@@ -157,10 +157,22 @@ final class PipelineRunner {
         if (!Files.isDirectory(ingest)) {
             return 0;
         }
-        try (Stream<Path> files = Files.walk(ingest, 2)) {
-            return (int) files.filter(Files::isRegularFile)
-                    .filter(p -> DropFilter.isDrop(ingest.relativize(p)))
-                    .count();
-        }
+        // files come and go while they are counted (the ingest route takes them, departments drop more)
+        int[] count = new int[1];
+        Files.walkFileTree(ingest, java.util.Set.of(), 2, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attrs) {
+                if (attrs.isRegularFile() && DropFilter.isDrop(ingest.relativize(file))) {
+                    count[0]++;
+                }
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+        });
+        return count[0];
     }
 }

@@ -38,12 +38,13 @@ final class Recovery {
     }
 
     /**
-     * @param ownStore whether this process is the store's only publisher (local mode); a store shared with
-     *                 other workers is left alone, since what looks unfinished may be being written now
+     * @param ownStore whether this process is the store's only writer (local mode); a store, and drop folders,
+     *                 shared with other nodes are left alone, since what looks unfinished may be being
+     *                 written now (a worker's receipt, another worker's release)
      */
     void recover(Definitions definitions, boolean ownStore) throws IOException {
         int staged = emptyStaging();
-        int temporary = removeTemporaryFiles();
+        int temporary = removeTemporaryFiles(ownStore);
         int forgotten = forgetFinishedDrops();
         int stored = 0;
         int orphans = 0;
@@ -87,19 +88,36 @@ final class Recovery {
      * Temporary files in the work folder's own places: receipts, archive, rejected, journal. The drop
      * folders themselves are the departments' (a copy tool may be writing a temporary file there now).
      */
-    private int removeTemporaryFiles() throws IOException {
+    private int removeTemporaryFiles(boolean ownDropFolders) throws IOException {
         int removed = 0;
-        for (Path root : List.of(workspace.archive(), workspace.rejected(), workspace.journal(), workspace.ingest())) {
+        List<Path> roots = ownDropFolders
+                ? List.of(workspace.archive(), workspace.rejected(), workspace.journal(), workspace.ingest())
+                : List.of(workspace.archive(), workspace.rejected(), workspace.journal());
+        for (Path root : roots) {
             if (!Files.isDirectory(root)) {
                 continue;
             }
-            try (Stream<Path> files = Files.walk(root, 3)) {
-                for (Path p : files.filter(Files::isRegularFile).filter(DurableFiles::isTemporary).toList()) {
-                    boolean drop = root.equals(workspace.ingest()) && root.relativize(p).getNameCount() < 3;
-                    if (!drop) {
-                        Files.deleteIfExists(p);
-                        removed++;
+            // a department may take a file away while this looks: a file gone is skipped, not an error
+            List<Path> temporary = new java.util.ArrayList<>();
+            Files.walkFileTree(root, java.util.Set.of(), 3, new java.nio.file.SimpleFileVisitor<>() {
+                @Override
+                public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile() && DurableFiles.isTemporary(file)) {
+                        temporary.add(file);
                     }
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return java.nio.file.FileVisitResult.CONTINUE;
+                }
+            });
+            for (Path p : temporary) {
+                boolean drop = root.equals(workspace.ingest()) && root.relativize(p).getNameCount() < 3;
+                if (!drop) {
+                    Files.deleteIfExists(p);
+                    removed++;
                 }
             }
         }

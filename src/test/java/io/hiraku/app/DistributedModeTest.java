@@ -103,6 +103,11 @@ class DistributedModeTest {
         }
         int total = DATASETS * VERSIONS;
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
+                .conditionEvaluationListener(c -> {
+                    if (c.getRemainingTimeInMS() <= 100) {
+                        System.err.println(workerLogs());
+                    }
+                })
                 .until(() -> receipts(".json").size() >= total / 2);
         // the work still queued shows on the ingest node's metrics (consumer lag)
         double backlogHalfWay = backlog();
@@ -170,6 +175,21 @@ class DistributedModeTest {
             }
         }
         assertThat(links).isGreaterThanOrEqualTo(DATASETS * 3);
+    }
+
+    /** The end of each worker's log, for a failure's message. */
+    private String workerLogs() {
+        StringBuilder all = new StringBuilder();
+        for (String name : List.of("worker-a", "worker-b")) {
+            try {
+                List<String> lines = Files.readAllLines(dir.resolve(name + ".log"));
+                all.append("== ").append(name).append(" (last 40 lines)\n")
+                        .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()))).append('\n');
+            } catch (java.io.IOException e) {
+                all.append("== ").append(name).append(": no log (").append(e.getMessage()).append(")\n");
+            }
+        }
+        return all.toString();
     }
 
     /** hiraku.work.backlog as the ingest node's /observe/metrics gives it. */
