@@ -81,7 +81,7 @@ public final class PipelineConfiguration implements CamelConfiguration {
                 settings.integer(Settings.GZIP_NTRIPLES_MB) * 1024L * 1024L, settings.limits()));
         context.getRegistry().bind("publications", new Publications(new Publisher(store),
                 new CatalogBuilder(store, templates, workspace.staging().resolve("_catalog")), catalog,
-                retention, journal, settings.integer(Settings.RELEASES_KEEP)));
+                retention, journal, settings.integer(Settings.RELEASES_KEEP), metrics));
         // drops uploaded to object storage, when configured; their receipts go back there
         ObjectStore ingestStore = settings.get(Settings.INGEST_STORE).isBlank() ? null
                 : Stores.open(settings.get(Settings.INGEST_STORE), settings);

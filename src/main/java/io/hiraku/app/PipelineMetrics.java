@@ -19,12 +19,15 @@ public final class PipelineMetrics {
     private final MeterRegistry registry;
     private final Counter rows;
     private final Counter storeErrors;
+    private final Counter rebuilds;
 
     public PipelineMetrics(MeterRegistry registry, Path ingest) {
         this.registry = registry;
         this.rows = Counter.builder("hiraku.rows.published").description("Rows published").register(registry);
         this.storeErrors = Counter.builder("hiraku.store.errors")
                 .description("Attempts that failed because the object store could not be reached").register(registry);
+        this.rebuilds = Counter.builder("hiraku.catalog.rebuilds")
+                .description("Catalog rebuilds (in distributed mode one per burst of releases)").register(registry);
         Gauge.builder("hiraku.queue.depth", ingest, PipelineMetrics::filesWaiting)
                 .description("Files in the drop folders, not yet taken").register(registry);
     }
@@ -54,6 +57,10 @@ public final class PipelineMetrics {
         if (job.getOutcome() == IngestJob.Outcome.PUBLISHED && job.getRelease() != null) {
             rows.increment(job.getRelease().rows());
         }
+    }
+
+    void catalogRebuilt() {
+        rebuilds.increment();
     }
 
     void storeError() {

@@ -19,9 +19,12 @@ public final class Publications {
     private final DropJournal journal;
     private final int keep;
 
+    private final PipelineMetrics metrics;
+
     /** @param keep how many releases of a dataset to keep after each publication; 0 keeps all */
     public Publications(Publisher publisher, CatalogBuilder catalogBuilder, CatalogSource catalog, Retention retention,
-                        DropJournal journal, int keep) {
+                        DropJournal journal, int keep, PipelineMetrics metrics) {
+        this.metrics = metrics;
         this.journal = journal;
         this.publisher = publisher;
         this.catalogBuilder = catalogBuilder;
@@ -114,6 +117,7 @@ public final class Publications {
             return published;
         }
         catalogBuilder.rebuild(definitions);
+        metrics.catalogRebuilt();
         return List.of();
     }
 }
