@@ -84,8 +84,28 @@ public final class S3Server implements AutoCloseable {
         }
     }
 
+    /**
+     * Makes this server the S3 that Hiraku commands in this JVM use, as an operator would configure it:
+     * credentials for the AWS default chain, the endpoint and path-style access, and any further settings,
+     * all as system properties, until {@link #close}.
+     */
+    public void useForHiraku(java.util.Map<String, String> moreSettings) {
+        java.util.Map<String, String> all = new java.util.HashMap<>(moreSettings);
+        all.put("aws.accessKeyId", ACCESS_KEY);
+        all.put("aws.secretAccessKey", SECRET_KEY);
+        all.put(io.hiraku.app.Settings.S3_ENDPOINT, endpoint().toString());
+        all.put(io.hiraku.app.Settings.S3_PATH_STYLE, "true");
+        all.forEach(System::setProperty);
+        systemProperties.addAll(all.keySet());
+    }
+
+    private final java.util.Set<String> systemProperties = new java.util.HashSet<>();
+
+    /** Stops the server, and forgets the system properties {@link #useForHiraku} set. */
     @Override
     public void close() throws Exception {
+        systemProperties.forEach(System::clearProperty);
+        systemProperties.clear();
         proxy.stop();
     }
 }

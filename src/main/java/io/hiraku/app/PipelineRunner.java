@@ -3,7 +3,6 @@ package io.hiraku.app;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
@@ -158,21 +157,6 @@ final class PipelineRunner {
             return 0;
         }
         // files come and go while they are counted (the ingest route takes them, departments drop more)
-        int[] count = new int[1];
-        Files.walkFileTree(ingest, java.util.Set.of(), 2, new java.nio.file.SimpleFileVisitor<>() {
-            @Override
-            public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attrs) {
-                if (attrs.isRegularFile() && DropFilter.isDrop(ingest.relativize(file))) {
-                    count[0]++;
-                }
-                return java.nio.file.FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
-                return java.nio.file.FileVisitResult.CONTINUE;
-            }
-        });
-        return count[0];
+        return (int) Workspace.filesUnder(ingest, 2).stream().filter(p -> DropFilter.isDrop(ingest.relativize(p))).count();
     }
 }

@@ -98,21 +98,7 @@ final class Recovery {
                 continue;
             }
             // a department may take a file away while this looks: a file gone is skipped, not an error
-            List<Path> temporary = new java.util.ArrayList<>();
-            Files.walkFileTree(root, java.util.Set.of(), 3, new java.nio.file.SimpleFileVisitor<>() {
-                @Override
-                public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attrs) {
-                    if (attrs.isRegularFile() && DurableFiles.isTemporary(file)) {
-                        temporary.add(file);
-                    }
-                    return java.nio.file.FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
-                    return java.nio.file.FileVisitResult.CONTINUE;
-                }
-            });
+            List<Path> temporary = Workspace.filesUnder(root, 3).stream().filter(DurableFiles::isTemporary).toList();
             for (Path p : temporary) {
                 boolean drop = root.equals(workspace.ingest()) && root.relativize(p).getNameCount() < 3;
                 if (!drop) {

@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Optional;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
 import org.slf4j.Logger;
@@ -36,15 +37,21 @@ public final class Work {
         this.workspace = workspace;
     }
 
-    public IngestJob take(String json) throws IOException {
+    /**
+     * @param json the event, kept in an exchange property by the route: a retry after a failure here takes it
+     *             again from there, while the message already holds the job (so that a "failed" receipt, if it
+     *             comes to that, reaches the department)
+     */
+    public IngestJob take(@ExchangeProperty("event") String json, Exchange exchange) throws IOException {
         WorkEvent event = WorkEvent.parse(json);
         MDC.clear();
         MDC.put("department", event.department());
         MDC.put("file", FileNames.printable(event.fileName()));
         MDC.put("dataset", event.dataset());
         IngestJob job = new IngestJob(event.department(), event.fileName(), Instant.parse(event.receivedAt()));
-        job.archived(fetch(event), event.sha256(), event.bytes());
         job.origin(event.origin() == null ? IngestJob.Origin.FOLDER : IngestJob.Origin.valueOf(event.origin()));
+        exchange.getMessage().setBody(job);
+        job.archived(fetch(event), event.sha256(), event.bytes());
         Definitions definitions = catalog.load();
         job.definitions(definitions);
         Optional<DatasetDefinition> dataset = definitions.dataset(event.dataset());

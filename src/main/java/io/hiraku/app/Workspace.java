@@ -44,6 +44,32 @@ public record Workspace(Path work, Path ingest) {
         return ingest.resolve(department).resolve(RECEIPTS);
     }
 
+    /**
+     * The regular files under a folder now, to a depth: a file that goes while this looks (a department takes
+     * it back, another node takes it) is skipped, not an error.
+     */
+    static java.util.List<Path> filesUnder(Path root, int depth) throws IOException {
+        java.util.List<Path> files = new java.util.ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            return files;
+        }
+        Files.walkFileTree(root, java.util.Set.of(), depth, new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attrs) {
+                if (attrs.isRegularFile()) {
+                    files.add(file);
+                }
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+        });
+        return files;
+    }
+
     public void create(Iterable<String> departments) throws IOException {
         for (String department : departments) {
             Files.createDirectories(ingest.resolve(department));

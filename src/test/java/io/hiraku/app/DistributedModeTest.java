@@ -180,6 +180,24 @@ class DistributedModeTest {
         assertThat(links).isGreaterThanOrEqualTo(DATASETS * 3);
     }
 
+    @Test
+    void aWorkEventWhoseOriginalIsNotInTheSharedArchiveEndsWithAFailedReceiptForTheDepartment() throws Exception {
+        nodes.add(node("worker-c", "worker"));
+        WorkEvent event = new WorkEvent("city", "ds-01_v1.csv", "2026-11-27T09:00:00Z", "0".repeat(64), 88, "ds-01",
+                "2026-11-27T09:00:00.001Z", "originals/city/" + "0".repeat(64) + "/ds-01_v1.csv", "FOLDER");
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(Map.of(
+                "bootstrap.servers", broker.bootstrapServers(),
+                "key.serializer", "org.apache.kafka.common.serialization.StringSerializer",
+                "value.serializer", "org.apache.kafka.common.serialization.StringSerializer"))) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("hiraku-work", "ds-01", event.toJson())).get();
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> !receipts(".json").isEmpty());
+        JsonNode receipt = receiptJson().get(0);
+        assertThat(receipt.path("outcome").asText()).isEqualTo("failed");
+        assertThat(receipt.path("fileName").asText()).isEqualTo("ds-01_v1.csv");
+        assertThat(receipt.path("messageEn").asText()).contains("not in the shared archive");
+    }
+
     /** The end of each worker's log, for a failure's message. */
     private String workerLogs() {
         StringBuilder all = new StringBuilder();

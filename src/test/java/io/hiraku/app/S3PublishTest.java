@@ -27,9 +27,6 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  */
 class S3PublishTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, String> PROPERTIES = Map.of(
-            "aws.accessKeyId", S3Server.ACCESS_KEY, "aws.secretAccessKey", S3Server.SECRET_KEY,
-            Settings.S3_PATH_STYLE, "true");
 
     @TempDir
     java.nio.file.Path dir;
@@ -42,14 +39,11 @@ class S3PublishTest {
         server = new S3Server();
         server.createBucket("open-data");
         s3 = server.client();
-        PROPERTIES.forEach(System::setProperty);
-        System.setProperty(Settings.S3_ENDPOINT, server.endpoint().toString());
+        server.useForHiraku(Map.of());
     }
 
     @AfterEach
     void stop() throws Exception {
-        PROPERTIES.keySet().forEach(System::clearProperty);
-        System.clearProperty(Settings.S3_ENDPOINT);
         s3.close();
         server.close();
     }

@@ -25,10 +25,6 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  */
 class StoreIngestTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, String> PROPERTIES = Map.of(
-            "aws.accessKeyId", S3Server.ACCESS_KEY, "aws.secretAccessKey", S3Server.SECRET_KEY,
-            Settings.S3_PATH_STYLE, "true", Settings.INGEST_STORE, "s3://city-ingest/drops",
-            Settings.SEED_EXAMPLES, "false");
 
     @TempDir
     Path dir;
@@ -42,14 +38,11 @@ class StoreIngestTest {
         server.createBucket("open-data");
         server.createBucket("city-ingest");
         s3 = server.client();
-        PROPERTIES.forEach(System::setProperty);
-        System.setProperty(Settings.S3_ENDPOINT, server.endpoint().toString());
+        server.useForHiraku(Map.of(Settings.INGEST_STORE, "s3://city-ingest/drops", Settings.SEED_EXAMPLES, "false"));
     }
 
     @AfterEach
     void stop() throws Exception {
-        PROPERTIES.keySet().forEach(System::clearProperty);
-        System.clearProperty(Settings.S3_ENDPOINT);
         s3.close();
         server.close();
     }
