@@ -50,8 +50,7 @@ public final class Drops {
         MDC.put("file", FileNames.printable(name));
         metrics.received(department);
         String sha = Sha256.of(dropped);
-        Path folder = Files.createDirectories(workspace.archive().resolve(department.isEmpty() ? "_" : department)
-                .resolve(sha));
+        Path folder = Files.createDirectories(workspace.archived(department, sha));
         Path archived = folder.resolve(name);
         if (!Files.exists(archived)) {
             DurableFiles.copy(dropped, archived);

@@ -90,7 +90,6 @@ public final class IngestJob {
         this.bytes = size;
     }
 
-    /** The catalog definitions this drop was judged by (null until the release stage loaded them). */
     /** Where the drop came from, and so where its receipts go. */
     public Origin getOrigin() {
         return origin;
@@ -109,6 +108,7 @@ public final class IngestJob {
         this.pinnedRelease = release;
     }
 
+    /** The catalog definitions this drop was judged by (null until the release stage loaded them). */
     public Definitions getDefinitions() {
         return definitions;
     }

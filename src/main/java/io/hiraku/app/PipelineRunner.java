@@ -18,10 +18,12 @@ final class PipelineRunner {
     /** How long a SIGTERM waits for the routes to stop: Camel's shutdown timeout (15 s) and some margin. */
     private static final long SHUTDOWN_WAIT_SECONDS = 25;
     private final Settings settings;
+    private final Roles roles;
     private final Outcomes outcomes = new Outcomes();
 
     PipelineRunner(Settings settings) {
         this.settings = settings;
+        this.roles = Roles.of(settings);
     }
 
     Outcomes outcomes() {
@@ -29,7 +31,7 @@ final class PipelineRunner {
     }
 
     Roles roles() {
-        return Roles.of(settings);
+        return roles;
     }
 
     /** Seeds the example drops if the ingest folder is new and seeding is on. */
@@ -49,9 +51,9 @@ final class PipelineRunner {
         main.configure().addConfiguration(new PipelineConfiguration());
         main.configure().withRoutesIncludePattern(routesPattern());
         settings.asMap().forEach(main::addOverrideProperty);
-        roles().properties().forEach(main::addOverrideProperty);
+        roles.properties().forEach(main::addOverrideProperty);
         main.addOverrideProperty("hiraku.run.ingest-store",
-                String.valueOf(roles().ingest() && !settings.get(Settings.INGEST_STORE).isBlank()));
+                String.valueOf(roles.ingest() && !settings.get(Settings.INGEST_STORE).isBlank()));
         main.bind("outcomes", outcomes);
         // bound before Camel starts, so that Camel's Prometheus metrics (camel.metrics.*) use it too
         main.bind("metricsRegistry", new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
@@ -105,7 +107,7 @@ final class PipelineRunner {
 
     /** Processes the files in the drop folders now, then stops. @return false if it timed out */
     boolean runOnce(long timeoutMillis) throws Exception {
-        if (roles().distributed()) {
+        if (roles.distributed()) {
             throw new IllegalStateException("publish --once runs in local mode only (hiraku.mode=local); in distributed "
                     + "mode use run on each node");
         }
@@ -136,7 +138,7 @@ final class PipelineRunner {
 
     /** The catalog is rebuilt at start where it is kept: a local run, or the catalog builder. */
     private void rebuildCatalog(BaseMainSupport main) {
-        if (!roles().catalog()) {
+        if (!roles.catalog()) {
             return;
         }
         try {

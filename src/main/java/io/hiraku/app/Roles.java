@@ -72,13 +72,16 @@ public record Roles(boolean distributed, boolean ingest, boolean worker, boolean
         if (!distributed) {
             return "local";
         }
-        StringBuilder s = new StringBuilder("distributed:");
-        for (String role : ALL) {
-            boolean on = role.equals("ingest") ? ingest : role.equals("worker") ? worker : builder;
-            if (on) {
-                s.append(s.charAt(s.length() - 1) == ':' ? "" : ",").append(role);
-            }
+        List<String> on = new java.util.ArrayList<>();
+        if (ingest) {
+            on.add("ingest");
         }
-        return s.toString();
+        if (worker) {
+            on.add("worker");
+        }
+        if (builder) {
+            on.add("builder");
+        }
+        return "distributed:" + String.join(",", on);
     }
 }

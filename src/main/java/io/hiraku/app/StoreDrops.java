@@ -3,12 +3,10 @@ package io.hiraku.app;
 import io.hiraku.publish.ObjectStore;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.slf4j.Logger;
@@ -69,21 +67,10 @@ public final class StoreDrops {
             return null;
         }
         Path landed = landing(key);
-        Files.createDirectories(landed.getParent());
-        Path part = Files.createTempFile(landed.getParent(), ".landing", ".part");
-        try {
-            Optional<InputStream> in = store.open(key);
-            if (in.isEmpty()) {
-                LOG.info("{} is no longer in {}; nothing to take", key, store.describe());
-                inHand.remove(key);
-                return null;
-            }
-            try (InputStream stream = in.get()) {
-                Files.copy(stream, part, StandardCopyOption.REPLACE_EXISTING);
-            }
-            Files.move(part, landed, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(part);
+        if (!store.download(key, landed)) {
+            LOG.info("{} is no longer in {}; nothing to take", key, store.describe());
+            inHand.remove(key);
+            return null;
         }
         exchange.getMessage().setHeader(KEY, key);
         exchange.getMessage().setHeader(Exchange.FILE_NAME, key);

@@ -5,10 +5,8 @@ import io.hiraku.publish.Sha256;
 import io.hiraku.schema.DatasetDefinition;
 import io.hiraku.schema.Definitions;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Optional;
 import org.apache.camel.Exchange;
@@ -68,34 +66,26 @@ public final class Work {
         return job;
     }
 
-    /** The original in this worker's archive folder, fetched from the shared archive unless already here. */
+    /**
+     * The original in this worker's archive folder, fetched from the shared archive unless already here, and
+     * checked against the sha256 it was queued with (a file that is not is deleted again).
+     */
     private Path fetch(WorkEvent event) throws IOException {
-        Path folder = Files.createDirectories(workspace.archive()
-                .resolve(event.department().isEmpty() ? "_" : event.department()).resolve(event.sha256()));
-        Path local = folder.resolve(event.fileName());
+        Path local = workspace.archived(event.department(), event.sha256()).resolve(event.fileName());
         if (Files.isRegularFile(local) && Files.size(local) == event.bytes()) {
             return local;
         }
-        Path part = Files.createTempFile(folder, ".fetch", ".part");
-        try {
-            Optional<InputStream> in = sharedArchive.open(event.original());
-            if (in.isEmpty()) {
-                throw new IOException("the original " + event.original() + " is not in the shared archive "
-                        + sharedArchive.describe());
-            }
-            try (InputStream stream = in.get()) {
-                Files.copy(stream, part, StandardCopyOption.REPLACE_EXISTING);
-            }
-            String sha = Sha256.of(part);
-            if (!sha.equals(event.sha256())) {
-                throw new IOException("the original " + event.original() + " in the shared archive has sha256 " + sha
-                        + ", not " + event.sha256() + " as queued");
-            }
-            Files.move(part, local, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            return local;
-        } finally {
-            Files.deleteIfExists(part);
+        if (!sharedArchive.download(event.original(), local)) {
+            throw new IOException("the original " + event.original() + " is not in the shared archive "
+                    + sharedArchive.describe());
         }
+        String sha = Sha256.of(local);
+        if (!sha.equals(event.sha256())) {
+            Files.delete(local);
+            throw new IOException("the original " + event.original() + " in the shared archive has sha256 " + sha
+                    + ", not " + event.sha256() + " as queued");
+        }
+        return local;
     }
 
     /** The event is done (its receipt written): its offset is committed, so it is not delivered again. */

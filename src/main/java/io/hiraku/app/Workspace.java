@@ -18,6 +18,11 @@ public record Workspace(Path work, Path ingest) {
         return work.resolve("archive");
     }
 
+    /** Where a drop's original is archived: {@code archive/<department>/<sha256>/}. */
+    public Path archived(String department, String sha256) {
+        return archive().resolve(department.isEmpty() ? "_" : department).resolve(sha256);
+    }
+
     public Path rejected() {
         return work.resolve("rejected");
     }

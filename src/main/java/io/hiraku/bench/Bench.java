@@ -35,8 +35,8 @@ public final class Bench {
     private int latencyDrops = 5;
     private List<Double> receiptSeconds = List.of();
     private List<Integer> workerCounts = List.of();
-    private int workerFiles = 16;
-    private int workerRows = 20_000;
+    private int workerFiles;
+    private int workerRows;
     private final List<WorkerThroughput.Result> workerResults = new ArrayList<>();
 
     /**

@@ -1,6 +1,7 @@
 package io.hiraku.publish;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -37,22 +38,30 @@ public final class DurableFiles {
     }
 
     public static void write(Path target, byte[] content) throws IOException {
-        Files.createDirectories(target.getParent());
-        Path temp = temporaryFor(target);
-        try {
-            Files.write(temp, content);
-            moveIntoPlace(temp, target);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        through(target, temp -> Files.write(temp, content));
     }
 
     /** Copies {@code source} to {@code target} through a temporary name, durably. */
     public static void copy(Path source, Path target) throws IOException {
+        through(target, temp -> Files.copy(source, temp, StandardCopyOption.REPLACE_EXISTING));
+    }
+
+    /** Copies a stream (an object read from a store) to {@code target} through a temporary name, durably. */
+    public static void copy(InputStream source, Path target) throws IOException {
+        through(target, temp -> Files.copy(source, temp, StandardCopyOption.REPLACE_EXISTING));
+    }
+
+    /** What fills the temporary file. */
+    private interface Filling {
+        void fill(Path temp) throws IOException;
+    }
+
+    /** Fills a temporary name beside {@code target}, then moves it into place; the temporary goes either way. */
+    private static void through(Path target, Filling filling) throws IOException {
         Files.createDirectories(target.getParent());
         Path temp = temporaryFor(target);
         try {
-            Files.copy(source, temp, StandardCopyOption.REPLACE_EXISTING);
+            filling.fill(temp);
             moveIntoPlace(temp, target);
         } finally {
             Files.deleteIfExists(temp);

@@ -33,6 +33,21 @@ public interface ObjectStore {
 
     Optional<InputStream> open(String key) throws IOException;
 
+    /**
+     * Copies an object to a local file, durably, through a temporary name (a reader of {@code target} never
+     * sees a part of it). @return false if there is no such object
+     */
+    default boolean download(String key, Path target) throws IOException {
+        Optional<InputStream> in = open(key);
+        if (in.isEmpty()) {
+            return false;
+        }
+        try (InputStream stream = in.get()) {
+            DurableFiles.copy(stream, target);
+        }
+        return true;
+    }
+
     boolean exists(String key) throws IOException;
 
     /** The keys under a prefix (ending in "/"), in no particular order. */
