@@ -47,6 +47,7 @@ final class PipelineRunner {
     }
 
     Main createMain() {
+        checkCatalogMeanwhile();
         Main main = new Main();
         main.configure().addConfiguration(new PipelineConfiguration());
         main.configure().withRoutesIncludePattern(routesPattern());
@@ -59,6 +60,24 @@ final class PipelineRunner {
         main.bind("metricsRegistry", new io.micrometer.prometheusmetrics.PrometheusMeterRegistry(
                 io.micrometer.prometheusmetrics.PrometheusConfig.DEFAULT));
         return main;
+    }
+
+    /**
+     * Loads the catalog, with its DCAT-AP gate (Apache Jena's SHACL engine, half a second the first time),
+     * on a thread of its own while Camel starts on this one: the configuration's own load then finds the
+     * gate's verdict made ({@link io.hiraku.catalog.DcatGate#catalogProblems} keeps it). A problem found
+     * here is left for that load to report.
+     */
+    private void checkCatalogMeanwhile() {
+        Thread check = new Thread(() -> {
+            try {
+                new CatalogSource(settings.catalog(), settings.baseUrl()).load();
+            } catch (RuntimeException e) {
+                LOG.debug("Catalog check at start: {}", e.getMessage());
+            }
+        }, "hiraku-catalog-check");
+        check.setDaemon(true);
+        check.start();
     }
 
     /** Runs until Ctrl-C or SIGTERM, then stops the routes gracefully (the shutdown hook below). */

@@ -43,11 +43,11 @@ public final class Releases {
     private final io.hiraku.source.Limits limits;
     private final DefinitionProposer proposer = new DefinitionProposer();
 
-    private final long gzipNTriplesAbove;
+    private final io.hiraku.publish.FormatSizes sizes;
 
     public Releases(CatalogSource catalog, ObjectStore store, Workspace workspace, DropJournal journal, Clock clock,
-                    long gzipNTriplesAbove, io.hiraku.source.Limits limits) {
-        this.gzipNTriplesAbove = gzipNTriplesAbove;
+                    io.hiraku.publish.FormatSizes sizes, io.hiraku.source.Limits limits) {
+        this.sizes = sizes;
         this.limits = limits;
         this.validator = new TableValidator(limits);
         this.catalog = catalog;
@@ -135,7 +135,7 @@ public final class Releases {
         }
         journal.step(job, DropJournal.State.BUILDING, created);
         try (ReleaseWriter writer = new ReleaseWriter(definitions.catalog(), dataset, workspace.staging(),
-                created).gzipNTriplesAbove(gzipNTriplesAbove)) {
+                created).sizes(sizes)) {
             ValidationReport report = validator.validate(job.getArchived(), dataset, writer, new PublishedKeys(store));
             job.report(report);
             boolean partly = !report.valid() && dataset.errorPolicy().allows(report.getRows(), report.getInvalidRows())

@@ -33,6 +33,8 @@ public final class Settings {
     public static final String RELEASES_KEEP = "hiraku.releases.keep";
     public static final String STORE_RETRY_MAX_MS = "hiraku.store.retry-max-ms";
     public static final String GZIP_NTRIPLES_MB = "hiraku.gzip-ntriples-above-mb";
+    public static final String PLAIN_NTRIPLES_UP_TO_MB = "hiraku.plain-ntriples-up-to-mb";
+    public static final String TURTLE_UP_TO_MB = "hiraku.turtle-up-to-mb";
     public static final String S3_REGION = "hiraku.s3.region";
     public static final String S3_ENDPOINT = "hiraku.s3.endpoint";
     public static final String S3_PATH_STYLE = "hiraku.s3.path-style";

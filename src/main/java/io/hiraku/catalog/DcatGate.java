@@ -88,6 +88,22 @@ public final class DcatGate {
      * with a clear message instead of every publication failing later.
      */
     public static List<String> catalogProblems(io.hiraku.schema.CatalogDefinition catalog) {
+        synchronized (GATED) {
+            // the catalog is loaded for every drop and seldom changes: the last verdict stands while it is the same
+            if (!catalog.equals(GATED[0])) {
+                GATED[1] = gate(catalog);
+                GATED[0] = catalog;
+            }
+            @SuppressWarnings("unchecked")
+            List<String> problems = (List<String>) GATED[1];
+            return problems;
+        }
+    }
+
+    /** The last catalog {@link #catalogProblems} checked, and its problems. */
+    private static final Object[] GATED = new Object[2];
+
+    private static List<String> gate(io.hiraku.schema.CatalogDefinition catalog) {
         return check(new DcatCatalog(catalog).model(List.of())).stream()
                 .map(v -> {
                     String name = v.propertyName();

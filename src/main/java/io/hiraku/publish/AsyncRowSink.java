@@ -1,6 +1,5 @@
 package io.hiraku.publish;
 
-import io.hiraku.validate.RowSink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -11,25 +10,27 @@ import java.util.concurrent.BlockingQueue;
 /**
  * Hands rows to another sink on a thread of its own, in batches through a bounded queue, so the
  * format writers run on one core while validation runs on the other. Memory is bounded by
- * {@code batchSize × depth} rows (the caller gives each row its own array and never changes it). A
+ * {@code batchSize × depth} rows (rows are never changed). A
  * failure of the sink is thrown to the caller at its next {@link #accept} or at {@link #finish}.
  */
-final class AsyncRowSink implements RowSink {
-    private static final List<Row> END = List.of();
+final class AsyncRowSink {
+    private static final List<PublishedRow> END = List.of();
 
-    /** A row and its number. */
-    private record Row(long number, Object[] values) {
+    /** What the thread does with each row. */
+    @FunctionalInterface
+    interface RowWriter {
+        void write(PublishedRow row) throws IOException;
     }
 
-    private final RowSink target;
+    private final RowWriter target;
     private final int batchSize;
-    private final BlockingQueue<List<Row>> queue;
+    private final BlockingQueue<List<PublishedRow>> queue;
     private final Thread thread;
     private volatile Throwable failure;
-    private List<Row> batch;
+    private List<PublishedRow> batch;
     private boolean ended;
 
-    AsyncRowSink(RowSink target, int batchSize, int depth, String name) {
+    AsyncRowSink(RowWriter target, int batchSize, int depth, String name) {
         this.target = target;
         this.batchSize = batchSize;
         this.queue = new ArrayBlockingQueue<>(depth);
@@ -39,10 +40,9 @@ final class AsyncRowSink implements RowSink {
         this.thread.start();
     }
 
-    @Override
-    public void accept(long rowNumber, Object[] values) throws IOException {
+    void accept(PublishedRow row) throws IOException {
         rethrow();
-        batch.add(new Row(rowNumber, values));
+        batch.add(row);
         if (batch.size() == batchSize) {
             put(batch);
             batch = new ArrayList<>(batchSize);
@@ -72,7 +72,7 @@ final class AsyncRowSink implements RowSink {
         join();
     }
 
-    private void put(List<Row> rows) throws IOException {
+    private void put(List<PublishedRow> rows) throws IOException {
         try {
             while (!queue.offer(rows, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
                 rethrow(); // the writer thread died: do not wait for room that will never come
@@ -86,12 +86,12 @@ final class AsyncRowSink implements RowSink {
     private void drain() {
         try {
             while (true) {
-                List<Row> rows = queue.take();
+                List<PublishedRow> rows = queue.take();
                 if (rows == END) {
                     return;
                 }
-                for (Row row : rows) {
-                    target.accept(row.number(), row.values());
+                for (PublishedRow row : rows) {
+                    target.write(row);
                 }
             }
         } catch (InterruptedException e) {

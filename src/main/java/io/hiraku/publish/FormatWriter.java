@@ -1,33 +1,63 @@
 package io.hiraku.publish;
 
-import io.hiraku.validate.RowSink;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
+import java.util.Arrays;
 
-/** Writes rows in one format to one staged file, counting and hashing as it goes. */
-abstract class FormatWriter implements RowSink {
+/**
+ * Writes rows in one format to one staged file, counting and hashing as it goes. A writer puts a row's
+ * bytes into this class's buffer ({@link #put}) and the buffer goes to the file in blocks of about
+ * {@value #BLOCK} bytes, so a row costs copies of bytes, not calls down a chain of streams.
+ */
+abstract class FormatWriter {
+    private static final int BLOCK = 1 << 16;
+
     private final Path path;
     private final Format format;
     private final CountingDigestStream counted;
     private final GzipCopy copy;
+    private final FileChannel channel;
+    private byte[] buffer = new byte[BLOCK + 4096];
+    private int used;
+    private BackgroundFlush flush;
+    private long flushedAt;
 
     FormatWriter(Path path, Format format) throws IOException {
         this.path = path;
         this.format = format;
-        this.copy = new GzipCopy(new BufferedOutputStream(Files.newOutputStream(path), 1 << 16), path);
+        this.channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE);
+        this.copy = new GzipCopy(new BufferedOutputStream(Channels.newOutputStream(channel), BLOCK), path);
         this.counted = new CountingDigestStream(copy);
+    }
+
+    /** Has the file (and its gzip copy) forced to disk as it grows, by {@code flush}'s thread. */
+    final void flushWith(BackgroundFlush flush) {
+        this.flush = flush;
+        copy.flushWith(flush);
     }
 
     final Format format() {
         return format;
     }
 
-    /** Also writes a gzip copy ({@code target}, as {@code copyFormat}) once the file grows past {@code bytes}. */
-    final void gzipCopyAbove(long bytes, Path target, Format copyFormat) {
-        copy.copyAbove(bytes, target, copyFormat);
+    /** Writes one row. */
+    abstract void write(PublishedRow row) throws IOException;
+
+    /** Ends the document (closing brackets etc.); the buffer is written after it. */
+    abstract void finishDocument() throws IOException;
+
+    /**
+     * Also writes a gzip copy ({@code target}, as {@code copyFormat}) once the file grows past {@code bytes},
+     * and only the copy once it grows past {@code plainUpTo}.
+     */
+    final void gzipCopyAbove(long bytes, Path target, Format copyFormat, long plainUpTo) {
+        copy.copyAbove(bytes, target, copyFormat, plainUpTo);
     }
 
     /** The gzip copy, once {@link #finish} returned; null when the file stayed small or none was asked for. */
@@ -40,17 +70,125 @@ abstract class FormatWriter implements RowSink {
         copy.abandon();
     }
 
-    /** The stream to write to; writers wrap it in their own encoder. */
-    final OutputStream out() {
-        return counted;
+    /** Bytes written so far, the buffer included. */
+    final long bytes() {
+        return copy.written() + used;
     }
 
-    /** Ends the document (closing brackets etc.) and flushes the writer's own buffers. */
-    abstract void finishDocument() throws IOException;
-
+    /** The file as published, or null when only its gzip copy is (see {@link #gzipCopyAbove}). */
     final PublishedFile finish() throws IOException {
         finishDocument();
+        drain();
         counted.close();
+        if (copy.plainDropped()) {
+            return null;
+        }
         return new PublishedFile(path, path.getFileName().toString(), format, counted.bytes(), counted.sha256());
     }
+
+    /** Closes the file without finishing the document and deletes it: the format is not published after all. */
+    final void discard() throws IOException {
+        used = 0;
+        abandon();
+        counted.close();
+        Files.deleteIfExists(path);
+    }
+
+    /** Hands the buffer to the file once it holds a block: called after each row. */
+    final void endRow() throws IOException {
+        if (used >= BLOCK) {
+            drain();
+        }
+    }
+
+    private void drain() throws IOException {
+        if (used > 0) {
+            // once only the gzip copy is kept, the file's own hash is not needed
+            (copy.plainDropped() ? copy : counted).write(buffer, 0, used);
+            used = 0;
+            if (flush != null && !copy.plainDropped() && copy.written() - flushedAt >= BackgroundFlush.EVERY) {
+                flushedAt = copy.written();
+                flush.request(channel);
+            }
+        }
+    }
+
+    /** Makes room for {@code n} more bytes and gives the buffer to write them into at {@link #position}. */
+    final byte[] room(int n) {
+        if (used + n > buffer.length) {
+            buffer = Arrays.copyOf(buffer, Math.max(used + n, buffer.length * 2));
+        }
+        return buffer;
+    }
+
+    final int position() {
+        return used;
+    }
+
+    /** After writing into {@link #room}'s buffer: where the writing ended. */
+    final void position(int at) {
+        used = at;
+    }
+
+    final void put(byte b) {
+        room(1)[used++] = b;
+    }
+
+    final void put(byte[] bytes) {
+        put(bytes, 0, bytes.length);
+    }
+
+    final void put(byte[] bytes, int from, int to) {
+        int n = to - from;
+        System.arraycopy(bytes, from, room(n), used, n);
+        used += n;
+    }
+
+    /** A cell's text as is. */
+    final void putCell(PublishedRow row, int cell) {
+        put(row.bytes(), row.start(cell), row.end(cell));
+    }
+
+    /**
+     * UTF-8 bytes with the backslash escapes JSON and N-Triples share: {@code \" \\ \n \r \t} (JSON also
+     * {@code \b \f}) and other controls as backslash-u and four hex digits.
+     */
+    final void putEscaped(byte[] bytes, int from, int to, boolean json) {
+        byte[] b = room((to - from) * 6);
+        int j = used;
+        for (int i = from; i < to; i++) {
+            byte c = bytes[i];
+            if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7F || c < 0) {
+                b[j++] = c;
+                continue;
+            }
+            b[j++] = '\\';
+            switch (c) {
+                case '"' -> b[j++] = '"';
+                case '\\' -> b[j++] = '\\';
+                case '\n' -> b[j++] = 'n';
+                case '\r' -> b[j++] = 'r';
+                case '\t' -> b[j++] = 't';
+                default -> {
+                    if (json && c == '\b') {
+                        b[j++] = 'b';
+                    } else if (json && c == '\f') {
+                        b[j++] = 'f';
+                    } else if (json && c == 0x7F) {
+                        j--; // JSON leaves DEL as it is
+                        b[j++] = c;
+                    } else {
+                        b[j++] = 'u';
+                        b[j++] = '0';
+                        b[j++] = '0';
+                        b[j++] = HEX[c >> 4];
+                        b[j++] = HEX[c & 0xF];
+                    }
+                }
+            }
+        }
+        used = j;
+    }
+
+    private static final byte[] HEX = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 }

@@ -1,68 +1,91 @@
 package io.hiraku.publish;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
+import io.hiraku.normalize.GeoPoint;
 import io.hiraku.schema.TableSchema;
+import io.hiraku.validate.JsonText;
+import io.hiraku.validate.Missing;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import io.hiraku.normalize.GeoPoint;
-import io.hiraku.validate.JsonText;
-import io.hiraku.validate.Missing;
+import java.time.Year;
 
-/** A JSON array of records, one object per row, typed: numbers as numbers, booleans, ISO date strings, null. */
+/**
+ * A JSON array of records, one object per row, typed: numbers as numbers (decimals in plain notation),
+ * booleans, ISO date strings, null for a missing value. Written from the row's shared bytes (see
+ * {@link PublishedRow}): each member's {@code "name":} is made once per file, a number or a string
+ * without anything to escape is a copy. The tests read the files back with Jackson.
+ */
 final class JsonFormatWriter extends FormatWriter {
-    private static final JsonFactory FACTORY = new JsonFactory();
-    private final JsonGenerator json;
-    private final String[] names;
+    private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] FIRST_ROW = "\n{".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] NEXT_ROW = "\n,{".getBytes(StandardCharsets.US_ASCII);
+
+    /** Per field: {@code "name":}, with a comma before it after the first. */
+    private final byte[][] members;
+    private boolean first = true;
 
     JsonFormatWriter(Path path, TableSchema schema) throws IOException {
         super(path, Format.JSON);
-        json = FACTORY.createGenerator(out(), JsonEncoding.UTF8);
-        json.writeStartArray();
-        names = schema.fields().stream().map(f -> f.name()).toArray(String[]::new);
+        members = new byte[schema.fields().size()][];
+        for (int i = 0; i < members.length; i++) {
+            byte[] name = schema.fields().get(i).name().getBytes(StandardCharsets.UTF_8);
+            int mark = position();
+            if (i > 0) {
+                put((byte) ',');
+            }
+            put((byte) '"');
+            putEscaped(name, 0, name.length, true);
+            put((byte) '"');
+            put((byte) ':');
+            members[i] = java.util.Arrays.copyOfRange(room(0), mark, position());
+            position(mark);
+        }
+        put((byte) '[');
     }
 
     @Override
-    public void accept(long rowNumber, Object[] values) throws IOException {
-        json.writeRaw('\n');
-        json.writeStartObject();
+    void write(PublishedRow row) throws IOException {
+        put(first ? FIRST_ROW : NEXT_ROW);
+        first = false;
+        Object[] values = row.values();
         for (int i = 0; i < values.length; i++) {
-            json.writeFieldName(names[i]);
+            put(members[i]);
             Object v = values[i];
             if (v == null || v instanceof Missing) {
-                json.writeNull();
-            } else if (v instanceof java.time.Year y) {
-                json.writeNumber(y.getValue());
-            } else if (v instanceof JsonText t) {
-                json.writeRawValue(t.json());
+                put(NULL);
+            } else if (v instanceof Long || v instanceof BigDecimal || v instanceof BigInteger
+                    || v instanceof Boolean || v instanceof Year || v instanceof JsonText) {
+                putCell(row, i); // a JSON number, true/false, or checked JSON as it is
             } else if (v instanceof GeoPoint p) {
-                json.writeStartArray();
-                json.writeNumber(p.lon());
-                json.writeNumber(p.lat());
-                json.writeEndArray();
-            } else if (v instanceof Long l) {
-                json.writeNumber(l);
-            } else if (v instanceof BigInteger b) {
-                json.writeNumber(b);
-            } else if (v instanceof BigDecimal d) {
-                json.writeNumber(d);
-            } else if (v instanceof Boolean b) {
-                json.writeBoolean(b);
+                put((byte) '[');
+                putAscii(p.lon().toPlainString());
+                put((byte) ',');
+                putAscii(p.lat().toPlainString());
+                put((byte) ']');
             } else {
-                json.writeString(v.toString());
+                put((byte) '"');
+                if (row.has(i, PublishedRow.ESCAPED)) {
+                    putEscaped(row.bytes(), row.start(i), row.end(i), true);
+                } else {
+                    putCell(row, i);
+                }
+                put((byte) '"');
             }
         }
-        json.writeEndObject();
+        put((byte) '}');
+        endRow();
+    }
+
+    private void putAscii(String text) {
+        put(text.getBytes(StandardCharsets.US_ASCII));
     }
 
     @Override
-    void finishDocument() throws IOException {
-        json.writeRaw('\n');
-        json.writeEndArray();
-        json.writeRaw('\n');
-        json.flush();
+    void finishDocument() {
+        put((byte) '\n');
+        put((byte) ']');
+        put((byte) '\n');
     }
 }

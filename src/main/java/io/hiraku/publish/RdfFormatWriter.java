@@ -5,10 +5,6 @@ import io.hiraku.schema.Field;
 import io.hiraku.schema.TableSchema;
 import io.hiraku.validate.Missing;
 import java.io.IOException;
-import java.io.BufferedOutputStream;
-import java.io.OutputStream;
-import java.math.BigDecimal;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
@@ -18,8 +14,9 @@ import java.nio.file.Path;
  * key). Properties are the field's {@code rdfProperty}, else {@code <base>/datasets/<id>/schema#<field name>}.
  *
  * <p>Written directly rather than through Jena's stream writers: a row's terms are known in advance
- * (each predicate and datatype is formatted once per file, the row IRI once per row), so a row costs
- * one pass over its values. Through Jena every IRI was re-checked character by character for each
+ * (each predicate and datatype is formatted once per file, the row IRI once per row), and each value's
+ * text comes from the row's shared UTF-8 bytes (see {@link PublishedRow}), so a triple is mostly copied
+ * bytes. Through Jena every IRI was re-checked character by character for each
  * triple, which made RDF the slowest part of publishing a large table. The output is the same graph;
  * the tests parse it back with Jena and compare.
  */
@@ -32,24 +29,33 @@ final class RdfFormatWriter extends FormatWriter {
     private static final byte[] SPACE = {' '};
     private static final byte[] END = " .\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NEXT = " ;\n    ".getBytes(StandardCharsets.US_ASCII);
+    /** Bytes a row key keeps in its IRI, as URLEncoder keeps them: letters, digits and {@code . - * _}. */
+    private static final boolean[] UNRESERVED = new boolean[128];
+    private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            UNRESERVED[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || ".-*_".indexOf(c) >= 0;
+        }
+    }
 
     private final boolean turtle;
-    private final OutputStream out;
-    private final String rowBase;
+    /** {@code <base/datasets/<id>/rows/}: a row's IRI is this, its key, and {@code >}. */
+    private final byte[] rowBase;
     /** Per field, as UTF-8: the predicate as written ({@code <iri>}), and the datatype suffix ({@code ^^<...>} or ""). */
     private final byte[][] predicates;
     private final byte[][] datatypes;
     private final byte[] partOf;
     private final int[] keyFields;
-    /** The row being written, as UTF-8 bytes: built here and written in one call. */
-    private byte[] line = new byte[1024];
-    private int used;
+    /** The row's IRI, {@code <...>}, made once per row. */
+    private byte[] subject = new byte[256];
+    private int subjectLength;
 
     RdfFormatWriter(Path path, Format format, TableSchema schema, String datasetIri) throws IOException {
         super(path, format);
         this.turtle = format == Format.TURTLE;
-        this.out = new BufferedOutputStream(out(), 1 << 16);
-        rowBase = datasetIri + "/rows/";
+        String base = iri(datasetIri + "/rows/");
+        rowBase = utf8(base.substring(0, base.length() - 1));
         predicates = new byte[schema.fields().size()][];
         datatypes = new byte[predicates.length][];
         for (int i = 0; i < predicates.length; i++) {
@@ -76,15 +82,15 @@ final class RdfFormatWriter extends FormatWriter {
     }
 
     @Override
-    public void accept(long rowNumber, Object[] values) throws IOException {
-        byte[] subject = utf8(iri(rowBase + rowId(rowNumber, values)));
-        used = 0;
-        put(subject);
+    void write(PublishedRow row) throws IOException {
+        subject(row);
+        putSubject();
         put(SPACE);
         put(partOf);
         if (!turtle) {
             put(END);
         }
+        Object[] values = row.values();
         for (int i = 0; i < values.length; i++) {
             Object v = values[i];
             if (v == null || v instanceof Missing) {
@@ -93,12 +99,20 @@ final class RdfFormatWriter extends FormatWriter {
             if (turtle) {
                 put(NEXT);
             } else {
-                put(subject);
+                putSubject();
                 put(SPACE);
             }
             put(predicates[i]);
             put(SPACE);
-            literal(lexical(v));
+            put((byte) '"');
+            if (v instanceof GeoPoint p) {
+                put(utf8("POINT(" + p.lon().toPlainString() + " " + p.lat().toPlainString() + ")"));
+            } else if (row.has(i, PublishedRow.ESCAPED)) {
+                putEscaped(row.bytes(), row.start(i), row.end(i), false);
+            } else {
+                putCell(row, i);
+            }
+            put((byte) '"');
             put(datatypes[i]);
             if (!turtle) {
                 put(END);
@@ -107,78 +121,73 @@ final class RdfFormatWriter extends FormatWriter {
         if (turtle) {
             put(END);
         }
-        out.write(line, 0, used);
+        endRow();
     }
 
-    private void put(byte[] bytes) {
-        room(bytes.length);
-        System.arraycopy(bytes, 0, line, used, bytes.length);
-        used += bytes.length;
+    private void putSubject() {
+        put(subject, 0, subjectLength);
     }
 
-    private void room(int bytes) {
-        if (used + bytes > line.length) {
-            line = java.util.Arrays.copyOf(line, Math.max(used + bytes, line.length * 2));
+    /**
+     * The row's IRI: {@code rows/} and its primary key's values (percent-encoded as URLEncoder does, a
+     * space as {@code %20}, several joined by {@code /}), or the row number when the schema has none.
+     */
+    private void subject(PublishedRow row) {
+        subjectLength = 0;
+        append(rowBase, 0, rowBase.length);
+        if (keyFields.length == 0) {
+            byte[] n = utf8(Long.toString(row.number()));
+            append(n, 0, n.length);
+        }
+        for (int k = 0; k < keyFields.length; k++) {
+            if (k > 0) {
+                append(SLASH, 0, 1);
+            }
+            int cell = keyFields[k];
+            if (row.values()[cell] instanceof GeoPoint p) {
+                byte[] text = utf8(PublishedText.of(null, p));
+                percentEncoded(text, 0, text.length);
+            } else {
+                percentEncoded(row.bytes(), row.start(cell), row.end(cell));
+            }
+        }
+        append(CLOSE, 0, 1);
+    }
+
+    private static final byte[] SLASH = {'/'};
+    private static final byte[] CLOSE = {'>'};
+
+    private void percentEncoded(byte[] bytes, int from, int to) {
+        subjectRoom((to - from) * 3);
+        byte[] s = subject;
+        int j = subjectLength;
+        for (int i = from; i < to; i++) {
+            byte b = bytes[i];
+            if (b >= 0 && UNRESERVED[b]) {
+                s[j++] = b;
+            } else {
+                s[j++] = '%';
+                s[j++] = HEX[(b >> 4) & 0xF];
+                s[j++] = HEX[b & 0xF];
+            }
+        }
+        subjectLength = j;
+    }
+
+    private void append(byte[] bytes, int from, int to) {
+        subjectRoom(to - from);
+        System.arraycopy(bytes, from, subject, subjectLength, to - from);
+        subjectLength += to - from;
+    }
+
+    private void subjectRoom(int n) {
+        if (subjectLength + n > subject.length) {
+            subject = java.util.Arrays.copyOf(subject, Math.max(subjectLength + n, subject.length * 2));
         }
     }
 
     private static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    /**
-     * A quoted literal with N-Triples/Turtle escapes (quote, backslash, line breaks, tab, and other
-     * controls as backslash-u and four hex digits), encoded as UTF-8 straight into the row (an unpaired surrogate as
-     * {@code ?}, as Java's encoder writes it).
-     */
-    private void literal(String text) {
-        int n = text.length();
-        room(n * 6 + 2);
-        byte[] b = line;
-        int j = used;
-        b[j++] = '"';
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') {
-                b[j++] = (byte) c;
-            } else if (c < 0x80) {
-                b[j++] = '\\';
-                switch (c) {
-                    case '"' -> b[j++] = '"';
-                    case '\\' -> b[j++] = '\\';
-                    case '\n' -> b[j++] = 'n';
-                    case '\r' -> b[j++] = 'r';
-                    case '\t' -> b[j++] = 't';
-                    default -> {
-                        b[j++] = 'u';
-                        b[j++] = '0';
-                        b[j++] = '0';
-                        b[j++] = (byte) HEX[c >> 4];
-                        b[j++] = (byte) HEX[c & 0xF];
-                    }
-                }
-            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
-                j = Utf8Writer.encodeSupplementary(Character.toCodePoint(c, text.charAt(++i)), b, j);
-            } else if (Character.isSurrogate(c)) {
-                b[j++] = '?';
-            } else {
-                j = Utf8Writer.encodeBmp(c, b, j);
-            }
-        }
-        b[j++] = '"';
-        used = j;
-    }
-
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
-
-    private static String lexical(Object v) {
-        if (v instanceof BigDecimal d) {
-            return d.toPlainString();
-        }
-        if (v instanceof GeoPoint p) {
-            return "POINT(" + p.lon().toPlainString() + " " + p.lat().toPlainString() + ")";
-        }
-        return v.toString();
     }
 
     /**
@@ -209,24 +218,8 @@ final class RdfFormatWriter extends FormatWriter {
         return b.toString();
     }
 
-    private String rowId(long rowNumber, Object[] values) {
-        if (keyFields.length == 0) {
-            return Long.toString(rowNumber);
-        }
-        StringBuilder id = new StringBuilder();
-        for (int k = 0; k < keyFields.length; k++) {
-            if (k > 0) {
-                id.append('/');
-            }
-            Object v = values[keyFields[k]];
-            String text = PublishedText.of(null, v);
-            id.append(URLEncoder.encode(text, StandardCharsets.UTF_8).replace("+", "%20"));
-        }
-        return id.toString();
-    }
-
     @Override
-    void finishDocument() throws IOException {
-        out.flush();
+    void finishDocument() {
+        // every row ends with its full stop
     }
 }

@@ -31,14 +31,19 @@ public final class ReleaseWriter implements RowSink, Closeable {
     private final String releaseId;
     private final List<FormatWriter> writers = new ArrayList<>();
     private final ColumnProfiler profiler;
+    private final PublishedRow.Encoder encoder;
     /**
      * The writers' own threads, so that writing is not one core's work after validation's: the RDF
      * formats (the heaviest) on one, the CSV, JSON and profile on the other.
      */
     private final AsyncRowSink rdfThread;
     private final AsyncRowSink tableThread;
-    private final List<FormatWriter> rdfWriters = new ArrayList<>();
     private final List<FormatWriter> tableWriters = new ArrayList<>();
+    private final FormatWriter ntriples;
+    /** Null once the N-Triples grew past {@link FormatSizes#turtleUpTo()} (its file is then deleted). */
+    private volatile FormatWriter turtle;
+    private long turtleUpTo = Long.MAX_VALUE;
+    private final BackgroundFlush flush;
     private long rows;
     private boolean finished;
 
@@ -51,54 +56,74 @@ public final class ReleaseWriter implements RowSink, Closeable {
         this.directory = Files.createDirectories(stagingRoot.resolve(dataset.id()).resolve(releaseId));
         String id = dataset.id();
         String iri = DatasetIris.dataset(catalog, id);
-        writers.add(new CsvFormatWriter(directory.resolve(Format.CSV.fileName(id)), dataset.schema(), false));
-        writers.add(new CsvFormatWriter(directory.resolve(Format.EXCEL_CSV.fileName(id)), dataset.schema(), true));
-        writers.add(new JsonFormatWriter(directory.resolve(id + ".json"), dataset.schema()));
-        writers.add(new RdfFormatWriter(directory.resolve(id + ".ttl"), Format.TURTLE, dataset.schema(), iri));
-        writers.add(new RdfFormatWriter(directory.resolve(id + ".nt"), Format.NTRIPLES, dataset.schema(), iri));
-        profiler = new ColumnProfiler(dataset.schema());
+        tableWriters.add(new CsvFormatWriter(directory.resolve(Format.CSV.fileName(id)), dataset.schema(), false));
+        tableWriters.add(new CsvFormatWriter(directory.resolve(Format.EXCEL_CSV.fileName(id)), dataset.schema(), true));
+        tableWriters.add(new JsonFormatWriter(directory.resolve(Format.JSON.fileName(id)), dataset.schema()));
+        turtle = new RdfFormatWriter(directory.resolve(Format.TURTLE.fileName(id)), Format.TURTLE, dataset.schema(), iri);
+        ntriples = new RdfFormatWriter(directory.resolve(Format.NTRIPLES.fileName(id)), Format.NTRIPLES, dataset.schema(), iri);
+        writers.addAll(tableWriters);
+        writers.add(turtle);
+        writers.add(ntriples);
+        flush = new BackgroundFlush(dataset.id());
         for (FormatWriter writer : writers) {
-            (writer instanceof RdfFormatWriter ? rdfWriters : tableWriters).add(writer);
+            writer.flushWith(flush);
         }
-        rdfThread = new AsyncRowSink((n, values) -> write(rdfWriters, n, values), 256, 16, "rdf " + dataset.id());
-        tableThread = new AsyncRowSink((n, values) -> {
-            write(tableWriters, n, values);
-            profiler.accept(n, values);
+        profiler = new ColumnProfiler(dataset.schema());
+        encoder = new PublishedRow.Encoder(dataset.schema().fields());
+        rdfThread = new AsyncRowSink(this::writeRdf, 256, 16, "rdf " + dataset.id());
+        tableThread = new AsyncRowSink(row -> {
+            for (FormatWriter writer : tableWriters) {
+                writer.write(row);
+            }
+            profiler.accept(row.number(), row.values());
         }, 256, 16, "tables " + dataset.id());
     }
 
-    /** Also publishes a gzip copy of the N-Triples when they are larger than this many bytes. */
-    public ReleaseWriter gzipNTriplesAbove(long bytes) {
-        for (FormatWriter writer : writers) {
-            if (writer.format() == Format.NTRIPLES) {
-                writer.gzipCopyAbove(bytes, directory.resolve(Format.NTRIPLES_GZIP.fileName(dataset.id())),
-                        Format.NTRIPLES_GZIP);
-            }
-        }
+    /** Which formats the release gets by its size (before the first row; without it, every format and no gzip copy). */
+    public ReleaseWriter sizes(FormatSizes sizes) {
+        ntriples.gzipCopyAbove(sizes.gzipNTriplesAbove(), directory.resolve(Format.NTRIPLES_GZIP.fileName(dataset.id())),
+                Format.NTRIPLES_GZIP, sizes.plainNTriplesUpTo());
+        turtleUpTo = sizes.turtleUpTo();
         return this;
     }
 
     @Override
     public void accept(long rowNumber, Object[] values) throws IOException {
-        rdfThread.accept(rowNumber, values);
-        tableThread.accept(rowNumber, values);
+        PublishedRow row = encoder.encode(rowNumber, values);
+        rdfThread.accept(row);
+        tableThread.accept(row);
         rows++;
     }
 
-    /** On a writers' thread: one row to each of its formats (rows and their values are never changed). */
-    private static void write(List<FormatWriter> group, long rowNumber, Object[] values) throws IOException {
-        for (FormatWriter writer : group) {
-            writer.accept(rowNumber, values);
+    /** On the RDF thread: the row in N-Triples and, while the release is small enough for it, in Turtle. */
+    private void writeRdf(PublishedRow row) throws IOException {
+        ntriples.write(row);
+        FormatWriter ttl = turtle;
+        if (ttl == null) {
+            return;
         }
+        if (ntriples.bytes() > turtleUpTo) {
+            turtle = null;
+            ttl.discard();
+            return;
+        }
+        ttl.write(row);
     }
 
     public StagedRelease finish(Original original) throws IOException {
         rdfThread.finish();
         tableThread.finish();
+        if (turtle == null) {
+            writers.removeIf(w -> w.format() == Format.TURTLE);
+        }
         List<PublishedFile> files = new ArrayList<>();
         for (FormatWriter writer : writers) {
-            files.add(writer.finish());
+            PublishedFile file = writer.finish();
+            if (file != null) {
+                files.add(file);
+            }
         }
+        flush.close();
         finished = true;
         for (FormatWriter writer : writers) {
             PublishedFile copy = writer.gzipCopy(); // compressed while the file was written
@@ -147,11 +172,15 @@ public final class ReleaseWriter implements RowSink, Closeable {
     /** Closes the writers; if the release was not finished, removes the staging folder. */
     @Override
     public void close() throws IOException {
+        flush.close();
         if (finished) {
             return;
         }
         rdfThread.abandon();
         tableThread.abandon();
+        if (turtle == null) {
+            writers.removeIf(w -> w.format() == Format.TURTLE); // closed and deleted already
+        }
         for (FormatWriter writer : writers) {
             writer.abandon();
             try {

@@ -35,7 +35,7 @@ public final class CharsetDetector {
             headLength = in.readNBytes(head, 0, 4);
         }
         if (headLength >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF) {
-            Failure f = firstFailure(file, StandardCharsets.UTF_8, 3);
+            Failure f = Utf8Text.check(file, 3) ? null : firstFailure(file, StandardCharsets.UTF_8, 3);
             if (f != null) {
                 throw undecodable(file, f, "UTF-8 (BOM)");
             }
@@ -46,6 +46,11 @@ public final class CharsetDetector {
         }
         if (headLength >= 2 && (head[0] & 0xFF) == 0xFE && (head[1] & 0xFF) == 0xFF) {
             return new DetectedCharset(StandardCharsets.UTF_16BE, 2, "UTF-16BE（BOM付き）", "UTF-16BE (byte-order mark)");
+        }
+        if (Utf8Text.check(file, 0)) {
+            // the common case in one fast pass; any other file takes the passes below, which say what is wrong
+            return new DetectedCharset(StandardCharsets.UTF_8, 0, "UTF-8（全体が正しいUTF-8として読めました）",
+                    "UTF-8 (the whole file is valid UTF-8)");
         }
         Failure control = firstControlByte(file);
         if (control != null) {
@@ -97,7 +102,7 @@ public final class CharsetDetector {
     }
 
     private DetectedCharset pinned(Path file, Charset charset) throws IOException, UndecodableFileException {
-        Failure f = firstFailure(file, charset, 0);
+        Failure f = charset.equals(StandardCharsets.UTF_8) && Utf8Text.check(file, 0) ? null : firstFailure(file, charset, 0);
         if (f != null) {
             throw undecodable(file, f, charset.name());
         }

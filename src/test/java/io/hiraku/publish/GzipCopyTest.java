@@ -22,7 +22,7 @@ class GzipCopyTest {
         Path file = dir.resolve("rows.nt");
         Path gz = dir.resolve("rows.nt.gz");
         GzipCopy copy = new GzipCopy(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16), file);
-        copy.copyAbove(1_000_000, gz, Format.NTRIPLES_GZIP);
+        copy.copyAbove(1_000_000, gz, Format.NTRIPLES_GZIP, Long.MAX_VALUE);
         write(copy, content);
         copy.close();
         assertThat(Files.readAllBytes(file)).isEqualTo(content);
@@ -36,13 +36,33 @@ class GzipCopyTest {
     }
 
     @Test
+    void aFileThatGrowsPastTheSecondSizeIsGivenUpAndOnlyItsCopyIsKept() throws Exception {
+        byte[] content = content(5_000_000);
+        Path file = dir.resolve("big.nt");
+        Path gz = dir.resolve("big.nt.gz");
+        GzipCopy copy = new GzipCopy(new BufferedOutputStream(Files.newOutputStream(file), 1 << 16), file);
+        copy.copyAbove(1_000_000, gz, Format.NTRIPLES_GZIP, 2_000_000);
+        write(copy, content);
+        assertThat(copy.plainDropped()).isTrue();
+        assertThat(Files.size(file)).as("nothing more is written to it").isLessThan(2_200_000);
+        copy.close();
+        assertThat(file).doesNotExist();
+        try (GZIPInputStream in = new GZIPInputStream(Files.newInputStream(gz))) {
+            assertThat(in.readAllBytes()).isEqualTo(content);
+        }
+        assertThat(copy.copy().sha256()).isEqualTo(Sha256.of(gz));
+    }
+
+    @Test
     void aFileThatStaysSmallGetsNoCopy() throws Exception {
         Path file = dir.resolve("small.nt");
         GzipCopy copy = new GzipCopy(Files.newOutputStream(file), file);
-        copy.copyAbove(1_000_000, dir.resolve("small.nt.gz"), Format.NTRIPLES_GZIP);
+        copy.copyAbove(1_000_000, dir.resolve("small.nt.gz"), Format.NTRIPLES_GZIP, 1_000_000);
         write(copy, content(1_000_000));
         copy.close();
         assertThat(copy.copy()).isNull();
+        assertThat(copy.plainDropped()).isFalse();
+        assertThat(Files.readAllBytes(file)).hasSize(1_000_000);
         assertThat(dir.resolve("small.nt.gz")).doesNotExist();
     }
 

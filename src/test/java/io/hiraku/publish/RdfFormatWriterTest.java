@@ -81,8 +81,9 @@ class RdfFormatWriterTest {
         for (Format format : new Format[] {Format.NTRIPLES, Format.TURTLE}) {
             Path file = dir.resolve("shops." + (format == Format.TURTLE ? "ttl" : "nt"));
             RdfFormatWriter writer = new RdfFormatWriter(file, format, schema, DATASET);
+            PublishedRow.Encoder encoder = new PublishedRow.Encoder(schema.fields());
             for (int r = 0; r < ROWS.length; r++) {
-                writer.accept(r + 1, ROWS[r]);
+                writer.write(encoder.encode(r + 1, ROWS[r]));
             }
             PublishedFile written = writer.finish();
             Model parsed = ModelFactory.createDefaultModel();
