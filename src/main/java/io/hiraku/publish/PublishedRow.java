@@ -1,6 +1,7 @@
 package io.hiraku.publish;
 
 import io.hiraku.schema.Field;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
@@ -67,10 +68,24 @@ final class PublishedRow {
         return (flags[cell] & flag) != 0;
     }
 
-    /** Makes the published rows of one table: holds the buffers each row is encoded in before it gets its own copy. */
+    /** Per byte: what a format must do about it ({@link #CSV_SPECIAL}, {@link #ESCAPED}); 0 for most. */
+    private static final byte[] SPECIAL = new byte[256];
+
+    static {
+        for (int c = 0; c < 0x20; c++) {
+            SPECIAL[c] = ESCAPED;
+        }
+        SPECIAL[0x7F] = ESCAPED;
+        SPECIAL['\\'] = ESCAPED;
+        SPECIAL['\r'] = ESCAPED | CSV_SPECIAL;
+        SPECIAL['\n'] = ESCAPED | CSV_SPECIAL;
+        SPECIAL['"'] = ESCAPED | CSV_SPECIAL;
+        SPECIAL[','] = CSV_SPECIAL;
+    }
+
+    /** Makes the published rows of one table: holds the buffer each row is encoded in before it gets its own copy. */
     static final class Encoder {
         private final Field[] fields;
-        private char[] chars = new char[256];
         private byte[] buffer = new byte[1024];
 
         Encoder(List<Field> fields) {
@@ -82,64 +97,21 @@ final class PublishedRow {
             byte[] flags = new byte[values.length];
             int used = 0;
             for (int i = 0; i < values.length; i++) {
-                String text = PublishedText.of(i < fields.length ? fields[i] : null, values[i]);
-                int n = text.length();
-                if (chars.length < n) {
-                    chars = new char[Math.max(n, chars.length * 2)];
+                // the JDK's encoder: a copy for ASCII text, one tight loop for the rest, ? for a lone surrogate
+                byte[] text = PublishedText.of(i < fields.length ? fields[i] : null, values[i]).getBytes(StandardCharsets.UTF_8);
+                if (buffer.length < used + text.length) {
+                    buffer = Arrays.copyOf(buffer, Math.max(used + text.length, buffer.length * 2));
                 }
-                if (buffer.length < used + n * 3) {
-                    buffer = Arrays.copyOf(buffer, Math.max(used + n * 3, buffer.length * 2));
-                }
-                text.getChars(0, n, chars, 0);
-                byte[] b = buffer;
+                System.arraycopy(text, 0, buffer, used, text.length);
                 int f = 0;
-                for (int k = 0; k < n; k++) {
-                    char c = chars[k];
-                    if (c >= 0x80) {
-                        if (Character.isHighSurrogate(c) && k + 1 < n && Character.isLowSurrogate(chars[k + 1])) {
-                            used = encodeSupplementary(Character.toCodePoint(c, chars[++k]), b, used);
-                        } else if (Character.isSurrogate(c)) {
-                            b[used++] = '?';
-                        } else {
-                            used = encodeBmp(c, b, used);
-                        }
-                        continue;
-                    }
-                    b[used++] = (byte) c;
-                    if (c < 0x20 || c == 0x7F || c == '\\') {
-                        f |= ESCAPED | (c == '\r' || c == '\n' ? CSV_SPECIAL : 0);
-                    } else if (c == '"') {
-                        f |= ESCAPED | CSV_SPECIAL;
-                    } else if (c == ',') {
-                        f |= CSV_SPECIAL;
-                    }
+                for (byte b : text) {
+                    f |= SPECIAL[b & 0xFF];
                 }
+                used += text.length;
                 ends[i] = used;
                 flags[i] = (byte) f;
             }
             return new PublishedRow(number, values, Arrays.copyOf(buffer, used), ends, flags);
         }
-    }
-
-    /** Encodes a character outside the surrogates at {@code at} (room for 3 bytes); the position after it. */
-    private static int encodeBmp(char c, byte[] b, int at) {
-        if (c < 0x800) {
-            b[at++] = (byte) (0xC0 | (c >> 6));
-            b[at++] = (byte) (0x80 | (c & 0x3F));
-        } else {
-            b[at++] = (byte) (0xE0 | (c >> 12));
-            b[at++] = (byte) (0x80 | ((c >> 6) & 0x3F));
-            b[at++] = (byte) (0x80 | (c & 0x3F));
-        }
-        return at;
-    }
-
-    /** Encodes a code point beyond the BMP at {@code at} (room for 4 bytes); the position after it. */
-    private static int encodeSupplementary(int cp, byte[] b, int at) {
-        b[at++] = (byte) (0xF0 | (cp >> 18));
-        b[at++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
-        b[at++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
-        b[at++] = (byte) (0x80 | (cp & 0x3F));
-        return at;
     }
 }

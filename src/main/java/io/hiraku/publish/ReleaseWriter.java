@@ -70,13 +70,13 @@ public final class ReleaseWriter implements RowSink, Closeable {
         }
         profiler = new ColumnProfiler(dataset.schema());
         encoder = new PublishedRow.Encoder(dataset.schema().fields());
-        rdfThread = new AsyncRowSink(this::writeRdf, 256, 16, "rdf " + dataset.id());
+        rdfThread = new AsyncRowSink(this::writeRdf, 256, 4, "rdf " + dataset.id());
         tableThread = new AsyncRowSink(row -> {
             for (FormatWriter writer : tableWriters) {
                 writer.write(row);
             }
             profiler.accept(row.number(), row.values());
-        }, 256, 16, "tables " + dataset.id());
+        }, 256, 4, "tables " + dataset.id());
     }
 
     /** Which formats the release gets by its size (before the first row; without it, every format and no gzip copy). */

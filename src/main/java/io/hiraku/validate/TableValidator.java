@@ -155,7 +155,7 @@ public final class TableValidator {
         }
         keys.addAll(rowKeys);
         long rowNumber = 0;
-        try (ReadAhead<RawRow> rows = ReadAhead.of(table.iterator(), 256, 16, table.describe())) {
+        try (ReadAhead<RawRow> rows = ReadAhead.of(table.iterator(), 256, 4, table.describe())) {
             while (rows.hasNext()) {
                 RawRow row = rows.next();
                 if ((++rowNumber & 0xFFFF) == 0) {
