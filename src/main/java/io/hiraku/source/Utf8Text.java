@@ -57,6 +57,14 @@ final class Utf8Text {
                         }
                     }
                     int u = buffer[i++] & 0xFF;
+                    if (need == 0 && u >= 0xE1 && u <= 0xEF && u != 0xED && i + 2 <= n) {
+                        // most of Japanese text (kana, kanji, full-width forms): three bytes with nothing to rule out
+                        if ((buffer[i] & 0xC0) != 0x80 || (buffer[i + 1] & 0xC0) != 0x80) {
+                            return false;
+                        }
+                        i += 2;
+                        continue;
+                    }
                     if (need > 0) {
                         if (u < low || u > high) {
                             return false;
