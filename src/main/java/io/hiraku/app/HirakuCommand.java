@@ -204,7 +204,7 @@ public final class HirakuCommand implements Runnable {
         String jvmOptions;
 
         @Option(names = "--repeat", paramLabel = "N", defaultValue = "3",
-                description = "Runs of the parse floor, validate and Miller; the median is kept (default: ${DEFAULT-VALUE})")
+                description = "Runs of each measurement (parse floor, validate, publish, Miller); the median is kept (default: ${DEFAULT-VALUE})")
         int repeat;
 
         @Option(names = "--latency-drops", paramLabel = "N", defaultValue = "5",

@@ -142,7 +142,7 @@ public final class Bench {
         List<Measurement> measurements = new ArrayList<>();
         measurements.add(median(() -> parseFloor(file, rows, bytes, dir)));
         measurements.add(median(() -> validate(catalog, file, rows, bytes, dir)));
-        measurements.add(publish(catalog, file, rows, bytes, dir));
+        measurements.add(median(() -> publish(catalog, file, rows, bytes, dir)));
         Optional<Path> mlr = miller();
         if (mlr.isPresent()) {
             measurements.add(median(() -> ProcessMeter.runDiscardingOutput("miller", List.of(mlr.get().toString(),
