@@ -12,16 +12,15 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.Path;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.zip.Deflater;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * Writes what goes through it to a file and, once the file has grown past a size, also a gzip copy of
  * it, compressed on a thread of its own while the file is still being written (the bytes written
  * before it started are read back from the file first). Past a second size the file itself is given
  * up and deleted at the end: only the copy is published (a large table's N-Triples). A large N-Triples file is thus compressed
- * beside its writing instead of after it. Deflate's fastest level: N-Triples repeat so much that it
- * still shrinks them about tenfold, at a third of the default level's time. Blocks go to the thread in
+ * beside its writing instead of after it, on as many threads as there are cores, up to four
+ * ({@link ParallelGzipStream}). Deflate's fastest level: N-Triples repeat so much that it still shrinks
+ * them about tenfold, at a third of the default level's time. Blocks go to the thread in
  * {@value #DEPTH} buffers of {@value #BLOCK} bytes that it hands back once compressed: memory is bounded,
  * and a file of gigabytes is not copied into as many new arrays for the garbage collector.
  */
@@ -167,11 +166,8 @@ final class GzipCopy extends OutputStream {
 
     /** On the copy's thread: the file's first bytes, then each block as it comes. */
     private void compress(InputStream head, long already) {
-        try (InputStream in = head; GZIPOutputStream gzip = new GZIPOutputStream(compressed, 1 << 16) {
-            {
-                def.setLevel(Deflater.BEST_SPEED);
-            }
-        }) {
+        try (InputStream in = head; ParallelGzipStream gzip = new ParallelGzipStream(compressed,
+                Math.min(4, Runtime.getRuntime().availableProcessors()), target.getFileName().toString())) {
             byte[] buffer = new byte[1 << 16];
             for (long left = already; left > 0; ) {
                 int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
