@@ -162,12 +162,6 @@ final class ParallelGzipStream extends OutputStream {
         }
     }
 
-    /** Stops compressing without finishing the file (the release is abandoned). */
-    void abandon() {
-        closed = true;
-        pool.shutdownNow();
-    }
-
     private static void littleEndian(byte[] b, int at, int value) {
         b[at] = (byte) value;
         b[at + 1] = (byte) (value >> 8);

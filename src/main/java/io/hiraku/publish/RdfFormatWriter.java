@@ -28,7 +28,6 @@ final class RdfFormatWriter extends FormatWriter {
 
     private static final byte[] SPACE = {' '};
     private static final byte[] END = " .\n".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] NEXT = " ;\n    ".getBytes(StandardCharsets.US_ASCII);
     /** Bytes a row key keeps in its IRI, as URLEncoder keeps them: letters, digits and {@code . - * _}. */
     private static final boolean[] UNRESERVED = new boolean[128];
     private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
@@ -42,9 +41,13 @@ final class RdfFormatWriter extends FormatWriter {
     private final boolean turtle;
     /** {@code <base/datasets/<id>/rows/}: a row's IRI is this, its key, and {@code >}. */
     private final byte[] rowBase;
-    /** Per field, as UTF-8: the predicate as written ({@code <iri>}), and the datatype suffix ({@code ^^<...>} or ""). */
-    private final byte[][] predicates;
-    private final byte[][] datatypes;
+    /**
+     * Per field, as UTF-8, what a triple of it holds around its value: before it, the predicate and the
+     * opening quote (after the subject in N-Triples, after {@code ;} in Turtle); after it, the closing
+     * quote, the datatype and, in N-Triples, the full stop. Made once per file, a triple is then four copies.
+     */
+    private final byte[][] openings;
+    private final byte[][] closings;
     private final byte[] partOf;
     private final int[] keyFields;
     /** The row's IRI, {@code <...>}, made once per row. */
@@ -56,11 +59,11 @@ final class RdfFormatWriter extends FormatWriter {
         this.turtle = format == Format.TURTLE;
         String base = iri(datasetIri + "/rows/");
         rowBase = utf8(base.substring(0, base.length() - 1));
-        predicates = new byte[schema.fields().size()][];
-        datatypes = new byte[predicates.length][];
-        for (int i = 0; i < predicates.length; i++) {
+        openings = new byte[schema.fields().size()][];
+        closings = new byte[openings.length][];
+        for (int i = 0; i < openings.length; i++) {
             Field field = schema.fields().get(i);
-            predicates[i] = utf8(iri(field.rdfProperty() != null ? field.rdfProperty() : datasetIri + "/schema#" + field.name()));
+            String predicate = iri(field.rdfProperty() != null ? field.rdfProperty() : datasetIri + "/schema#" + field.name());
             String datatype = switch (field.type()) {
                 case INTEGER -> XSD + "integer";
                 case NUMBER -> XSD + "decimal";
@@ -75,7 +78,8 @@ final class RdfFormatWriter extends FormatWriter {
                 case OBJECT, ARRAY -> RDF_JSON;
                 case STRING, ANY -> null;
             };
-            datatypes[i] = utf8(datatype == null ? "" : "^^" + iri(datatype));
+            openings[i] = utf8((turtle ? " ;\n    " : " ") + predicate + " \"");
+            closings[i] = utf8("\"" + (datatype == null ? "" : "^^" + iri(datatype)) + (turtle ? "" : " .\n"));
         }
         partOf = utf8(iri(IS_PART_OF) + " " + iri(datasetIri));
         keyFields = schema.primaryKey().stream().mapToInt(schema::indexOf).toArray();
@@ -96,15 +100,10 @@ final class RdfFormatWriter extends FormatWriter {
             if (v == null || v instanceof Missing) {
                 continue;
             }
-            if (turtle) {
-                put(NEXT);
-            } else {
+            if (!turtle) {
                 putSubject();
-                put(SPACE);
             }
-            put(predicates[i]);
-            put(SPACE);
-            put((byte) '"');
+            put(openings[i]);
             if (v instanceof GeoPoint p) {
                 put(utf8("POINT(" + p.lon().toPlainString() + " " + p.lat().toPlainString() + ")"));
             } else if (row.has(i, PublishedRow.ESCAPED)) {
@@ -112,11 +111,7 @@ final class RdfFormatWriter extends FormatWriter {
             } else {
                 putCell(row, i);
             }
-            put((byte) '"');
-            put(datatypes[i]);
-            if (!turtle) {
-                put(END);
-            }
+            put(closings[i]);
         }
         if (turtle) {
             put(END);

@@ -16,8 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Fans each valid row out to every format writer of a release (CSV, JSON, N-Triples, Turtle) in a
- * staging folder, then writes the column profile, {@code datapackage.json} and {@code SHA256SUMS}. One pass, one row in
+ * Fans each valid row out to every format writer of a release (CSV, Excel CSV, JSON, N-Triples and, while
+ * the release is small, Turtle; see {@link FormatSizes}) in a staging folder, then writes the column profile, {@code datapackage.json} and {@code SHA256SUMS}. One pass, one row in
  * memory. A writer that is closed without {@link #finish} leaves nothing that could be published.
  */
 public final class ReleaseWriter implements RowSink, Closeable {
