@@ -15,12 +15,12 @@ import java.util.concurrent.BlockingQueue;
 
 /**
  * Writes what goes through it to a file and, once the file has grown past a size, also a gzip copy of
- * it, compressed on a thread of its own while the file is still being written (the bytes written
- * before it started are read back from the file first). Past a second size the file itself is given
- * up and deleted at the end: only the copy is published (a large table's N-Triples). A large N-Triples file is thus compressed
- * beside its writing instead of after it, on as many threads as there are cores, up to four
- * ({@link ParallelGzipStream}). Deflate's fastest level: N-Triples repeat so much that it still shrinks
- * them about tenfold, at a third of the default level's time. Blocks go to the thread in
+ * it, made by a thread of its own while the file is still being written (the bytes written before it
+ * started are read back from the file first), compressed on as many threads as there are cores, up to
+ * four ({@link ParallelGzipStream}). Past a second size the file itself is given up and deleted at the
+ * end: only the copy is published (a large table's N-Triples). Deflate's fastest level: N-Triples
+ * repeat so much that it still shrinks them about tenfold, at a third of the default level's time.
+ * Blocks go to the thread in
  * {@value #DEPTH} buffers of {@value #BLOCK} bytes that it hands back once compressed: memory is bounded,
  * and a file of gigabytes is not copied into as many new arrays for the garbage collector.
  */
