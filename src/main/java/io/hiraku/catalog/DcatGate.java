@@ -87,21 +87,19 @@ public final class DcatGate {
      * Checked when the definitions load, so that a catalog.yaml without a description stops the start
      * with a clear message instead of every publication failing later.
      */
-    public static List<String> catalogProblems(io.hiraku.schema.CatalogDefinition catalog) {
-        synchronized (GATED) {
-            // the catalog is loaded for every drop and seldom changes: the last verdict stands while it is the same
-            if (!catalog.equals(GATED[0])) {
-                GATED[1] = gate(catalog);
-                GATED[0] = catalog;
-            }
-            @SuppressWarnings("unchecked")
-            List<String> problems = (List<String>) GATED[1];
-            return problems;
+    public static synchronized List<String> catalogProblems(io.hiraku.schema.CatalogDefinition catalog) {
+        // the catalog is loaded for every drop and seldom changes: the last verdict stands while it is the same
+        if (lastVerdict == null || !lastVerdict.catalog().equals(catalog)) {
+            lastVerdict = new Verdict(catalog, gate(catalog));
         }
+        return lastVerdict.problems();
     }
 
-    /** The last catalog {@link #catalogProblems} checked, and its problems. */
-    private static final Object[] GATED = new Object[2];
+    /** A catalog {@link #catalogProblems} checked, and its problems. */
+    private record Verdict(io.hiraku.schema.CatalogDefinition catalog, List<String> problems) {
+    }
+
+    private static Verdict lastVerdict;
 
     private static List<String> gate(io.hiraku.schema.CatalogDefinition catalog) {
         return check(new DcatCatalog(catalog).model(List.of())).stream()

@@ -41,7 +41,7 @@ final class CsvFormatWriter extends FormatWriter {
             if (i > 0) {
                 put((byte) ',');
             }
-            cell(name, 0, name.length, i == 0, false, csvSpecial(name));
+            cell(name, 0, name.length, i == 0, false, (PublishedRow.flags(name) & PublishedRow.CSV_SPECIAL) != 0);
         }
         put(CRLF);
     }
@@ -62,15 +62,6 @@ final class CsvFormatWriter extends FormatWriter {
         endRow();
     }
 
-    private static boolean csvSpecial(byte[] text) {
-        for (byte b : text) {
-            if (b == ',' || b == '"' || b == '\r' || b == '\n') {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** Text Excel would take for a formula, which gets a leading apostrophe: Excel shows it as text. */
     private static boolean startsFormula(byte first) {
         return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
@@ -84,7 +75,7 @@ final class CsvFormatWriter extends FormatWriter {
      */
     private void cell(byte[] bytes, int from, int to, boolean first, boolean apostrophe, boolean special) {
         boolean quote;
-        if (from == to && !apostrophe) {
+        if (from == to) { // never with the apostrophe: only text that starts a formula gets one
             quote = first;
         } else {
             int head = apostrophe ? '\'' : bytes[from] & 0xFF;

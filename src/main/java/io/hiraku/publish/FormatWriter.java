@@ -61,7 +61,7 @@ abstract class FormatWriter {
     }
 
     /** The gzip copy, once {@link #finish} returned; null when the file stayed small or none was asked for. */
-    final PublishedFile gzipCopy() throws IOException {
+    final PublishedFile gzipCopy() {
         return copy.copy();
     }
 
@@ -113,21 +113,12 @@ abstract class FormatWriter {
         }
     }
 
-    /** Makes room for {@code n} more bytes and gives the buffer to write them into at {@link #position}. */
-    final byte[] room(int n) {
+    /** Makes room for {@code n} more bytes after the {@code used} ones and gives the buffer. */
+    private byte[] room(int n) {
         if (used + n > buffer.length) {
             buffer = Arrays.copyOf(buffer, Math.max(used + n, buffer.length * 2));
         }
         return buffer;
-    }
-
-    final int position() {
-        return used;
-    }
-
-    /** After writing into {@link #room}'s buffer: where the writing ended. */
-    final void position(int at) {
-        used = at;
     }
 
     final void put(byte b) {
@@ -149,46 +140,50 @@ abstract class FormatWriter {
         put(row.bytes(), row.start(cell), row.end(cell));
     }
 
-    /**
-     * UTF-8 bytes with the backslash escapes JSON and N-Triples share: {@code \" \\ \n \r \t} (JSON also
-     * {@code \b \f}) and other controls as backslash-u and four hex digits.
-     */
+    /** A cell's text with the backslash escapes of JSON or N-Triples (see {@link #escape}). */
     final void putEscaped(byte[] bytes, int from, int to, boolean json) {
-        byte[] b = room((to - from) * 6);
-        int j = used;
-        for (int i = from; i < to; i++) {
-            byte c = bytes[i];
-            if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7F || c < 0) {
-                b[j++] = c;
-                continue;
-            }
-            b[j++] = '\\';
-            switch (c) {
-                case '"' -> b[j++] = '"';
-                case '\\' -> b[j++] = '\\';
-                case '\n' -> b[j++] = 'n';
-                case '\r' -> b[j++] = 'r';
-                case '\t' -> b[j++] = 't';
-                default -> {
-                    if (json && c == '\b') {
-                        b[j++] = 'b';
-                    } else if (json && c == '\f') {
-                        b[j++] = 'f';
-                    } else if (json && c == 0x7F) {
-                        j--; // JSON leaves DEL as it is
-                        b[j++] = c;
-                    } else {
-                        b[j++] = 'u';
-                        b[j++] = '0';
-                        b[j++] = '0';
-                        b[j++] = HEX[c >> 4];
-                        b[j++] = HEX[c & 0xF];
-                    }
-                }
-            }
-        }
-        used = j;
+        used = escape(bytes, from, to, json, room((to - from) * 6), used);
     }
 
-    private static final byte[] HEX = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    /**
+     * Writes UTF-8 bytes into {@code out} at {@code at} (room for six bytes each) with the backslash escapes
+     * JSON and N-Triples share: {@code \" \\ \n \r \t} (JSON also {@code \b \f}) and other controls as
+     * backslash-u and four hex digits (N-Triples also DEL, which JSON leaves as it is).
+     *
+     * @return where the escaped bytes end
+     */
+    static int escape(byte[] bytes, int from, int to, boolean json, byte[] out, int at) {
+        int j = at;
+        for (int i = from; i < to; i++) {
+            byte c = bytes[i];
+            if (c < 0 || c >= 0x20 && c != '"' && c != '\\' && (c != 0x7F || json)) {
+                out[j++] = c;
+                continue;
+            }
+            out[j++] = '\\';
+            byte letter = switch (c) {
+                case '"' -> '"';
+                case '\\' -> '\\';
+                case '\n' -> 'n';
+                case '\r' -> 'r';
+                case '\t' -> 't';
+                case '\b' -> json ? (byte) 'b' : 0;
+                case '\f' -> json ? (byte) 'f' : 0;
+                default -> 0;
+            };
+            if (letter != 0) {
+                out[j++] = letter;
+            } else {
+                out[j++] = 'u';
+                out[j++] = '0';
+                out[j++] = '0';
+                out[j++] = HEX[c >> 4];
+                out[j++] = HEX[c & 0xF];
+            }
+        }
+        return j;
+    }
+
+    /** Upper-case hex digits, for escapes and percent-encoding. */
+    static final byte[] HEX = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 }

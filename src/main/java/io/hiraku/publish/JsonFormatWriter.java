@@ -31,16 +31,16 @@ final class JsonFormatWriter extends FormatWriter {
         members = new byte[schema.fields().size()][];
         for (int i = 0; i < members.length; i++) {
             byte[] name = schema.fields().get(i).name().getBytes(StandardCharsets.UTF_8);
-            int mark = position();
+            byte[] member = new byte[name.length * 6 + 4];
+            int n = 0;
             if (i > 0) {
-                put((byte) ',');
+                member[n++] = ',';
             }
-            put((byte) '"');
-            putEscaped(name, 0, name.length, true);
-            put((byte) '"');
-            put((byte) ':');
-            members[i] = java.util.Arrays.copyOfRange(room(0), mark, position());
-            position(mark);
+            member[n++] = '"';
+            n = escape(name, 0, name.length, true, member, n);
+            member[n++] = '"';
+            member[n++] = ':';
+            members[i] = java.util.Arrays.copyOf(member, n);
         }
         put((byte) '[');
     }

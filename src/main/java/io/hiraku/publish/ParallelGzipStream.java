@@ -162,6 +162,17 @@ final class ParallelGzipStream extends OutputStream {
         }
     }
 
+    /** Stops compressing without finishing the file, and closes the stream under it (the release is abandoned). */
+    void abandon() {
+        closed = true;
+        pool.shutdownNow();
+        try {
+            out.close();
+        } catch (IOException e) {
+            // the unfinished file is deleted with the staging folder
+        }
+    }
+
     private static void littleEndian(byte[] b, int at, int value) {
         b[at] = (byte) value;
         b[at + 1] = (byte) (value >> 8);

@@ -83,6 +83,15 @@ final class PublishedRow {
         SPECIAL[','] = CSV_SPECIAL;
     }
 
+    /** What the formats must do about some text's UTF-8 bytes: {@link #CSV_SPECIAL} and {@link #ESCAPED} as they apply. */
+    static byte flags(byte[] text) {
+        int f = 0;
+        for (byte b : text) {
+            f |= SPECIAL[b & 0xFF];
+        }
+        return (byte) f;
+    }
+
     /** Makes the published rows of one table: holds the buffer each row is encoded in before it gets its own copy. */
     static final class Encoder {
         private final Field[] fields;
@@ -103,13 +112,9 @@ final class PublishedRow {
                     buffer = Arrays.copyOf(buffer, Math.max(used + text.length, buffer.length * 2));
                 }
                 System.arraycopy(text, 0, buffer, used, text.length);
-                int f = 0;
-                for (byte b : text) {
-                    f |= SPECIAL[b & 0xFF];
-                }
                 used += text.length;
                 ends[i] = used;
-                flags[i] = (byte) f;
+                flags[i] = flags(text);
             }
             return new PublishedRow(number, values, Arrays.copyOf(buffer, used), ends, flags);
         }

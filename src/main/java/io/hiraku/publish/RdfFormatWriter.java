@@ -26,11 +26,9 @@ final class RdfFormatWriter extends FormatWriter {
     private static final String XSD = "http://www.w3.org/2001/XMLSchema#";
     private static final String IS_PART_OF = "http://purl.org/dc/terms/isPartOf";
 
-    private static final byte[] SPACE = {' '};
     private static final byte[] END = " .\n".getBytes(StandardCharsets.US_ASCII);
     /** Bytes a row key keeps in its IRI, as URLEncoder keeps them: letters, digits and {@code . - * _}. */
     private static final boolean[] UNRESERVED = new boolean[128];
-    private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
 
     static {
         for (char c = 0; c < 128; c++) {
@@ -48,6 +46,7 @@ final class RdfFormatWriter extends FormatWriter {
      */
     private final byte[][] openings;
     private final byte[][] closings;
+    /** The row's first triple after its subject: {@code dct:isPartOf} the dataset (and, in N-Triples, the full stop). */
     private final byte[] partOf;
     private final int[] keyFields;
     /** The row's IRI, {@code <...>}, made once per row. */
@@ -81,7 +80,7 @@ final class RdfFormatWriter extends FormatWriter {
             openings[i] = utf8((turtle ? " ;\n    " : " ") + predicate + " \"");
             closings[i] = utf8("\"" + (datatype == null ? "" : "^^" + iri(datatype)) + (turtle ? "" : " .\n"));
         }
-        partOf = utf8(iri(IS_PART_OF) + " " + iri(datasetIri));
+        partOf = utf8(" " + iri(IS_PART_OF) + " " + iri(datasetIri) + (turtle ? "" : " .\n"));
         keyFields = schema.primaryKey().stream().mapToInt(schema::indexOf).toArray();
     }
 
@@ -89,11 +88,7 @@ final class RdfFormatWriter extends FormatWriter {
     void write(PublishedRow row) throws IOException {
         subject(row);
         putSubject();
-        put(SPACE);
         put(partOf);
-        if (!turtle) {
-            put(END);
-        }
         Object[] values = row.values();
         for (int i = 0; i < values.length; i++) {
             Object v = values[i];

@@ -40,8 +40,11 @@ public final class ReleaseWriter implements RowSink, Closeable {
     private final AsyncRowSink tableThread;
     private final List<FormatWriter> tableWriters = new ArrayList<>();
     private final FormatWriter ntriples;
-    /** Null once the N-Triples grew past {@link FormatSizes#turtleUpTo()} (its file is then deleted). */
-    private volatile FormatWriter turtle;
+    /**
+     * Null once the N-Triples grew past {@link FormatSizes#turtleUpTo()}: its file is then deleted and it
+     * leaves {@link #writers}. Only the RDF thread changes either; finish and close join it first.
+     */
+    private FormatWriter turtle;
     private long turtleUpTo = Long.MAX_VALUE;
     private final BackgroundFlush flush;
     private long rows;
@@ -104,6 +107,7 @@ public final class ReleaseWriter implements RowSink, Closeable {
         }
         if (ntriples.bytes() > turtleUpTo) {
             turtle = null;
+            writers.remove(ttl);
             ttl.discard();
             return;
         }
@@ -113,9 +117,6 @@ public final class ReleaseWriter implements RowSink, Closeable {
     public StagedRelease finish(Original original) throws IOException {
         rdfThread.finish();
         tableThread.finish();
-        if (turtle == null) {
-            writers.removeIf(w -> w.format() == Format.TURTLE);
-        }
         List<PublishedFile> files = new ArrayList<>();
         for (FormatWriter writer : writers) {
             PublishedFile file = writer.finish();
@@ -178,9 +179,6 @@ public final class ReleaseWriter implements RowSink, Closeable {
         }
         rdfThread.abandon();
         tableThread.abandon();
-        if (turtle == null) {
-            writers.removeIf(w -> w.format() == Format.TURTLE); // closed and deleted already
-        }
         for (FormatWriter writer : writers) {
             writer.abandon();
             try {

@@ -174,17 +174,6 @@ public final class CharsetDetector {
         return n;
     }
 
-    /** NUL and other C0 controls (besides tab, CR, LF, form feed, ESC-free text) mark binary files. */
-    /** Bytes no text file holds: C0 controls other than tab, CR, LF and form feed, and DEL. */
-    private static final boolean[] CONTROL = new boolean[256];
-
-    static {
-        for (int b = 0; b < 0x20; b++) {
-            CONTROL[b] = b != '\t' && b != '\r' && b != '\n' && b != '\f';
-        }
-        CONTROL[0x7F] = true;
-    }
-
     /** The first control byte of the file, or null; a table lookup per byte, lines counted only when one is found. */
     private static Failure firstControlByte(Path file) throws IOException {
         byte[] buf = new byte[BUFFER];
@@ -193,7 +182,7 @@ public final class CharsetDetector {
             int n;
             while ((n = in.read(buf)) > 0) {
                 for (int i = 0; i < n; i++) {
-                    if (CONTROL[buf[i] & 0xFF]) {
+                    if (Utf8Text.CONTROL[buf[i] & 0xFF]) {
                         return new Failure(offset + i, lineOf(file, offset + i), buf[i] & 0xFF);
                     }
                 }

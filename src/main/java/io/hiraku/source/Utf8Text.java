@@ -22,8 +22,8 @@ final class Utf8Text {
     private static final long HIGH_BITS = 0x8080808080808080L;
     private static final long ONES = 0x0101010101010101L;
     private static final int BUFFER = 1 << 16;
-    /** Bytes no text file holds: C0 controls other than tab, LF, form feed and CR, and DEL. */
-    private static final boolean[] CONTROL = new boolean[128];
+    /** Bytes no text file holds: C0 controls other than tab, LF, form feed and CR, and DEL (by {@code byte & 0xFF}). */
+    static final boolean[] CONTROL = new boolean[256];
 
     static {
         for (int b = 0; b < 0x20; b++) {
