@@ -120,20 +120,19 @@ public final class S3ObjectStore implements ObjectStore {
 
     @Override
     public List<String> list(String keyPrefix) throws IOException {
-        try {
-            return s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix + keyPrefix)).contents().stream()
-                    .map(o -> o.key().substring(prefix.length())).toList();
-        } catch (SdkException e) {
-            throw failure("list", keyPrefix, e);
-        }
+        return objects(keyPrefix).stream().map(o -> o.key().substring(prefix.length())).toList();
     }
 
     @Override
     public List<Listed> listByAge(String keyPrefix) throws IOException {
+        return objects(keyPrefix).stream().map(o -> new Listed(o.key().substring(prefix.length()), o.lastModified()))
+                .sorted(java.util.Comparator.comparing(Listed::modified).thenComparing(Listed::key)).toList();
+    }
+
+    /** Every object under the key prefix, page after page. */
+    private List<software.amazon.awssdk.services.s3.model.S3Object> objects(String keyPrefix) throws IOException {
         try {
-            return s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix + keyPrefix)).contents().stream()
-                    .map(o -> new Listed(o.key().substring(prefix.length()), o.lastModified()))
-                    .sorted(java.util.Comparator.comparing(Listed::modified).thenComparing(Listed::key)).toList();
+            return s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix + keyPrefix)).contents().stream().toList();
         } catch (SdkException e) {
             throw failure("list", keyPrefix, e);
         }
