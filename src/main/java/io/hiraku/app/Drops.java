@@ -3,19 +3,24 @@ package io.hiraku.app;
 import io.hiraku.publish.DurableFiles;
 import io.hiraku.publish.Sha256;
 import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.apache.camel.Exchange;
 import org.apache.camel.Header;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * The ingest stage's work: archive a dropped file before anything else (content-addressed by sha256,
- * forced to disk), and, for a refused file, keep a copy in {@code rejected/<department>/}.
+ * The ingest stage's work with a dropped file: archive it before anything else (content-addressed by
+ * sha256, forced to disk); for a refused file, keep a copy in {@code rejected/<department>/}; once done,
+ * delete it from the drop folder, or after a failure move it to {@code failed/<department>/}, if it is still
+ * the file that was taken.
  */
 public final class Drops {
     private static final Logger LOG = LoggerFactory.getLogger(Drops.class);
@@ -34,12 +39,18 @@ public final class Drops {
     }
 
     /**
-     * Archives the dropped file as {@code archive/<department>/<sha256>/<file name>} and starts its job.
+     * Archives the dropped file as {@code archive/<department>/<sha256>/<file name>} and starts its job. The
+     * file is read once, hashed as it is copied, so the archive holds exactly the bytes its name says.
      *
      * @param relativePath the path under the ingest folder, {@code <department>/<file name>}
+     * @param bytes, modified the file as it was taken (Camel's headers; absent for a drop landed from the
+     *                        ingest store, which is Hiraku's own copy)
+     * @return null if the file changed while it was read (written over after it had settled): it is taken
+     *         again, whole, at the next poll
      */
-    public IngestJob archive(java.io.File file, @Header("CamelFileRelativePath") String relativePath)
-            throws IOException {
+    public IngestJob archive(java.io.File file, @Header("CamelFileRelativePath") String relativePath,
+                             @Header(Exchange.FILE_LENGTH) Long bytes,
+                             @Header(Exchange.FILE_LAST_MODIFIED) Long modified) throws IOException {
         Path dropped = file.toPath();
         Path relative = Path.of(relativePath);
         String department = relative.getNameCount() > 1 ? relative.getName(0).toString() : "";
@@ -48,13 +59,26 @@ public final class Drops {
         MDC.clear();
         MDC.put("department", department);
         MDC.put("file", FileNames.printable(name));
-        metrics.received(department);
-        String sha = Sha256.of(dropped);
-        Path folder = Files.createDirectories(workspace.archived(department, sha));
-        Path archived = folder.resolve(name);
-        if (!Files.exists(archived)) {
-            DurableFiles.copy(dropped, archived);
+        Path departmentArchive = Files.createDirectories(workspace.archive().resolve(department));
+        Path incoming = DurableFiles.temporaryFor(departmentArchive.resolve(name));
+        Path archived;
+        String sha;
+        try {
+            sha = Sha256.copy(dropped, incoming);
+            if (bytes != null && modified != null && !new DroppedFile(dropped, bytes, modified).isStillThere()) {
+                LOG.info("{}/{} changed while it was being read; it is taken again once it has settled",
+                        department, FileNames.printable(name));
+                MDC.clear();
+                return null;
+            }
+            archived = Files.createDirectories(workspace.archived(department, sha)).resolve(name);
+            if (!Files.exists(archived)) {
+                DurableFiles.moveIntoPlace(incoming, archived);
+            }
+        } finally {
+            Files.deleteIfExists(incoming);
         }
+        metrics.received(department);
         DropJournal.Entry entry = journal.begin(department, name, Files.size(archived), sha,
                 Instant.now(clock).truncatedTo(ChronoUnit.MILLIS));
         IngestJob job = new IngestJob(department, name, entry.received());
@@ -71,19 +95,56 @@ public final class Drops {
 
     /**
      * The drop is done (every dataset it feeds has its receipt): the journal says so, the file is deleted
-     * from the drop folder, and the journal forgets it. A crash in between is harmless: a done drop found
-     * again is only deleted.
+     * from the drop folder if it is still the one taken, and the journal forgets it. A crash in between is
+     * harmless: a done drop found again is only deleted. A file dropped under the same name meanwhile is
+     * a new drop, left for the next poll.
      */
-    public void finish(@Header("CamelFileAbsolutePath") String absolutePath,
-                       @Header("CamelFileRelativePath") String relativePath) throws IOException {
+    public void finish(@Header("CamelFileAbsolutePath") String path,
+                       @Header("CamelFileRelativePath") String relativePath,
+                       @Header(Exchange.FILE_LENGTH) long bytes,
+                       @Header(Exchange.FILE_LAST_MODIFIED) long modified) throws IOException {
         Path relative = Path.of(relativePath);
         String department = relative.getNameCount() > 1 ? relative.getName(0).toString() : "";
         String name = relative.getFileName().toString();
         journal.done(department, name);
-        Path dropped = Path.of(absolutePath);
-        Files.deleteIfExists(dropped);
-        DurableFiles.forceFolder(dropped.getParent());
+        DroppedFile dropped = new DroppedFile(Path.of(path), bytes, modified);
+        if (dropped.isStillThere()) {
+            Files.deleteIfExists(dropped.path());
+            DurableFiles.forceFolder(dropped.path().getParent());
+        } else {
+            LOG.info("{}/{} was replaced while it was processed; the new file is taken as a new drop",
+                    department, FileNames.printable(name));
+        }
         journal.close(department, name);
+        MDC.clear();
+    }
+
+    /**
+     * A drop that failed after its retries (its "failed" receipt is written): the file goes to
+     * {@code failed/<department>/}, so that it is not taken again and again; a file dropped under the same
+     * name meanwhile is left for the next poll. The original is in the archive either way.
+     */
+    public void failed(@Header("CamelFileAbsolutePath") String path,
+                       @Header("CamelFileRelativePath") String relativePath,
+                       @Header(Exchange.FILE_LENGTH) long bytes,
+                       @Header(Exchange.FILE_LAST_MODIFIED) long modified) throws IOException {
+        DroppedFile dropped = new DroppedFile(Path.of(path), bytes, modified);
+        if (!dropped.isStillThere()) {
+            LOG.warn("{} failed and was replaced meanwhile; the new file is taken as a new drop", relativePath);
+            return;
+        }
+        Path target = Files.createDirectories(workspace.failed().resolve(Path.of(relativePath)).getParent())
+                .resolve(dropped.path().getFileName());
+        try {
+            Files.move(dropped.path(), target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            // the work folder is on another disk than the drop folders
+            DurableFiles.copy(dropped.path(), target);
+            Files.delete(dropped.path());
+        }
+        DurableFiles.forceFolder(target.getParent());
+        DurableFiles.forceFolder(dropped.path().getParent());
+        LOG.warn("{} failed; kept in {}", relativePath, target.getParent());
         MDC.clear();
     }
 

@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
 public final class StoreDrops {
     /** The header naming the object a drop came from. */
     public static final String KEY = "HirakuIngestStoreKey";
+    /** The header with the version of the object that was taken (its ETag on S3). */
+    public static final String VERSION = "HirakuIngestStoreVersion";
     private static final Logger LOG = LoggerFactory.getLogger(StoreDrops.class);
     private final ObjectStore store;
     private final Workspace workspace;
@@ -67,12 +69,16 @@ public final class StoreDrops {
             return null;
         }
         Path landed = landing(key);
-        if (!store.download(key, landed)) {
+        // the version before the content: if the object is written again in between, the newer content is
+        // taken under the older version, and the object is left in the store to be taken again, never lost
+        java.util.Optional<String> version = store.describe(key).map(ObjectStore.StoredObject::version);
+        if (version.isEmpty() || !store.download(key, landed)) {
             LOG.info("{} is no longer in {}; nothing to take", key, store.describe());
             inHand.remove(key);
             return null;
         }
         exchange.getMessage().setHeader(KEY, key);
+        exchange.getMessage().setHeader(VERSION, version.get());
         exchange.getMessage().setHeader(Exchange.FILE_NAME, key);
         exchange.getMessage().setHeader("CamelFileRelativePath", key);
         LOG.info("Took {} from {}", key, store.describe());
@@ -85,13 +91,16 @@ public final class StoreDrops {
         return job;
     }
 
-    /** The drop is done (every receipt written): the object is deleted, then the landing copy and the journal entry. */
-    public void finish(@Header(KEY) String key) throws IOException {
+    /**
+     * The drop is done (every receipt written): the object is deleted if it is still the one taken (one
+     * uploaded again meanwhile is a new drop), then the landing copy and the journal entry.
+     */
+    public void finish(@Header(KEY) String key, @Header(VERSION) String version) throws IOException {
         Path relative = Path.of(key);
         String department = relative.getName(0).toString();
         String name = relative.getFileName().toString();
         journal.done(department, name);
-        store.delete(key);
+        deleteIfStill(key, version);
         Files.deleteIfExists(landing(key));
         journal.close(department, name);
         inHand.remove(key);
@@ -100,20 +109,34 @@ public final class StoreDrops {
 
     /**
      * A drop that failed after its retries (its "failed" receipt is written): the file goes to {@code failed/}
-     * and the object is deleted, so that it is not taken again and again.
+     * and the object is deleted (if it is still the one taken), so that it is not taken again and again. A
+     * drop that failed before it was copied here stays in the store, the only copy, and is not taken again
+     * until a restart.
      */
-    public void failed(@Header(KEY) String key) throws IOException {
+    public void failed(@Header(KEY) String key, @Header(VERSION) String version) throws IOException {
         if (key == null) {
             return;
         }
         Path landed = landing(key);
-        if (Files.exists(landed)) {
-            Path failed = Files.createDirectories(workspace.failed()).resolve(landed.getFileName());
-            Files.move(landed, failed, StandardCopyOption.REPLACE_EXISTING);
+        if (version == null || !Files.exists(landed)) {
+            LOG.warn("{} failed before it was copied from {}; it is left there and taken again after a restart",
+                    key, store.describe());
+            return;
         }
-        store.delete(key);
+        Path failed = Files.createDirectories(workspace.failed()).resolve(landed.getFileName());
+        Files.move(landed, failed, StandardCopyOption.REPLACE_EXISTING);
+        deleteIfStill(key, version);
         inHand.remove(key);
         LOG.warn("{} failed; kept in {}", key, workspace.failed());
+    }
+
+    /** Deletes the object if it is still the version taken; a newer one is left to be taken as a new drop. */
+    private void deleteIfStill(String key, String version) throws IOException {
+        if (store.describe(key).map(ObjectStore.StoredObject::version).filter(version::equals).isPresent()) {
+            store.delete(key);
+        } else {
+            LOG.info("{} was uploaded again while it was processed; the new object is taken as a new drop", key);
+        }
     }
 
     private Path landing(String key) {

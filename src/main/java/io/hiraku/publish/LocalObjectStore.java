@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -142,7 +144,13 @@ public final class LocalObjectStore implements ObjectStore {
     @Override
     public Optional<StoredObject> describe(String key) throws IOException {
         Path path = resolve(key);
-        if (!Files.isRegularFile(path)) {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(path, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        }
+        if (!attributes.isRegularFile()) {
             return Optional.empty();
         }
         Properties meta = new Properties();
@@ -153,7 +161,8 @@ public final class LocalObjectStore implements ObjectStore {
             }
         }
         return Optional.of(new StoredObject(meta.getProperty("contentType"), meta.getProperty("cacheControl"),
-                meta.getProperty("sha256"), Files.size(path)));
+                meta.getProperty("sha256"), attributes.size(),
+                attributes.size() + "-" + attributes.lastModifiedTime() + "-" + attributes.fileKey()));
     }
 
     @Override

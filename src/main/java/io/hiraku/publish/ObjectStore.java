@@ -78,7 +78,11 @@ public interface ObjectStore {
     /** For logs and messages: where this store is. */
     String describe();
 
-    /** An object's stored metadata. */
-    record StoredObject(String contentType, String cacheControl, String sha256, long bytes) {
+    /**
+     * An object's stored metadata. {@code version} changes whenever the object is written again with other
+     * content (S3's ETag; a file's size and modification time): what is deleted after it was read must still
+     * be what was read.
+     */
+    record StoredObject(String contentType, String cacheControl, String sha256, long bytes, String version) {
     }
 }

@@ -157,7 +157,7 @@ public final class S3ObjectStore implements ObjectStore {
         try {
             HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key(prefix + key));
             return Optional.of(new StoredObject(head.contentType(), head.cacheControl(), head.metadata().get("sha256"),
-                    head.contentLength()));
+                    head.contentLength(), head.eTag()));
         } catch (NoSuchKeyException e) {
             return Optional.empty();
         } catch (S3Exception e) {

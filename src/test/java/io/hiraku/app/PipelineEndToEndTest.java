@@ -446,6 +446,38 @@ class PipelineEndToEndTest extends CamelMainTestSupport {
     }
 
     @Test
+    void aFileDroppedUnderTheSameNameWhileTheFirstIsProcessedIsANewDrop() throws Exception {
+        Path next = root.resolve("next.csv");
+        List<String> lines = new ArrayList<>(Files.readAllLines(Path.of("examples/yaizu/222127_public_toilet.csv"),
+                StandardCharsets.UTF_8));
+        lines.remove(3);
+        Files.write(next, lines, StandardCharsets.UTF_8);
+        // the department drops its corrected file while the first is being released
+        java.util.concurrent.atomic.AtomicBoolean once = new java.util.concurrent.atomic.AtomicBoolean();
+        org.apache.camel.builder.AdviceWith.adviceWith(context, "ingest-file", route -> route
+                .weaveByToUri("direct:release").before().process(exchange -> {
+                    if (once.compareAndSet(false, true)) {
+                        drop("yaizu", next, "222127_public_toilet.csv");
+                    }
+                }));
+        drop("yaizu", Path.of("examples/yaizu/222127_public_toilet.csv"), null);
+        awaitDropsEnded(2);
+
+        // both were published, in order; neither is lost
+        JsonNode history = JSON.readTree(store.resolve("datasets/yaizu-public-toilets/releases.json").toFile());
+        assertThat(history).hasSize(2);
+        assertThat(history.get(0).path("summary").asText()).isEqualTo("0 added, 1 removed, 0 changed");
+        assertThat(Sha256.of(store.resolve("datasets/yaizu-public-toilets/yaizu-public-toilets.csv")))
+                .isEqualTo(Sha256.of(store.resolve("datasets/yaizu-public-toilets/releases/"
+                        + history.get(0).path("release").asText() + "/yaizu-public-toilets.csv")));
+        for (Path original : List.of(Path.of("examples/yaizu/222127_public_toilet.csv"), next)) {
+            assertThat(work.resolve("archive/yaizu").resolve(Sha256.of(original)).resolve("222127_public_toilet.csv"))
+                    .exists();
+        }
+        assertThat(listFiles(ingest).stream().filter(p -> !p.toString().contains("_receipts"))).isEmpty();
+    }
+
+    @Test
     void anOperationalFailureIsRetriedThenReportedAndNothingIsLost() throws Exception {
         Files.writeString(store.resolve("datasets"), "a file where the store needs a folder");
         drop("yaizu", Path.of("examples/yaizu/222127_public_toilet.csv"), null);

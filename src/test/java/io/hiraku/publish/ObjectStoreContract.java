@@ -35,6 +35,19 @@ abstract class ObjectStoreContract {
     }
 
     @Test
+    void anObjectWrittenAgainHasAnotherVersion() throws Exception {
+        ObjectStore store = store();
+        store.put("drops/city/visits.csv", Files.writeString(dir.resolve("v1.csv"), "month,visitors\n2024-04,1200\n"),
+                ObjectInfo.changing("text/csv"));
+        String first = store.describe("drops/city/visits.csv").orElseThrow().version();
+        assertThat(first).isNotBlank();
+        assertThat(store.describe("drops/city/visits.csv").orElseThrow().version()).as("read twice").isEqualTo(first);
+        store.put("drops/city/visits.csv", Files.writeString(dir.resolve("v2.csv"), "month,visitors\n2024-04,1210\n2024-05,990\n"),
+                ObjectInfo.changing("text/csv"));
+        assertThat(store.describe("drops/city/visits.csv").orElseThrow().version()).isNotEqualTo(first);
+    }
+
+    @Test
     void aCopyHasTheSameBytesAndSha256UnderItsOwnMediaTypeAndCacheControl() throws Exception {
         ObjectStore store = store();
         Path file = Files.writeString(dir.resolve("r.csv"), "id,名称\n1,中央公民館\n", StandardCharsets.UTF_8);

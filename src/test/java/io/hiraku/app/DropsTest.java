@@ -1,0 +1,142 @@
+package io.hiraku.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.hiraku.publish.Sha256;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Clock;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What happens to a dropped file in the drop folder: archived whole before any work, deleted once done or
+ * moved to failed/, and only ever if it is still the file that was taken. A department that drops a new
+ * file under the same name while the first is processed must not lose it.
+ */
+class DropsTest {
+    private static final Path TOILETS = Path.of("examples/yaizu/222127_public_toilet.csv");
+
+    @TempDir
+    Path dir;
+
+    private Workspace workspace;
+    private DropJournal journal;
+    private Drops drops;
+    private Path dropped;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        workspace = new Workspace(dir.resolve("work"), dir.resolve("work/ingest"));
+        journal = new DropJournal(workspace.journal());
+        drops = new Drops(workspace, journal, new Outcomes(), new PipelineMetrics(new SimpleMeterRegistry(),
+                workspace.ingest()), Clock.systemUTC());
+        dropped = Files.createDirectories(workspace.ingest().resolve("yaizu")).resolve("222127_public_toilet.csv");
+        Files.copy(TOILETS, dropped);
+    }
+
+    @Test
+    void aDropIsArchivedWholeAndDeletedWhenDone() throws Exception {
+        Taken taken = take();
+        IngestJob job = archive(taken);
+
+        assertThat(job.getSha256()).isEqualTo(Sha256.of(TOILETS));
+        assertThat(Files.readAllBytes(workspace.archived("yaizu", job.getSha256()).resolve("222127_public_toilet.csv")))
+                .isEqualTo(Files.readAllBytes(TOILETS));
+        assertThat(journal.entries()).hasSize(1);
+        finish(taken);
+        assertThat(dropped).doesNotExist();
+        assertThat(journal.entries()).isEmpty();
+        assertThat(temporaryFiles()).isEmpty();
+    }
+
+    @Test
+    void aFileDroppedUnderTheSameNameWhileTheFirstIsProcessedIsKeptForTheNextPoll() throws Exception {
+        Taken taken = take();
+        IngestJob first = archive(taken);
+        byte[] next = "施設名,所在地\n新しいトイレ,焼津市本町\n".getBytes(StandardCharsets.UTF_8);
+        dropAgain(next, taken.modified + 2000);
+
+        finish(taken);
+
+        assertThat(dropped).exists();
+        assertThat(Files.readAllBytes(dropped)).isEqualTo(next);
+        assertThat(journal.entries()).as("the first drop is forgotten; the file left is a new drop").isEmpty();
+        assertThat(workspace.archived("yaizu", first.getSha256()).resolve("222127_public_toilet.csv")).exists();
+    }
+
+    @Test
+    void aFileWrittenOverWhileItIsReadIsTakenAgainOnceItHasSettled() throws Exception {
+        Taken taken = take();
+        dropAgain("施設名\n書きかけ".getBytes(StandardCharsets.UTF_8), taken.modified + 2000);
+
+        assertThat(archive(taken)).isNull();
+
+        assertThat(dropped).exists();
+        assertThat(journal.entries()).isEmpty();
+        try (Stream<Path> archived = Files.list(workspace.archive().resolve("yaizu"))) {
+            assertThat(archived.toList()).as("nothing archived").isEmpty();
+        }
+        assertThat(temporaryFiles()).isEmpty();
+        // the next poll takes the file as it is now
+        Taken again = take();
+        assertThat(archive(again).getSha256()).isEqualTo(Sha256.of(dropped));
+    }
+
+    @Test
+    void aFailedDropMovesToFailedUnlessItWasReplacedMeanwhile() throws Exception {
+        Taken taken = take();
+        archive(taken);
+        drops.failed(dropped.toString(), "yaizu/222127_public_toilet.csv", taken.bytes, taken.modified);
+        Path kept = workspace.failed().resolve("yaizu/222127_public_toilet.csv");
+        assertThat(dropped).doesNotExist();
+        assertThat(Files.readAllBytes(kept)).isEqualTo(Files.readAllBytes(TOILETS));
+
+        Files.copy(TOILETS, dropped);
+        Taken second = take();
+        archive(second);
+        byte[] next = "施設名,所在地\n新しいトイレ,焼津市本町\n".getBytes(StandardCharsets.UTF_8);
+        dropAgain(next, second.modified + 2000);
+        drops.failed(dropped.toString(), "yaizu/222127_public_toilet.csv", second.bytes, second.modified);
+        assertThat(Files.readAllBytes(dropped)).isEqualTo(next);
+    }
+
+    /** The file as Camel's consumer reports it when it takes it: size and modification time (ms). */
+    private record Taken(long bytes, long modified) {
+    }
+
+    private Taken take() throws IOException {
+        return new Taken(Files.size(dropped), Files.getLastModifiedTime(dropped).toMillis());
+    }
+
+    private IngestJob archive(Taken taken) throws IOException {
+        File file = dropped.toFile();
+        return drops.archive(file, "yaizu/222127_public_toilet.csv", taken.bytes, taken.modified);
+    }
+
+    private void finish(Taken taken) throws IOException {
+        drops.finish(dropped.toString(), "yaizu/222127_public_toilet.csv", taken.bytes, taken.modified);
+    }
+
+    /** The department drops another file under the same name: written beside it, renamed over it. */
+    private void dropAgain(byte[] content, long modifiedMillis) throws IOException {
+        Path temp = dropped.resolveSibling(".next.part");
+        Files.write(temp, content);
+        Files.setLastModifiedTime(temp, FileTime.fromMillis(modifiedMillis));
+        Files.move(temp, dropped, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private java.util.List<Path> temporaryFiles() throws IOException {
+        try (Stream<Path> files = Files.walk(workspace.work())) {
+            return files.filter(io.hiraku.publish.DurableFiles::isTemporary).toList();
+        }
+    }
+}
