@@ -52,6 +52,20 @@ public final class Fixtures {
         return catalogDir;
     }
 
+    /** A catalog with one department ({@code city}) and one dataset, {@code visits.csv}: month, visitors. */
+    public static Path visitorsCatalog(Path catalogDir) throws IOException {
+        monthlyVisitsCatalog(catalogDir);
+        Files.writeString(catalogDir.resolve("datasets/city/visits.yaml"), """
+                title: 来庁者数
+                description: 月ごとの来庁者数
+                schema:
+                  fields:
+                    - {name: month, type: yearmonth}
+                    - {name: visitors, type: integer}
+                """);
+        return catalogDir;
+    }
+
     /** Publishes one release of a dataset with the given rows, dropped as {@code <id>.csv}. */
     public static void publish(Definitions definitions, DatasetDefinition dataset, ObjectStore store, Path staging,
                                Instant created, long droppedBytes, Object[]... rows) throws IOException {

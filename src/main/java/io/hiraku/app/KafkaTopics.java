@@ -28,9 +28,9 @@ final class KafkaTopics {
     private KafkaTopics() {
     }
 
-    static void ensure(String brokers, String workTopic, int workPartitions, String publishedTopic) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS)))) {
+    static void ensure(KafkaConnection kafka, String workTopic, int workPartitions, String publishedTopic) {
+        try (Admin admin = Admin.create(kafka.client(Map.of(
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS))))) {
             Set<String> existing = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             List<NewTopic> missing = new ArrayList<>();
             if (!existing.contains(workTopic)) {
@@ -50,8 +50,9 @@ final class KafkaTopics {
                 }
             }
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Kafka at " + brokers + " (hiraku.kafka.brokers) cannot be reached to "
-                    + "check the topics " + workTopic + " and " + publishedTopic + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Kafka at " + kafka.describe() + " (hiraku.kafka.brokers, "
+                    + "hiraku.kafka.client-config) cannot be reached to check the topics " + workTopic + " and "
+                    + publishedTopic + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while checking the Kafka topics", e);

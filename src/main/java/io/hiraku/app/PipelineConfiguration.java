@@ -21,7 +21,7 @@ public final class PipelineConfiguration implements CamelConfiguration {
             Settings.BASE_URL, Settings.RELEASES_KEEP, Settings.GZIP_NTRIPLES_MB, Settings.PLAIN_NTRIPLES_UP_TO_MB, Settings.TURTLE_UP_TO_MB, Settings.S3_REGION, Settings.S3_ENDPOINT, Settings.S3_PATH_STYLE, Settings.S3_PART_SIZE_MB,
             Settings.LIMIT_RECORD_CHARS, Settings.LIMIT_COLUMNS, Settings.LIMIT_FILE_MB, Settings.LIMIT_KEY_MEMORY_MB,
             Settings.MODE, Settings.ROLES, Settings.SHARED_ARCHIVE, Settings.KAFKA_BROKERS, Settings.KAFKA_WORK_TOPIC,
-            Settings.KAFKA_WORK_PARTITIONS, Settings.KAFKA_PUBLISHED_TOPIC, Settings.KAFKA_WORKER_GROUP, Settings.INGEST_STORE, Settings.SETTLE_MS);
+            Settings.KAFKA_WORK_PARTITIONS, Settings.KAFKA_PUBLISHED_TOPIC, Settings.KAFKA_WORKER_GROUP, Settings.KAFKA_CLIENT_CONFIG, Settings.INGEST_STORE, Settings.SETTLE_MS);
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -50,13 +50,16 @@ public final class PipelineConfiguration implements CamelConfiguration {
         // in distributed mode the store is shared with other workers, busy now: only what is this node's is tidied
         new Recovery(workspace, journal, store, retention).recover(definitions, !roles.distributed());
         ObjectStore sharedArchive = null;
+        KafkaConnection kafka = null;
         if (roles.distributed()) {
-            KafkaTopics.ensure(settings.get(Settings.KAFKA_BROKERS), settings.get(Settings.KAFKA_WORK_TOPIC),
+            kafka = KafkaConnection.of(settings);
+            kafka.applyTo(context.getComponent("kafka", org.apache.camel.component.kafka.KafkaComponent.class));
+            KafkaTopics.ensure(kafka, settings.get(Settings.KAFKA_WORK_TOPIC),
                     settings.integer(Settings.KAFKA_WORK_PARTITIONS), settings.get(Settings.KAFKA_PUBLISHED_TOPIC));
             sharedArchive = Stores.open(settings.get(Settings.SHARED_ARCHIVE), settings);
             org.slf4j.LoggerFactory.getLogger(PipelineConfiguration.class).info(
-                    "Distributed mode, roles {}: Kafka at {}, shared archive {}", roles,
-                    settings.get(Settings.KAFKA_BROKERS), sharedArchive.describe());
+                    "Distributed mode, roles {}: Kafka at {}, shared archive {}", roles, kafka.describe(),
+                    sharedArchive.describe());
         }
         context.getRegistry().bind("dispatch", new Dispatch(sharedArchive, journal, clock));
         context.getRegistry().bind("work", new Work(catalog, sharedArchive, workspace));
@@ -71,8 +74,8 @@ public final class PipelineConfiguration implements CamelConfiguration {
         }
         PipelineMetrics metrics = new PipelineMetrics(meters, workspace.ingest());
         if (roles.distributed()) {
-            WorkBacklog backlog = new WorkBacklog(settings.get(Settings.KAFKA_BROKERS),
-                    settings.get(Settings.KAFKA_WORK_TOPIC), settings.get(Settings.KAFKA_WORKER_GROUP));
+            WorkBacklog backlog = new WorkBacklog(kafka, settings.get(Settings.KAFKA_WORK_TOPIC),
+                    settings.get(Settings.KAFKA_WORKER_GROUP));
             context.addService(backlog);
             metrics.watchWorkBacklog(backlog);
         }

@@ -55,6 +55,7 @@ public final class Settings {
     public static final String KAFKA_WORK_PARTITIONS = "hiraku.kafka.work-partitions";
     public static final String KAFKA_PUBLISHED_TOPIC = "hiraku.kafka.published-topic";
     public static final String KAFKA_WORKER_GROUP = "hiraku.kafka.worker-group";
+    public static final String KAFKA_CLIENT_CONFIG = "hiraku.kafka.client-config";
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([^}]+)}}");
     private final Map<String, String> values;

@@ -21,15 +21,15 @@ import org.apache.kafka.common.TopicPartitionInfo;
  */
 final class WorkBacklog extends ServiceSupport {
     private static final long CACHE_NANOS = TimeUnit.SECONDS.toNanos(2);
-    private final String brokers;
+    private final KafkaConnection kafka;
     private final String topic;
     private final String group;
     private Admin admin;
     private long readAt;
     private double last = Double.NaN;
 
-    WorkBacklog(String brokers, String topic, String group) {
-        this.brokers = brokers;
+    WorkBacklog(KafkaConnection kafka, String topic, String group) {
+        this.kafka = kafka;
         this.topic = topic;
         this.group = group;
     }
@@ -42,8 +42,8 @@ final class WorkBacklog extends ServiceSupport {
         readAt = now;
         try {
             if (admin == null) {
-                admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
-                        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000, AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000));
+                admin = Admin.create(kafka.client(Map.of(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000,
+                        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000)));
             }
             List<TopicPartitionInfo> partitions = admin.describeTopics(List.of(topic)).allTopicNames()
                     .get(2, TimeUnit.SECONDS).get(topic).partitions();

@@ -41,17 +41,37 @@ public final class LocalKafka implements AutoCloseable {
 
     /** Starts a broker in this JVM, on a free port (0) or the one given; its log goes in {@code dir}. */
     public static LocalKafka start(Path dir, int wantedPort) throws IOException {
+        return start(dir, wantedPort, null, null);
+    }
+
+    /**
+     * Starts a broker in this JVM, on a free port, that takes only clients signing in with SASL/PLAIN as
+     * {@code user} (what a secured cluster asks of Hiraku; TLS is configured the same way on the client side).
+     */
+    public static LocalKafka startSecured(Path dir, String user, String password) throws IOException {
+        return start(dir, 0, user, password);
+    }
+
+    private static LocalKafka start(Path dir, int wantedPort, String user, String password) throws IOException {
         int port = wantedPort > 0 ? wantedPort : freePort();
         int controller = freePort();
+        String listener = user == null ? "PLAINTEXT" : "SASL_PLAINTEXT";
         Properties props = new Properties();
         props.put("process.roles", "broker,controller");
         props.put("node.id", "1");
         props.put("controller.quorum.voters", "1@127.0.0.1:" + controller);
-        props.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controller);
-        props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        props.put("listeners", listener + "://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controller);
+        props.put("advertised.listeners", listener + "://127.0.0.1:" + port);
         props.put("controller.listener.names", "CONTROLLER");
-        props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-        props.put("inter.broker.listener.name", "PLAINTEXT");
+        props.put("listener.security.protocol.map", listener + ":" + listener + ",CONTROLLER:PLAINTEXT");
+        props.put("inter.broker.listener.name", listener);
+        if (user != null) {
+            props.put("sasl.enabled.mechanisms", "PLAIN");
+            props.put("sasl.mechanism.inter.broker.protocol", "PLAIN");
+            props.put("listener.name.sasl_plaintext.plain.sasl.jaas.config",
+                    "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"broker\" "
+                            + "password=\"broker-secret\" user_broker=\"broker-secret\" user_" + user + "=\"" + password + "\";");
+        }
         props.put("log.dirs", dir.resolve("log").toString());
         props.put("offsets.topic.replication.factor", "1");
         props.put("offsets.topic.num.partitions", "1");

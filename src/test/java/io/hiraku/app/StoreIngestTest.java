@@ -49,15 +49,7 @@ class StoreIngestTest {
 
     @Test
     void anUploadedFileIsPublishedAndItsReceiptComesBackBesideIt() throws Exception {
-        Path catalog = Fixtures.monthlyVisitsCatalog(dir.resolve("catalog"));
-        java.nio.file.Files.writeString(catalog.resolve("datasets/city/visits.yaml"), """
-                title: 来庁者数
-                description: 月ごとの来庁者数
-                schema:
-                  fields:
-                    - {name: month, type: yearmonth}
-                    - {name: visitors, type: integer}
-                """);
+        Path catalog = Fixtures.visitorsCatalog(dir.resolve("catalog"));
         upload("drops/city/visits.csv", "month,visitors\n2024-04,1200\n2024-05,1310\n2024-06,990\n");
         upload("drops/city/unknown-table.csv", "a\n1\n");
         upload("drops/city/_receipts/earlier.json", "{}");
