@@ -1,6 +1,7 @@
 package io.hiraku.app;
 
 import io.hiraku.publish.DurableFiles;
+import io.hiraku.publish.ObjectStore;
 import io.hiraku.publish.Sha256;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -29,8 +30,12 @@ public final class Drops {
     private final Outcomes outcomes;
     private final PipelineMetrics metrics;
     private final Clock clock;
+    private final ObjectStore sharedArchive;
 
-    public Drops(Workspace workspace, DropJournal journal, Outcomes outcomes, PipelineMetrics metrics, Clock clock) {
+    /** @param sharedArchive distributed mode's shared archive (refused files are kept there), or null */
+    public Drops(Workspace workspace, DropJournal journal, Outcomes outcomes, PipelineMetrics metrics, Clock clock,
+                 ObjectStore sharedArchive) {
+        this.sharedArchive = sharedArchive;
         this.metrics = metrics;
         this.workspace = workspace;
         this.journal = journal;
@@ -148,16 +153,22 @@ public final class Drops {
         MDC.clear();
     }
 
-    /** Keeps the refused file where the department can find it, next to its receipt. */
+    /**
+     * Keeps a copy of the refused file for the open-data team, beside the others refused from its department:
+     * {@code rejected/<department>/} in the work folder, or in distributed mode in the shared archive, where
+     * the refusals of every worker are in one place. A different file refused under the same name earlier
+     * is kept too: the new copy's name starts with the time it was received.
+     */
     public IngestJob reject(IngestJob job) throws IOException {
-        Path folder = Files.createDirectories(workspace.rejected().resolve(job.getDepartment()));
-        Path target = folder.resolve(job.getFileName());
-        if (Files.exists(target) && !Sha256.of(target).equals(job.getSha256())) {
-            target = folder.resolve(Receipts.stamp(job.getReceivedAt()) + "_"
-                    + FileNames.shortened(job.getFileName(), FileNames.DERIVED_MAX_BYTES));
-        }
-        DurableFiles.copy(job.getArchived(), target);
+        String kept = ReceiptPlace.refused(workspace, sharedArchive, job.getDepartment()).keep(job.getArchived(),
+                job.getSha256(), job.getFileName(), receivedName(job));
+        LOG.info("{}: the refused file is kept as {}", job, kept);
         journal.step(job, DropJournal.State.REJECTED, null);
         return job;
+    }
+
+    /** The name of a refused file's copy when another file was refused under its name before. */
+    static String receivedName(IngestJob job) {
+        return Receipts.stamp(job.getReceivedAt()) + "_" + FileNames.shortened(job.getFileName(), FileNames.DERIVED_MAX_BYTES);
     }
 }

@@ -79,7 +79,7 @@ public final class PipelineConfiguration implements CamelConfiguration {
             context.addService(backlog);
             metrics.watchWorkBacklog(backlog);
         }
-        context.getRegistry().bind("drops", new Drops(workspace, journal, outcomes, metrics, clock));
+        context.getRegistry().bind("drops", new Drops(workspace, journal, outcomes, metrics, clock, sharedArchive));
         context.getRegistry().bind("releases", new Releases(catalog, store, workspace, journal, clock,
                 io.hiraku.publish.FormatSizes.ofMegabytes(settings.integer(Settings.GZIP_NTRIPLES_MB),
                         settings.integer(Settings.PLAIN_NTRIPLES_UP_TO_MB), settings.integer(Settings.TURTLE_UP_TO_MB)),
@@ -93,7 +93,7 @@ public final class PipelineConfiguration implements CamelConfiguration {
         context.getRegistry().bind("storeDrops", new StoreDrops(ingestStore, workspace, journal,
                 java.time.Duration.ofMillis(settings.integer(Settings.SETTLE_MS)), clock));
         Receipts receipts = new Receipts(new ReceiptWriter(templates), workspace, catalog, outcomes, journal, metrics,
-                ingestStore);
+                ingestStore, sharedArchive);
         metrics.watchStoreWaiting(receipts::waitingForStore);
         context.getRegistry().bind("storeHealthCheck", new StoreHealthCheck(receipts));
         context.getRegistry().bind("reminders", new Reminders(catalog, store, workspace, new ReceiptWriter(templates), clock));

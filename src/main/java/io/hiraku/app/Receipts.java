@@ -1,7 +1,6 @@
 package io.hiraku.app;
 
 import io.hiraku.catalog.ReceiptWriter;
-import io.hiraku.publish.ObjectInfo;
 import io.hiraku.publish.ObjectStore;
 import io.hiraku.publish.DatasetIris;
 import io.hiraku.publish.PublishedFile;
@@ -38,16 +37,21 @@ public final class Receipts {
     private volatile String lastStoreError = "";
     private final java.util.Set<String> waiting = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ObjectStore ingestStore;
+    private final ObjectStore sharedArchive;
 
     public Receipts(ReceiptWriter writer, Workspace workspace, CatalogSource catalog, Outcomes outcomes,
                     DropJournal journal, PipelineMetrics metrics) {
-        this(writer, workspace, catalog, outcomes, journal, metrics, null);
+        this(writer, workspace, catalog, outcomes, journal, metrics, null, null);
     }
 
-    /** @param ingestStore the ingest object store (hiraku.ingest-store), where its drops' receipts go; may be null */
+    /**
+     * @param ingestStore   the ingest object store (hiraku.ingest-store), where its drops' receipts go; may be null
+     * @param sharedArchive distributed mode's shared archive, where refusals are kept; null in local mode
+     */
     public Receipts(ReceiptWriter writer, Workspace workspace, CatalogSource catalog, Outcomes outcomes,
-                    DropJournal journal, PipelineMetrics metrics, ObjectStore ingestStore) {
+                    DropJournal journal, PipelineMetrics metrics, ObjectStore ingestStore, ObjectStore sharedArchive) {
         this.ingestStore = ingestStore;
+        this.sharedArchive = sharedArchive;
         this.journal = journal;
         this.metrics = metrics;
         this.writer = writer;
@@ -66,7 +70,7 @@ public final class Receipts {
         waiting.remove(job.dropKey());
         String written = put(job, receipt, name);
         if (job.getOutcome() == IngestJob.Outcome.REJECTED) {
-            writer.write(receipt, workspace.rejected().resolve(job.getDepartment()), name);
+            ReceiptPlace.refused(workspace, sharedArchive, job.getDepartment()).write(writer, receipt, name);
         }
         remove(job, name + PENDING);
         journal.step(job, DropJournal.State.RECEIPTED, null);
@@ -135,29 +139,18 @@ public final class Receipts {
      * drop folder, or of the ingest object store for a file uploaded there. @return where it went
      */
     private String put(IngestJob job, Receipt receipt, String name) throws IOException {
-        if (job.getOrigin() != IngestJob.Origin.STORE) {
-            return writer.write(receipt, workspace.receipts(job.getDepartment()), name).toString();
-        }
-        Path scratch = java.nio.file.Files.createDirectories(workspace.staging().resolve("_receipts"));
-        Path json = writer.write(receipt, scratch, name);
-        Path html = json.resolveSibling(name + ".html");
-        try {
-            String prefix = storeReceipts(job.getDepartment());
-            ingestStore.put(prefix + name + ".html", html, ObjectInfo.changing("text/html; charset=utf-8"));
-            ingestStore.put(prefix + name + ".json", json, ObjectInfo.changing("application/json"));
-            return ingestStore.describe() + prefix + name + ".json";
-        } finally {
-            writer.delete(scratch, name);
-        }
+        return place(job).write(writer, receipt, name);
     }
 
     private void remove(IngestJob job, String name) throws IOException {
-        if (job.getOrigin() != IngestJob.Origin.STORE) {
-            writer.delete(workspace.receipts(job.getDepartment()), name);
-            return;
-        }
-        ingestStore.delete(storeReceipts(job.getDepartment()) + name + ".json");
-        ingestStore.delete(storeReceipts(job.getDepartment()) + name + ".html");
+        place(job).delete(writer, name);
+    }
+
+    /** Where the department finds the receipts of this drop: beside it, in its folder or in the ingest store. */
+    private ReceiptPlace place(IngestJob job) {
+        return job.getOrigin() == IngestJob.Origin.STORE
+                ? ReceiptPlace.store(ingestStore, storeReceipts(job.getDepartment()), workspace.staging().resolve("_receipts"))
+                : ReceiptPlace.folder(workspace.receipts(job.getDepartment()));
     }
 
     /** The receipts' prefix of a department in the ingest object store. */

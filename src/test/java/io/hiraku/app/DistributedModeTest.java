@@ -198,6 +198,34 @@ class DistributedModeTest {
         assertThat(receipt.path("messageEn").asText()).contains("not in the shared archive");
     }
 
+    @Test
+    void aFileAWorkerRefusesIsKeptInTheSharedArchiveWithEveryOtherRefusal() throws Exception {
+        nodes.add(node("all", "ingest,worker,builder"));
+        Path drops = Files.createDirectories(dir.resolve("ingest/city"));
+        String first = "id,name\n1,one\nx,two\n";
+        String second = "id,name\n1,one\n2,two\nthree,three\n";
+        Files.writeString(drops.resolve("ds-01_v1.csv"), first);
+        await().atMost(Duration.ofSeconds(60)).until(() -> receipts(".json").size() == 1);
+        Files.writeString(drops.resolve("ds-01_v1.csv"), second);
+        await().atMost(Duration.ofSeconds(60)).until(() -> receipts(".json").size() == 2);
+
+        assertThat(receiptJson()).extracting(r -> r.path("outcome").asText()).containsOnly("rejected");
+        List<String> all = client.listObjectsV2Paginator(b -> b.bucket("hiraku-archive").prefix("shared/rejected/city/"))
+                .contents().stream().map(o -> o.key()).toList();
+        // each refused file with its receipt
+        assertThat(all.stream().filter(k -> k.endsWith(".json") || k.endsWith(".html"))).hasSize(4);
+        List<String> kept = all.stream().filter(k -> k.endsWith(".csv")).toList();
+        assertThat(kept).hasSize(2).contains("shared/rejected/city/ds-01_v1.csv");
+        assertThat(client.getObjectAsBytes(b -> b.bucket("hiraku-archive").key("shared/rejected/city/ds-01_v1.csv"))
+                .asUtf8String()).isEqualTo(first);
+        String later = kept.stream().filter(k -> !k.endsWith("/ds-01_v1.csv")).findFirst().orElseThrow();
+        assertThat(later).endsWith("_ds-01_v1.csv");
+        assertThat(client.getObjectAsBytes(b -> b.bucket("hiraku-archive").key(later)).asUtf8String()).isEqualTo(second);
+        try (Stream<Path> local = Files.walk(dir.resolve("all/rejected"))) {
+            assertThat(local.filter(Files::isRegularFile)).as("nothing left on the worker's disk").isEmpty();
+        }
+    }
+
     /** The end of each worker's log, for a failure's message. */
     private String workerLogs() {
         StringBuilder all = new StringBuilder();

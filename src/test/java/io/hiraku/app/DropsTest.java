@@ -38,7 +38,7 @@ class DropsTest {
         workspace = new Workspace(dir.resolve("work"), dir.resolve("work/ingest"));
         journal = new DropJournal(workspace.journal());
         drops = new Drops(workspace, journal, new Outcomes(), new PipelineMetrics(new SimpleMeterRegistry(),
-                workspace.ingest()), Clock.systemUTC());
+                workspace.ingest()), Clock.systemUTC(), null);
         dropped = Files.createDirectories(workspace.ingest().resolve("yaizu")).resolve("222127_public_toilet.csv");
         Files.copy(TOILETS, dropped);
     }

@@ -1,0 +1,85 @@
+package io.hiraku.app;
+
+import io.hiraku.validate.Receipt;
+import io.hiraku.catalog.ReceiptWriter;
+import io.hiraku.publish.DurableFiles;
+import io.hiraku.publish.ObjectInfo;
+import io.hiraku.publish.ObjectStore;
+import io.hiraku.publish.Sha256;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Where receipts (and, for refusals, the refused files) are kept: a folder, or a prefix in an object store. A
+ * department's receipts go where it dropped (its {@code _receipts/} folder, or its prefix in the ingest store);
+ * refused files and their receipts go to {@code rejected/<department>/} in the work folder, or in distributed
+ * mode in the shared archive, where every worker's refusals are in one place.
+ *
+ * @param folder the folder, when not a store
+ * @param store  the object store, when not a folder
+ * @param prefix the keys' prefix in the store (ending in "/")
+ * @param scratch where a receipt is rendered before it is put in the store
+ */
+record ReceiptPlace(Path folder, ObjectStore store, String prefix, Path scratch) {
+
+    static ReceiptPlace folder(Path folder) {
+        return new ReceiptPlace(folder, null, null, null);
+    }
+
+    static ReceiptPlace store(ObjectStore store, String prefix, Path scratch) {
+        return new ReceiptPlace(null, store, prefix, scratch);
+    }
+
+    /** Where the files a department's drops had refused, and their receipts, are kept. */
+    static ReceiptPlace refused(Workspace workspace, ObjectStore sharedArchive, String department) {
+        return sharedArchive == null ? folder(workspace.rejected().resolve(department))
+                : store(sharedArchive, "rejected/" + department + "/", workspace.staging().resolve("_receipts"));
+    }
+
+    /** Writes a receipt ({@code <name>.json} and {@code .html}); @return where the JSON is, for the log */
+    String write(ReceiptWriter writer, Receipt receipt, String name) throws IOException {
+        if (store == null) {
+            return writer.write(receipt, folder, name).toString();
+        }
+        Path json = writer.write(receipt, Files.createDirectories(scratch), name);
+        try {
+            store.put(prefix + name + ".html", json.resolveSibling(name + ".html"), ObjectInfo.changing("text/html; charset=utf-8"));
+            store.put(prefix + name + ".json", json, ObjectInfo.changing("application/json"));
+            return store.describe() + prefix + name + ".json";
+        } finally {
+            writer.delete(scratch, name);
+        }
+    }
+
+    /** Removes a receipt (both its files) if it is there. */
+    void delete(ReceiptWriter writer, String name) throws IOException {
+        if (store == null) {
+            writer.delete(folder, name);
+            return;
+        }
+        store.delete(prefix + name + ".json");
+        store.delete(prefix + name + ".html");
+    }
+
+    /**
+     * Keeps a copy of a file under {@code name}, or under {@code otherName} if a different file (by sha256) is
+     * kept under {@code name} already. @return where it is, for the log
+     */
+    String keep(Path file, String sha256, String name, String otherName) throws IOException {
+        if (store == null) {
+            Path target = Files.createDirectories(folder).resolve(name);
+            if (Files.exists(target) && !Sha256.of(target).equals(sha256)) {
+                target = folder.resolve(otherName);
+            }
+            DurableFiles.copy(file, target);
+            return target.toString();
+        }
+        String key = prefix + name;
+        if (store.describe(key).map(ObjectStore.StoredObject::sha256).filter(s -> !s.equals(sha256)).isPresent()) {
+            key = prefix + otherName;
+        }
+        store.put(key, file, ObjectInfo.immutable("application/octet-stream").withSha256(sha256));
+        return store.describe() + key;
+    }
+}
