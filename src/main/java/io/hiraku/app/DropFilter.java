@@ -15,6 +15,13 @@ public final class DropFilter implements GenericFileFilter<File> {
     /** Copy tools', browsers' and editors' names for files being written, and Camel's own read-lock markers. */
     private static final String[] TEMPORARY_SUFFIXES = {".tmp", ".part", ".crdownload", ".partial", ".swp", ".camellock"};
 
+    private final Drops drops;
+
+    /** @param drops what knows the drops that could not be removed from their folder (not taken again) */
+    public DropFilter(Drops drops) {
+        this.drops = drops;
+    }
+
     @Override
     public boolean accept(GenericFile<File> file) {
         Path relative = Path.of(file.getRelativeFilePath());
@@ -22,7 +29,8 @@ public final class DropFilter implements GenericFileFilter<File> {
             return relative.getNameCount() == 1 && !isHidden(relative.getFileName().toString())
                     && !Workspace.RECEIPTS.equals(relative.getFileName().toString());
         }
-        return isDrop(relative);
+        return isDrop(relative)
+                && !drops.isStuck(Path.of(file.getAbsoluteFilePath()), file.getFileLength(), file.getLastModified());
     }
 
     /** @param relative a path under the ingest folder */

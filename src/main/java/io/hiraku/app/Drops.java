@@ -31,6 +31,8 @@ public final class Drops {
     private final PipelineMetrics metrics;
     private final Clock clock;
     private final ObjectStore sharedArchive;
+    /** Drops done (or failed) that could not be removed from their folder, as they were then. */
+    private final java.util.Set<DroppedFile> stuck = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /** @param sharedArchive distributed mode's shared archive (refused files are kept there), or null */
     public Drops(Workspace workspace, DropJournal journal, Outcomes outcomes, PipelineMetrics metrics, Clock clock,
@@ -114,8 +116,12 @@ public final class Drops {
         journal.done(department, name);
         DroppedFile dropped = new DroppedFile(Path.of(path), bytes, modified);
         if (dropped.isStillThere()) {
-            Files.deleteIfExists(dropped.path());
-            DurableFiles.forceFolder(dropped.path().getParent());
+            try {
+                Files.deleteIfExists(dropped.path());
+                DurableFiles.forceFolder(dropped.path().getParent());
+            } catch (IOException e) {
+                cannotRemove(dropped, relativePath, e);
+            }
         } else {
             LOG.info("{}/{} was replaced while it was processed; the new file is taken as a new drop",
                     department, FileNames.printable(name));
@@ -141,16 +147,36 @@ public final class Drops {
         Path target = Files.createDirectories(workspace.failed().resolve(Path.of(relativePath)).getParent())
                 .resolve(dropped.path().getFileName());
         try {
-            Files.move(dropped.path(), target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            // the work folder is on another disk than the drop folders
-            DurableFiles.copy(dropped.path(), target);
-            Files.delete(dropped.path());
+            try {
+                Files.move(dropped.path(), target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                // the work folder is on another disk than the drop folders
+                DurableFiles.copy(dropped.path(), target);
+                Files.delete(dropped.path());
+            }
+        } catch (IOException e) {
+            cannotRemove(dropped, relativePath, e);
+            return;
         }
         DurableFiles.forceFolder(target.getParent());
         DurableFiles.forceFolder(dropped.path().getParent());
         LOG.warn("{} failed; kept in {}", relativePath, target.getParent());
         MDC.clear();
+    }
+
+    /**
+     * True for a drop that could not be removed from its folder (Hiraku may not delete there): it is not
+     * taken again while it is unchanged, which would only repeat its receipt at every poll.
+     */
+    public boolean isStuck(Path path, long bytes, long modified) {
+        return !stuck.isEmpty() && stuck.contains(new DroppedFile(path, bytes, modified));
+    }
+
+    private void cannotRemove(DroppedFile dropped, String relativePath, IOException e) {
+        stuck.add(dropped);
+        LOG.error("{} cannot be removed from its drop folder ({}); it stays there, and is not taken again until it "
+                + "changes or Hiraku restarts. Give Hiraku the right to delete files in {}", relativePath, e,
+                dropped.path().getParent());
     }
 
     /**

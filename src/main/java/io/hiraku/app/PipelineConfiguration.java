@@ -63,7 +63,6 @@ public final class PipelineConfiguration implements CamelConfiguration {
         }
         context.getRegistry().bind("dispatch", new Dispatch(sharedArchive, journal, clock));
         context.getRegistry().bind("work", new Work(catalog, sharedArchive, workspace));
-        context.getRegistry().bind("dropFilter", new DropFilter());
         // Hiraku's counters go to the registry Camel's Prometheus metrics use (camel.metrics.*)
         io.micrometer.core.instrument.MeterRegistry meters = context.getRegistry()
                 .lookupByNameAndType("metricsRegistry", io.micrometer.core.instrument.MeterRegistry.class);
@@ -79,7 +78,9 @@ public final class PipelineConfiguration implements CamelConfiguration {
             context.addService(backlog);
             metrics.watchWorkBacklog(backlog);
         }
-        context.getRegistry().bind("drops", new Drops(workspace, journal, outcomes, metrics, clock, sharedArchive));
+        Drops drops = new Drops(workspace, journal, outcomes, metrics, clock, sharedArchive);
+        context.getRegistry().bind("drops", drops);
+        context.getRegistry().bind("dropFilter", new DropFilter(drops));
         context.getRegistry().bind("releases", new Releases(catalog, store, workspace, journal, clock,
                 io.hiraku.publish.FormatSizes.ofMegabytes(settings.integer(Settings.GZIP_NTRIPLES_MB),
                         settings.integer(Settings.PLAIN_NTRIPLES_UP_TO_MB), settings.integer(Settings.TURTLE_UP_TO_MB)),

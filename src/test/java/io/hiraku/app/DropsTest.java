@@ -109,6 +109,46 @@ class DropsTest {
         assertThat(Files.readAllBytes(dropped)).isEqualTo(next);
     }
 
+    @Test
+    void aDropThatCannotBeRemovedStaysAndIsNotTakenAgainWhileUnchanged() throws Exception {
+        Taken taken = take();
+        archive(taken);
+        protect(true);
+        try {
+            finish(taken);
+            drops.failed(dropped.toString(), "yaizu/222127_public_toilet.csv", taken.bytes, taken.modified);
+        } finally {
+            protect(false);
+        }
+        assertThat(dropped).exists();
+        assertThat(journal.entries()).as("the drop is done all the same").isEmpty();
+        DropFilter filter = new DropFilter(drops);
+        assertThat(filter.accept(asPolled())).as("not taken again").isFalse();
+        // once the department replaces it, it is a new drop
+        dropAgain("施設名\n新しいトイレ\n".getBytes(StandardCharsets.UTF_8), taken.modified + 2000);
+        assertThat(filter.accept(asPolled())).isTrue();
+    }
+
+    /** The drop as the ingest route's file consumer lists it. */
+    private org.apache.camel.component.file.GenericFile<File> asPolled() {
+        return org.apache.camel.component.file.FileConsumer.asGenericFile(workspace.ingest().toString(), dropped.toFile(),
+                null, false);
+    }
+
+    /**
+     * Makes the drop impossible to delete or move, as a drop folder Hiraku may only read does: the folder
+     * read-only for a normal user; for root, who may delete there anyway, the file immutable (chattr).
+     */
+    private void protect(boolean on) throws Exception {
+        if (!"root".equals(System.getProperty("user.name"))) {
+            dropped.getParent().toFile().setWritable(!on);
+            return;
+        }
+        Process chattr = new ProcessBuilder("chattr", on ? "+i" : "-i", dropped.toString()).redirectErrorStream(true).start();
+        String said = new String(chattr.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(chattr.waitFor()).as("chattr: " + said).isZero();
+    }
+
     /** The file as Camel's consumer reports it when it takes it: size and modification time (ms). */
     private record Taken(long bytes, long modified) {
     }
