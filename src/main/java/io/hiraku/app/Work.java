@@ -13,6 +13,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.component.kafka.KafkaConstants;
 import org.apache.camel.component.kafka.consumer.KafkaManualCommit;
+import org.apache.kafka.common.KafkaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -88,11 +89,22 @@ public final class Work {
         return local;
     }
 
-    /** The event is done (its receipt written): its offset is committed, so it is not delivered again. */
+    /**
+     * The event is done (its receipt written): its offset is committed, so it is not delivered again. A
+     * worker that held one event longer than {@code hiraku.kafka.max-poll-interval-ms} (the store was down, and
+     * it waited) has lost its partitions: the commit is refused, and the event is delivered again, here or to
+     * another worker, which finds the same release published (its instant is in the event). That is no failure
+     * of the drop, whose receipt is right: it is logged, not thrown (a "failed" receipt would replace it).
+     */
     public void commit(Exchange exchange) {
         KafkaManualCommit commit = exchange.getMessage().getHeader(KafkaConstants.MANUAL_COMMIT, KafkaManualCommit.class);
         if (commit != null) {
-            commit.commit();
+            try {
+                commit.commit();
+            } catch (KafkaException e) {
+                LOG.warn("{}: done, but the work topic took the event back while it waited ({}); it will be delivered "
+                        + "again and find its release published", exchange.getMessage().getBody(), e.getMessage());
+            }
         }
         MDC.clear();
     }

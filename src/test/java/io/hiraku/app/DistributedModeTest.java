@@ -226,6 +226,40 @@ class DistributedModeTest {
         }
     }
 
+    @Test
+    void aWorkerThatWaitedForTheStoreLongerThanKafkaAllowsEndsWithTheReceiptItEarned() throws Exception {
+        Map<String, String> settings = settings("all", "ingest,worker,builder");
+        // the originals in a folder, so that only publishing waits for the store
+        settings.put(Settings.SHARED_ARCHIVE, dir.resolve("shared-archive").toString());
+        settings.remove(Settings.INGEST_STORE);
+        settings.put(Settings.STORE_RETRY_MAX_MS, "1000");
+        settings.put("hiraku.kafka.max-poll-interval-ms", "4000");
+        nodes.add(new PipelineRunner(Settings.load(settings)).start());
+        s3.stop();
+        Files.writeString(Files.createDirectories(dir.resolve("ingest/city")).resolve("ds-01_v1.csv"), csv(1, 1));
+        await().atMost(Duration.ofSeconds(60)).until(() -> !folderReceipts(".pending.json").isEmpty());
+        // the worker holds the event past max.poll.interval.ms: Kafka takes its partitions back
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> admin.describeConsumerGroups(List.of("hiraku-workers"))
+                    .all().get().get("hiraku-workers").members().isEmpty());
+        }
+        s3.restart();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> folderReceipts(".json").size() == 1
+                && folderReceipts(".pending.json").isEmpty());
+        // delivered again once the worker polls: the same release, found published
+        await().atMost(Duration.ofSeconds(60)).until(() -> ended("unchanged") + ended("published") >= 2);
+        assertThat(ended("failed")).as("no failed receipt, even for a moment").isZero();
+        assertThat(JSON.readTree(folderReceipts(".json").get(0).toFile()).path("outcome").asText()).isIn("published", "unchanged");
+        assertThat(history("ds-01")).hasSize(1);
+    }
+
+    /** How many receipts with this outcome the node wrote (hiraku.files.ended). */
+    private double ended(String outcome) {
+        return meters().find("hiraku.files.ended").tag("outcome", outcome).counters().stream()
+                .mapToDouble(io.micrometer.core.instrument.Counter::count).sum();
+    }
+
     /** The end of each worker's log, for a failure's message. */
     private String workerLogs() {
         StringBuilder all = new StringBuilder();
