@@ -133,8 +133,7 @@ final class PipelineRunner {
         int pending = countDrops(settings.ingest());
         String ingestStore = settings.get(Settings.INGEST_STORE);
         if (!ingestStore.isBlank()) {
-            int uploaded = new StoreDrops(Stores.open(ingestStore, settings), null, null, java.time.Duration.ZERO,
-                    java.time.Clock.systemUTC()).list().size();
+            int uploaded = StoreDrops.dropsIn(Stores.open(ingestStore, settings), java.time.Instant.now()).size();
             LOG.info("{} file(s) waiting in {}", uploaded, ingestStore);
             pending += uploaded;
         }

@@ -50,12 +50,15 @@ public final class StoreDrops {
      * S3-compatible store may show a name while still writing it).
      */
     public List<String> list() throws IOException {
-        java.time.Instant settled = clock.instant().minus(settle);
+        return dropsIn(store, clock.instant().minus(settle)).stream().filter(key -> !inHand.contains(key)).toList();
+    }
+
+    /** The drops in an ingest store written before {@code settled}, oldest first (what {@code publish --once} counts). */
+    static List<String> dropsIn(ObjectStore store, java.time.Instant settled) throws IOException {
         return store.listByAge("").stream()
                 .filter(o -> !o.modified().isAfter(settled))
                 .map(ObjectStore.Listed::key)
                 .filter(key -> DropFilter.isDrop(Path.of(key)))
-                .filter(key -> !inHand.contains(key))
                 .toList();
     }
 
