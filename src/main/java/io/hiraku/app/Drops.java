@@ -50,10 +50,11 @@ public final class Drops {
      * file is read once, hashed as it is copied, so the archive holds exactly the bytes its name says.
      *
      * @param relativePath the path under the ingest folder, {@code <department>/<file name>}
-     * @param bytes, modified the file as it was taken (Camel's headers; absent for a drop landed from the
-     *                        ingest store, which is Hiraku's own copy)
+     * @param bytes        the file's size when it was taken (Camel's header; absent for a drop landed from the
+     *                     ingest store, which is Hiraku's own copy)
+     * @param modified     its modification time then, likewise
      * @return null if the file changed while it was read (written over after it had settled): it is taken
-     *         again, whole, at the next poll
+     *         again, whole, at the next poll; null too if it was taken away before it was read
      */
     public IngestJob archive(java.io.File file, @Header("CamelFileRelativePath") String relativePath,
                              @Header(Exchange.FILE_LENGTH) Long bytes,
@@ -71,7 +72,13 @@ public final class Drops {
         Path archived;
         String sha;
         try {
-            sha = Sha256.copy(dropped, incoming);
+            try {
+                sha = Sha256.copy(dropped, incoming);
+            } catch (java.nio.file.NoSuchFileException e) {
+                LOG.info("{}/{} was taken away before it was read; nothing to do", department, FileNames.printable(name));
+                MDC.clear();
+                return null;
+            }
             if (bytes != null && modified != null && !new DroppedFile(dropped, bytes, modified).isStillThere()) {
                 LOG.info("{}/{} changed while it was being read; it is taken again once it has settled",
                         department, FileNames.printable(name));
@@ -156,6 +163,7 @@ public final class Drops {
             }
         } catch (IOException e) {
             cannotRemove(dropped, relativePath, e);
+            MDC.clear();
             return;
         }
         DurableFiles.forceFolder(target.getParent());
@@ -194,7 +202,7 @@ public final class Drops {
     }
 
     /** The name of a refused file's copy when another file was refused under its name before. */
-    static String receivedName(IngestJob job) {
+    private static String receivedName(IngestJob job) {
         return Receipts.stamp(job.getReceivedAt()) + "_" + FileNames.shortened(job.getFileName(), FileNames.DERIVED_MAX_BYTES);
     }
 }

@@ -92,6 +92,15 @@ class DropsTest {
     }
 
     @Test
+    void aFileTakenAwayBeforeItIsReadIsNothingToDo() throws Exception {
+        Taken taken = take();
+        Files.delete(dropped);
+        assertThat(archive(taken)).isNull();
+        assertThat(journal.entries()).isEmpty();
+        assertThat(temporaryFiles()).isEmpty();
+    }
+
+    @Test
     void aFailedDropMovesToFailedUnlessItWasReplacedMeanwhile() throws Exception {
         Taken taken = take();
         archive(taken);
