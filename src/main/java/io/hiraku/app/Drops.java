@@ -58,7 +58,7 @@ public final class Drops {
      */
     public IngestJob archive(java.io.File file, @Header("CamelFileRelativePath") String relativePath,
                              @Header(Exchange.FILE_LENGTH) Long bytes,
-                             @Header(Exchange.FILE_LAST_MODIFIED) Long modified) throws IOException {
+                             @Header(Exchange.FILE_LAST_MODIFIED) Long modified, Exchange exchange) throws IOException {
         Path dropped = file.toPath();
         Path relative = Path.of(relativePath);
         String department = relative.getNameCount() > 1 ? relative.getName(0).toString() : "";
@@ -71,15 +71,17 @@ public final class Drops {
         Path incoming = DurableFiles.temporaryFor(departmentArchive.resolve(name));
         Path archived;
         String sha;
+        String fileKey;
         try {
             try {
+                fileKey = DroppedFile.keyOf(dropped);
                 sha = Sha256.copy(dropped, incoming);
             } catch (java.nio.file.NoSuchFileException e) {
                 LOG.info("{}/{} was taken away before it was read; nothing to do", department, FileNames.printable(name));
                 MDC.clear();
                 return null;
             }
-            if (bytes != null && modified != null && !new DroppedFile(dropped, bytes, modified).isStillThere()) {
+            if (bytes != null && modified != null && !new DroppedFile(dropped, bytes, modified, fileKey).isStillThere()) {
                 LOG.info("{}/{} changed while it was being read; it is taken again once it has settled",
                         department, FileNames.printable(name));
                 MDC.clear();
@@ -92,6 +94,7 @@ public final class Drops {
         } finally {
             Files.deleteIfExists(incoming);
         }
+        exchange.getMessage().setHeader(DroppedFile.FILE_KEY, fileKey);
         metrics.received(department);
         DropJournal.Entry entry = journal.begin(department, name, Files.size(archived), sha,
                 Instant.now(clock).truncatedTo(ChronoUnit.MILLIS));
@@ -116,12 +119,13 @@ public final class Drops {
     public void finish(@Header("CamelFileAbsolutePath") String path,
                        @Header("CamelFileRelativePath") String relativePath,
                        @Header(Exchange.FILE_LENGTH) long bytes,
-                       @Header(Exchange.FILE_LAST_MODIFIED) long modified) throws IOException {
+                       @Header(Exchange.FILE_LAST_MODIFIED) long modified,
+                       @Header(DroppedFile.FILE_KEY) String fileKey) throws IOException {
         Path relative = Path.of(relativePath);
         String department = relative.getNameCount() > 1 ? relative.getName(0).toString() : "";
         String name = relative.getFileName().toString();
         journal.done(department, name);
-        DroppedFile dropped = new DroppedFile(Path.of(path), bytes, modified);
+        DroppedFile dropped = new DroppedFile(Path.of(path), bytes, modified, fileKey);
         if (dropped.isStillThere()) {
             try {
                 Files.deleteIfExists(dropped.path());
@@ -145,8 +149,9 @@ public final class Drops {
     public void failed(@Header("CamelFileAbsolutePath") String path,
                        @Header("CamelFileRelativePath") String relativePath,
                        @Header(Exchange.FILE_LENGTH) long bytes,
-                       @Header(Exchange.FILE_LAST_MODIFIED) long modified) throws IOException {
-        DroppedFile dropped = new DroppedFile(Path.of(path), bytes, modified);
+                       @Header(Exchange.FILE_LAST_MODIFIED) long modified,
+                       @Header(DroppedFile.FILE_KEY) String fileKey) throws IOException {
+        DroppedFile dropped = new DroppedFile(Path.of(path), bytes, modified, fileKey);
         if (!dropped.isStillThere()) {
             LOG.warn("{} failed and was replaced meanwhile; the new file is taken as a new drop", relativePath);
             return;
@@ -177,11 +182,11 @@ public final class Drops {
      * taken again while it is unchanged, which would only repeat its receipt at every poll.
      */
     public boolean isStuck(Path path, long bytes, long modified) {
-        return !stuck.isEmpty() && stuck.contains(new DroppedFile(path, bytes, modified));
+        return !stuck.isEmpty() && stuck.contains(new DroppedFile(path, bytes, modified, null));
     }
 
     private void cannotRemove(DroppedFile dropped, String relativePath, IOException e) {
-        stuck.add(dropped);
+        stuck.add(dropped.listed());
         LOG.error("{} cannot be removed from its drop folder ({}); it stays there, and is not taken again until it "
                 + "changes or Hiraku restarts. Give Hiraku the right to delete files in {}", relativePath, e,
                 dropped.path().getParent());

@@ -13,6 +13,9 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Clock;
 import java.util.stream.Stream;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,6 +77,21 @@ class DropsTest {
     }
 
     @Test
+    void aCopyOfTheSameSizeAndTimeRenamedOverTheDropIsANewDropToo() throws Exception {
+        Taken taken = take();
+        archive(taken);
+        // another file, byte for byte as long, stamped with the same time (a copy tool keeping times)
+        byte[] other = Files.readAllBytes(dropped);
+        other[other.length - 2] = (byte) (other[other.length - 2] == '0' ? '1' : '0');
+        dropAgain(other, taken.modified);
+        assertThat(take().bytes).isEqualTo(taken.bytes);
+
+        finish(taken);
+
+        assertThat(Files.readAllBytes(dropped)).isEqualTo(other);
+    }
+
+    @Test
     void aFileWrittenOverWhileItIsReadIsTakenAgainOnceItHasSettled() throws Exception {
         Taken taken = take();
         dropAgain("施設名\n書きかけ".getBytes(StandardCharsets.UTF_8), taken.modified + 2000);
@@ -104,7 +122,8 @@ class DropsTest {
     void aFailedDropMovesToFailedUnlessItWasReplacedMeanwhile() throws Exception {
         Taken taken = take();
         archive(taken);
-        drops.failed(dropped.toString(), "yaizu/222127_public_toilet.csv", taken.bytes, taken.modified);
+        drops.failed(dropped.toString(), "yaizu/222127_public_toilet.csv", taken.bytes, taken.modified,
+                taken.fileKey());
         Path kept = workspace.failed().resolve("yaizu/222127_public_toilet.csv");
         assertThat(dropped).doesNotExist();
         assertThat(Files.readAllBytes(kept)).isEqualTo(Files.readAllBytes(TOILETS));
@@ -114,7 +133,8 @@ class DropsTest {
         archive(second);
         byte[] next = "施設名,所在地\n新しいトイレ,焼津市本町\n".getBytes(StandardCharsets.UTF_8);
         dropAgain(next, second.modified + 2000);
-        drops.failed(dropped.toString(), "yaizu/222127_public_toilet.csv", second.bytes, second.modified);
+        drops.failed(dropped.toString(), "yaizu/222127_public_toilet.csv", second.bytes, second.modified,
+                second.fileKey());
         assertThat(Files.readAllBytes(dropped)).isEqualTo(next);
     }
 
@@ -125,7 +145,8 @@ class DropsTest {
         protect(true);
         try {
             finish(taken);
-            drops.failed(dropped.toString(), "yaizu/222127_public_toilet.csv", taken.bytes, taken.modified);
+            drops.failed(dropped.toString(), "yaizu/222127_public_toilet.csv", taken.bytes, taken.modified,
+                taken.fileKey());
         } finally {
             protect(false);
         }
@@ -159,7 +180,20 @@ class DropsTest {
     }
 
     /** The file as Camel's consumer reports it when it takes it: size and modification time (ms). */
-    private record Taken(long bytes, long modified) {
+    private static final class Taken {
+        final long bytes;
+        final long modified;
+        /** What the archive step left on the exchange for the later steps (the file key). */
+        final Exchange exchange = new DefaultExchange(new DefaultCamelContext());
+
+        Taken(long bytes, long modified) {
+            this.bytes = bytes;
+            this.modified = modified;
+        }
+
+        String fileKey() {
+            return exchange.getMessage().getHeader(DroppedFile.FILE_KEY, String.class);
+        }
     }
 
     private Taken take() throws IOException {
@@ -168,11 +202,11 @@ class DropsTest {
 
     private IngestJob archive(Taken taken) throws IOException {
         File file = dropped.toFile();
-        return drops.archive(file, "yaizu/222127_public_toilet.csv", taken.bytes, taken.modified);
+        return drops.archive(file, "yaizu/222127_public_toilet.csv", taken.bytes, taken.modified, taken.exchange);
     }
 
     private void finish(Taken taken) throws IOException {
-        drops.finish(dropped.toString(), "yaizu/222127_public_toilet.csv", taken.bytes, taken.modified);
+        drops.finish(dropped.toString(), "yaizu/222127_public_toilet.csv", taken.bytes, taken.modified, taken.fileKey());
     }
 
     /** The department drops another file under the same name: written beside it, renamed over it. */
