@@ -39,6 +39,7 @@ public final class Drops {
                  ObjectStore sharedArchive) {
         this.sharedArchive = sharedArchive;
         this.metrics = metrics;
+        metrics.watchStuckDrops(stuck::size);
         this.workspace = workspace;
         this.journal = journal;
         this.outcomes = outcomes;

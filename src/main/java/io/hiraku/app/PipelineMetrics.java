@@ -38,6 +38,13 @@ public final class PipelineMetrics {
                 .description("Drops waiting for the object store to come back").register(registry);
     }
 
+    /** Drops Hiraku could not remove from their folder (no right to delete there), left where they are. */
+    void watchStuckDrops(IntSupplier stuck) {
+        Gauge.builder("hiraku.drops.stuck", stuck::getAsInt)
+                .description("Drops done or failed that could not be removed from their folder (no right to delete there)")
+                .register(registry);
+    }
+
     /** Distributed mode: the work events queued and not finished by any worker (consumer lag). */
     void watchWorkBacklog(WorkBacklog backlog) {
         Gauge.builder("hiraku.work.backlog", backlog, WorkBacklog::events)

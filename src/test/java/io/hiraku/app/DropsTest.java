@@ -35,13 +35,14 @@ class DropsTest {
     private DropJournal journal;
     private Drops drops;
     private Path dropped;
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
     @BeforeEach
     void setUp() throws IOException {
         workspace = new Workspace(dir.resolve("work"), dir.resolve("work/ingest"));
         journal = new DropJournal(workspace.journal());
-        drops = new Drops(workspace, journal, new Outcomes(), new PipelineMetrics(new SimpleMeterRegistry(),
-                workspace.ingest()), Clock.systemUTC(), null);
+        drops = new Drops(workspace, journal, new Outcomes(), new PipelineMetrics(meters, workspace.ingest()),
+                Clock.systemUTC(), null);
         dropped = Files.createDirectories(workspace.ingest().resolve("yaizu")).resolve("222127_public_toilet.csv");
         Files.copy(TOILETS, dropped);
     }
@@ -146,7 +147,7 @@ class DropsTest {
         try {
             finish(taken);
             drops.failed(dropped.toString(), "yaizu/222127_public_toilet.csv", taken.bytes, taken.modified,
-                taken.fileKey());
+                    taken.fileKey());
         } finally {
             protect(false);
         }
@@ -154,6 +155,7 @@ class DropsTest {
         assertThat(journal.entries()).as("the drop is done all the same").isEmpty();
         DropFilter filter = new DropFilter(drops);
         assertThat(filter.accept(asPolled())).as("not taken again").isFalse();
+        assertThat(meters.get("hiraku.drops.stuck").gauge().value()).as("operators see it on /observe/metrics").isEqualTo(1);
         // once the department replaces it, it is a new drop
         dropAgain("施設名\n新しいトイレ\n".getBytes(StandardCharsets.UTF_8), taken.modified + 2000);
         assertThat(filter.accept(asPolled())).isTrue();
