@@ -39,6 +39,8 @@ public final class Settings {
     public static final String S3_ENDPOINT = "hiraku.s3.endpoint";
     public static final String S3_PATH_STYLE = "hiraku.s3.path-style";
     public static final String S3_PART_SIZE_MB = "hiraku.s3.part-size-mb";
+    public static final String S3_SSE = "hiraku.s3.sse";
+    public static final String S3_SSE_KMS_KEY_ID = "hiraku.s3.sse-kms-key-id";
     public static final String MANAGEMENT_ENABLED = "hiraku.management.enabled";
     public static final String MANAGEMENT_HOST = "hiraku.management.host";
     public static final String MANAGEMENT_PORT = "hiraku.management.port";

@@ -2,6 +2,7 @@ package io.hiraku.app;
 
 import io.hiraku.publish.LocalObjectStore;
 import io.hiraku.publish.ObjectStore;
+import io.hiraku.publish.S3Encryption;
 import io.hiraku.publish.S3ObjectStore;
 import java.io.IOException;
 import java.net.URI;
@@ -41,6 +42,7 @@ final class Stores {
             client.endpointOverride(URI.create(endpoint));
         }
         return new S3ObjectStore(client.build(), location[0], location[1],
-                settings.integer(Settings.S3_PART_SIZE_MB) * 1024L * 1024L);
+                settings.integer(Settings.S3_PART_SIZE_MB) * 1024L * 1024L,
+                S3Encryption.of(settings.get(Settings.S3_SSE), settings.get(Settings.S3_SSE_KMS_KEY_ID)));
     }
 }

@@ -38,13 +38,21 @@ public final class S3ObjectStore implements ObjectStore {
     private final String bucket;
     private final String prefix;
     private final long partSize;
+    private final S3Encryption encryption;
+
+    /** A store whose objects get the bucket's default encryption. */
+    public S3ObjectStore(S3Client s3, String bucket, String prefix, long partSize) {
+        this(s3, bucket, prefix, partSize, S3Encryption.NONE);
+    }
 
     /**
-     * @param prefix   key prefix inside the bucket, "" or ending in "/"
-     * @param partSize the size of multipart parts and the threshold above which a file is sent in parts
-     *                 (at least 5 MiB, S3's minimum)
+     * @param prefix     key prefix inside the bucket, "" or ending in "/"
+     * @param partSize   the size of multipart parts and the threshold above which a file is sent in parts
+     *                   (at least 5 MiB, S3's minimum)
+     * @param encryption the server-side encryption every object is written with
      */
-    public S3ObjectStore(S3Client s3, String bucket, String prefix, long partSize) {
+    public S3ObjectStore(S3Client s3, String bucket, String prefix, long partSize, S3Encryption encryption) {
+        this.encryption = encryption;
         this.s3 = s3;
         this.bucket = bucket;
         this.prefix = prefix == null || prefix.isEmpty() || prefix.endsWith("/") ? (prefix == null ? "" : prefix)
@@ -69,6 +77,7 @@ public final class S3ObjectStore implements ObjectStore {
             if (size <= partSize) {
                 s3.putObject(b -> b.bucket(bucket).key(prefix + key).contentType(info.contentType())
                                 .cacheControl(info.cacheControl()).metadata(Map.of("sha256", sha256))
+                                .serverSideEncryption(encryption.algorithm()).ssekmsKeyId(encryption.kmsKeyId())
                                 .checksumAlgorithm(ChecksumAlgorithm.SHA256).checksumSHA256(base64(sha256)),
                         RequestBody.fromFile(file));
             } else {
@@ -82,7 +91,8 @@ public final class S3ObjectStore implements ObjectStore {
     private void putInParts(String key, Path file, long size, ObjectInfo info, String sha256) throws IOException {
         String uploadId = s3.createMultipartUpload(b -> b.bucket(bucket).key(prefix + key)
                 .contentType(info.contentType()).cacheControl(info.cacheControl())
-                .metadata(Map.of("sha256", sha256)).checksumAlgorithm(ChecksumAlgorithm.SHA256)).uploadId();
+                .metadata(Map.of("sha256", sha256)).checksumAlgorithm(ChecksumAlgorithm.SHA256)
+                .serverSideEncryption(encryption.algorithm()).ssekmsKeyId(encryption.kmsKeyId())).uploadId();
         List<CompletedPart> parts = new ArrayList<>();
         try (InputStream in = Files.newInputStream(file)) {
             int number = 1;

@@ -91,6 +91,32 @@ class S3PublishTest {
         }
     }
 
+    @Test
+    void everyObjectAsksForTheEncryptionTheBucketPolicyRequires() throws Exception {
+        server.useForHiraku(Map.of(Settings.S3_SSE, "aws:kms", Settings.S3_SSE_KMS_KEY_ID, "alias/open-data"));
+        int exit = HirakuCommand.execute("publish", "--once", "--work", dir.resolve("work").toString(),
+                "--store", "s3://open-data/hiraku");
+        assertThat(exit).isEqualTo(HirakuCommand.OK);
+
+        List<String> keys = s3.listObjectsV2Paginator(b -> b.bucket("open-data").prefix("hiraku/")).contents()
+                .stream().map(S3Object::key).toList();
+        assertThat(keys).contains("hiraku/catalog.ttl", "hiraku/datasets/takamatsu-aed/takamatsu-aed.csv");
+        for (String key : keys) {
+            var head = s3.headObject(b -> b.bucket("open-data").key(key));
+            assertThat(head.serverSideEncryptionAsString()).as(key).isEqualTo("aws:kms");
+            assertThat(head.ssekmsKeyId()).as(key).isEqualTo("alias/open-data");
+        }
+    }
+
+    @Test
+    void anEncryptionS3CannotDoIsRefusedBeforeAnythingIsWritten() {
+        server.useForHiraku(Map.of(Settings.S3_SSE, "kms"));
+        int exit = HirakuCommand.execute("publish", "--once", "--work", dir.resolve("work").toString(),
+                "--store", "s3://open-data/hiraku");
+        assertThat(exit).isNotEqualTo(HirakuCommand.OK);
+        assertThat(s3.listObjectsV2(b -> b.bucket("open-data")).contents()).isEmpty();
+    }
+
     /** The media type as stored, spaces dropped (servers differ in "text/html; charset" vs "text/html;charset"). */
     @Test
     void aSecondReleaseOnS3KeepsTheFirstAndLinksTheVersions() throws Exception {

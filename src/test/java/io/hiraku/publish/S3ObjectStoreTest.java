@@ -50,6 +50,33 @@ class S3ObjectStoreTest extends ObjectStoreContract {
     }
 
     @Test
+    void objectsWholeOrInPartsAreWrittenWithTheEncryptionAskedFor() throws Exception {
+        String bucket = "hiraku-sse";
+        server.createBucket(bucket);
+        ObjectStore store = new S3ObjectStore(s3, bucket, "", 5L * 1024 * 1024,
+                S3Encryption.of("aws:kms", "arn:aws:kms:ap-northeast-1:111122223333:key/open-data"));
+        store.put("small.csv", Files.writeString(dir.resolve("small.csv"), "id\n1\n"), ObjectInfo.changing("text/csv"));
+        byte[] big = new byte[6 * 1024 * 1024 + 1];
+        new java.util.Random(7).nextBytes(big);
+        store.put("big.bin", Files.write(dir.resolve("big.bin"), big), ObjectInfo.immutable("application/octet-stream"));
+        for (String key : new String[] {"small.csv", "big.bin"}) {
+            HeadObjectResponse head = s3.headObject(b -> b.bucket(bucket).key(key));
+            assertThat(head.serverSideEncryptionAsString()).as(key).isEqualTo("aws:kms");
+            assertThat(head.ssekmsKeyId()).as(key).isEqualTo("arn:aws:kms:ap-northeast-1:111122223333:key/open-data");
+        }
+        assertThat(s3.headObject(b -> b.bucket(bucket).key("big.bin")).contentLength()).isEqualTo(big.length);
+    }
+
+    @Test
+    void anEncryptionS3DoesNotKnowIsAClearError() {
+        assertThatThrownBy(() -> S3Encryption.of("kms", "")).hasMessageContaining("hiraku.s3.sse is 'kms'")
+                .hasMessageContaining("AES256, aws:kms or aws:kms:dsse");
+        assertThatThrownBy(() -> S3Encryption.of("AES256", "alias/open-data"))
+                .hasMessageContaining("hiraku.s3.sse-kms-key-id is set, so hiraku.s3.sse must be aws:kms");
+        assertThat(S3Encryption.of(" ", " ")).isEqualTo(S3Encryption.NONE);
+    }
+
+    @Test
     void aMissingBucketIsAClearError() {
         ObjectStore store = new S3ObjectStore(s3, "no-such-bucket", "", 5L * 1024 * 1024);
         assertThatThrownBy(() -> store.put("x.csv", Files.writeString(dir.resolve("x.csv"), "x"),
