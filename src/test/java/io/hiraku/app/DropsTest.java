@@ -178,7 +178,13 @@ class DropsTest {
         }
         Process chattr = new ProcessBuilder("chattr", on ? "+i" : "-i", dropped.toString()).redirectErrorStream(true).start();
         String said = new String(chattr.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(chattr.waitFor()).as("chattr: " + said).isZero();
+        int exit = chattr.waitFor();
+        if (on) {
+            // a container without CAP_LINUX_IMMUTABLE, or a file system without the flag, cannot make the case
+            org.junit.jupiter.api.Assumptions.assumeTrue(exit == 0, "chattr +i is not possible here: " + said);
+        } else {
+            assertThat(exit).as("chattr: " + said).isZero();
+        }
     }
 
     /** The file as Camel's consumer reports it when it takes it: size and modification time (ms). */
