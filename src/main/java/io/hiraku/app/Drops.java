@@ -48,7 +48,7 @@ public final class Drops {
 
     /**
      * Archives the dropped file as {@code archive/<department>/<sha256>/<file name>} and starts its job. The
-     * file is read once, hashed as it is copied, so the archive holds exactly the bytes its name says.
+     * sha256 is that of the copy, so the archive holds exactly the bytes its name says.
      *
      * @param relativePath the path under the ingest folder, {@code <department>/<file name>}
      * @param bytes        the file's size when it was taken (Camel's header; absent for a drop landed from the
@@ -76,12 +76,15 @@ public final class Drops {
         try {
             try {
                 fileKey = DroppedFile.keyOf(dropped);
-                sha = Sha256.copy(dropped, incoming);
+                // the system's copy, then the hash of the copy (from the page cache): the archive holds exactly
+                // the bytes its sha256 names, and this is faster than hashing while copying through the JVM
+                Files.copy(dropped, incoming, StandardCopyOption.REPLACE_EXISTING);
             } catch (java.nio.file.NoSuchFileException e) {
                 LOG.info("{}/{} was taken away before it was read; nothing to do", department, FileNames.printable(name));
                 MDC.clear();
                 return null;
             }
+            sha = Sha256.of(incoming);
             if (bytes != null && modified != null && !new DroppedFile(dropped, bytes, modified, fileKey).isStillThere()) {
                 LOG.info("{}/{} changed while it was being read; it is taken again once it has settled",
                         department, FileNames.printable(name));

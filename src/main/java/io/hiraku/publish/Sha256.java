@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -41,18 +39,6 @@ public final class Sha256 {
             while ((n = in.read(buffer)) > 0) {
                 digest.update(buffer, 0, n);
             }
-        }
-        return hex(digest);
-    }
-
-    /**
-     * Copies {@code source} to {@code target} (replacing it) and returns the sha256 of the bytes copied: one
-     * read, so the hash is that of the copy even if the source changes meanwhile.
-     */
-    public static String copy(Path source, Path target) throws IOException {
-        MessageDigest digest = newDigest();
-        try (InputStream in = new DigestInputStream(Files.newInputStream(source), digest)) {
-            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
         }
         return hex(digest);
     }
