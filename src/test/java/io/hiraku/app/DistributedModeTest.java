@@ -210,11 +210,10 @@ class DistributedModeTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> receipts(".json").size() == 2);
 
         assertThat(receiptJson()).extracting(r -> r.path("outcome").asText()).containsOnly("rejected");
-        List<String> all = client.listObjectsV2Paginator(b -> b.bucket("hiraku-archive").prefix("shared/rejected/city/"))
-                .contents().stream().map(o -> o.key()).toList();
-        // each refused file with its receipt
-        assertThat(all.stream().filter(k -> k.endsWith(".json") || k.endsWith(".html"))).hasSize(4);
-        List<String> kept = all.stream().filter(k -> k.endsWith(".csv")).toList();
+        // each refused file with its receipt (the copy of the receipt is written after the department's own)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(refusals())
+                .filteredOn(k -> k.endsWith(".json") || k.endsWith(".html")).hasSize(4));
+        List<String> kept = refusals().stream().filter(k -> k.endsWith(".csv")).toList();
         assertThat(kept).hasSize(2).contains("shared/rejected/city/ds-01_v1.csv");
         assertThat(client.getObjectAsBytes(b -> b.bucket("hiraku-archive").key("shared/rejected/city/ds-01_v1.csv"))
                 .asUtf8String()).isEqualTo(first);
@@ -252,6 +251,12 @@ class DistributedModeTest {
         assertThat(ended("failed")).as("no failed receipt, even for a moment").isZero();
         assertThat(JSON.readTree(folderReceipts(".json").get(0).toFile()).path("outcome").asText()).isIn("published", "unchanged");
         assertThat(history("ds-01")).hasSize(1);
+    }
+
+    /** What the shared archive keeps of the refusals of the department "city". */
+    private List<String> refusals() {
+        return client.listObjectsV2Paginator(b -> b.bucket("hiraku-archive").prefix("shared/rejected/city/"))
+                .contents().stream().map(o -> o.key()).toList();
     }
 
     /** How many receipts with this outcome the node wrote (hiraku.files.ended). */

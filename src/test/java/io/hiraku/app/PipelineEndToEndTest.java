@@ -474,7 +474,9 @@ class PipelineEndToEndTest extends CamelMainTestSupport {
             assertThat(work.resolve("archive/yaizu").resolve(Sha256.of(original)).resolve("222127_public_toilet.csv"))
                     .exists();
         }
-        assertThat(listFiles(ingest).stream().filter(p -> !p.toString().contains("_receipts"))).isEmpty();
+        // each drop leaves its folder just after its receipt is written
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(listFiles(ingest).stream().filter(p -> !p.toString().contains("_receipts"))).isEmpty());
     }
 
     @Test
