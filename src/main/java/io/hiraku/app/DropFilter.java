@@ -29,8 +29,8 @@ public final class DropFilter implements GenericFileFilter<File> {
             return relative.getNameCount() == 1 && !isHidden(relative.getFileName().toString())
                     && !Workspace.RECEIPTS.equals(relative.getFileName().toString());
         }
-        return isDrop(relative)
-                && !drops.isStuck(Path.of(file.getAbsoluteFilePath()), file.getFileLength(), file.getLastModified());
+        return isDrop(relative) && !(drops.anyStuck()
+                && drops.isStuck(Path.of(file.getAbsoluteFilePath()), file.getFileLength(), file.getLastModified()));
     }
 
     /** @param relative a path under the ingest folder */

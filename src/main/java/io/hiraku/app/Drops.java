@@ -4,7 +4,6 @@ import io.hiraku.publish.DurableFiles;
 import io.hiraku.publish.ObjectStore;
 import io.hiraku.publish.Sha256;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -163,13 +162,8 @@ public final class Drops {
         Path target = Files.createDirectories(workspace.failed().resolve(Path.of(relativePath)).getParent())
                 .resolve(dropped.path().getFileName());
         try {
-            try {
-                Files.move(dropped.path(), target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                // the work folder is on another disk than the drop folders
-                DurableFiles.copy(dropped.path(), target);
-                Files.delete(dropped.path());
-            }
+            // a rename, or a copy and a delete when the work folder is on another disk (as StoreDrops.failed)
+            Files.move(dropped.path(), target, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             cannotRemove(dropped, relativePath, e);
             MDC.clear();
@@ -186,7 +180,12 @@ public final class Drops {
      * taken again while it is unchanged, which would only repeat its receipt at every poll.
      */
     public boolean isStuck(Path path, long bytes, long modified) {
-        return !stuck.isEmpty() && stuck.contains(new DroppedFile(path, bytes, modified, null));
+        return stuck.contains(new DroppedFile(path, bytes, modified, null));
+    }
+
+    /** Whether any drop is stuck (the drop filter asks this first: most polls need no file's size or time). */
+    public boolean anyStuck() {
+        return !stuck.isEmpty();
     }
 
     private void cannotRemove(DroppedFile dropped, String relativePath, IOException e) {

@@ -27,14 +27,15 @@ record ReceiptPlace(Path folder, ObjectStore store, String prefix, Path scratch)
         return new ReceiptPlace(folder, null, null, null);
     }
 
-    static ReceiptPlace store(ObjectStore store, String prefix, Path scratch) {
-        return new ReceiptPlace(null, store, prefix, scratch);
+    /** A prefix in a store; receipts are rendered in the work folder's staging area before they are put. */
+    static ReceiptPlace store(ObjectStore store, String prefix, Workspace workspace) {
+        return new ReceiptPlace(null, store, prefix, workspace.staging().resolve("_receipts"));
     }
 
     /** Where the files a department's drops had refused, and their receipts, are kept. */
     static ReceiptPlace refused(Workspace workspace, ObjectStore sharedArchive, String department) {
         return sharedArchive == null ? folder(workspace.rejected().resolve(department))
-                : store(sharedArchive, "rejected/" + department + "/", workspace.staging().resolve("_receipts"));
+                : store(sharedArchive, "rejected/" + department + "/", workspace);
     }
 
     /** Writes a receipt ({@code <name>.json} and {@code .html}); @return where the JSON is, for the log */

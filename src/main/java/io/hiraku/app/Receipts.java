@@ -149,7 +149,7 @@ public final class Receipts {
     /** Where the department finds the receipts of this drop: beside it, in its folder or in the ingest store. */
     private ReceiptPlace place(IngestJob job) {
         return job.getOrigin() == IngestJob.Origin.STORE
-                ? ReceiptPlace.store(ingestStore, storeReceipts(job.getDepartment()), workspace.staging().resolve("_receipts"))
+                ? ReceiptPlace.store(ingestStore, storeReceipts(job.getDepartment()), workspace)
                 : ReceiptPlace.folder(workspace.receipts(job.getDepartment()));
     }
 

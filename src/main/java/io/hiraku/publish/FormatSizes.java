@@ -3,7 +3,7 @@ package io.hiraku.publish;
 /**
  * Which formats a release gets by its size. The N-Triples get a gzip copy once they are larger than
  * {@code gzipNTriplesAbove} bytes, and are published only as that copy once they are larger than
- * {@code plainNTriplesUpTo}: a large table's N-Triples are many times its CSV (2 GB for a million rows of
+ * {@code plainNTriplesUpTo} (never before the copy is made: {@link GzipCopy} sees to it): a large table's N-Triples are many times its CSV (2 GB for a million rows of
  * 13 columns) and shrink tenfold, every RDF reader takes them gzipped, and the store then keeps, uploads
  * and serves a tenth. Turtle is written only while the N-Triples are at most {@code turtleUpTo} bytes:
  * past that it would be the same graph again in another layout, for nobody reads millions of triples as
@@ -12,10 +12,6 @@ package io.hiraku.publish;
 public record FormatSizes(long gzipNTriplesAbove, long plainNTriplesUpTo, long turtleUpTo) {
     /** Every format, uncompressed: what a release gets when nothing is said. */
     public static final FormatSizes ALL = new FormatSizes(Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE);
-
-    public FormatSizes {
-        plainNTriplesUpTo = Math.max(plainNTriplesUpTo, gzipNTriplesAbove); // never without both
-    }
 
     /** From the settings' megabytes. */
     public static FormatSizes ofMegabytes(long gzipNTriplesAboveMb, long plainNTriplesUpToMb, long turtleUpToMb) {
