@@ -35,6 +35,7 @@ public final class Receipts {
     private final DropJournal journal;
     private final PipelineMetrics metrics;
     private volatile String lastStoreError = "";
+    private volatile boolean lastStoreFull;
     private final java.util.Set<String> waiting = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ObjectStore ingestStore;
     private final ObjectStore sharedArchive;
@@ -101,17 +102,27 @@ public final class Receipts {
                 : body instanceof java.util.List<?> list && !list.isEmpty() && list.get(0) instanceof IngestJob j ? j
                 : null;
         Throwable cause = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        io.hiraku.publish.StoreUnavailableException store = io.hiraku.publish.StoreUnavailableException.in(cause);
         lastStoreError = cause == null ? "" : String.valueOf(cause.getMessage());
+        lastStoreFull = store != null && store.isFull();
         boolean first = job != null && waiting.add(job.dropKey());
         metrics.storeError();
         if (!first) {
             return;
         }
-        LOG.warn("{}: the object store is unavailable, waiting to publish: {}", job,
-                cause == null ? "" : cause.getMessage());
-        writePending(job, "公開先の保存場所に接続できないため、公開を待っています。ファイルは保管済みで、接続が戻ると自動で公開します",
-                "waiting to publish: the object store cannot be reached. The file is kept and will be published "
-                        + "as soon as the store is back");
+        if (lastStoreFull) {
+            LOG.warn("{}: the object store is full, waiting to publish until space is freed: {}", job, cause.getMessage());
+            writePending(job, "公開先の保存場所の容量が足りないため、公開を待っています。ファイルは保管済みで、"
+                            + "オープンデータ担当が空きを作ると自動で公開します",
+                    "waiting to publish: the object store is full. The file is kept and will be published as soon "
+                            + "as the open-data team frees space there");
+        } else {
+            LOG.warn("{}: the object store is unavailable, waiting to publish: {}", job,
+                    cause == null ? "" : cause.getMessage());
+            writePending(job, "公開先の保存場所に接続できないため、公開を待っています。ファイルは保管済みで、接続が戻ると自動で公開します",
+                    "waiting to publish: the object store cannot be reached. The file is kept and will be published "
+                            + "as soon as the store is back");
+        }
         journal.step(job, DropJournal.State.PENDING, null);
     }
 
@@ -165,6 +176,11 @@ public final class Receipts {
 
     public String lastStoreError() {
         return lastStoreError;
+    }
+
+    /** Whether the store's last failure was a lack of room (rather than of connection). */
+    public boolean lastStoreFull() {
+        return lastStoreFull;
     }
 
     /** Called when a stage failed after its retries: the file goes to failed/ and the department is told. */

@@ -7,7 +7,7 @@ import org.apache.camel.impl.health.AbstractHealthCheck;
 /**
  * Readiness of the pipeline on the management server's {@code /observe/health}: DOWN (degraded: the
  * pipeline lives, nothing is lost, but nothing can be published) while drops wait for an object store
- * that cannot be reached, with how many wait and the last error; UP otherwise. Liveness is Camel's own.
+ * that cannot be reached or is full, with how many wait and the last error; UP otherwise. Liveness is Camel's own.
  */
 public final class StoreHealthCheck extends AbstractHealthCheck {
     private final Receipts receipts;
@@ -28,8 +28,10 @@ public final class StoreHealthCheck extends AbstractHealthCheck {
         builder.detail("drops.waiting", waiting);
         if (waiting > 0) {
             builder.detail("state", "degraded");
-            builder.message("degraded: the object store cannot be reached; " + waiting + " drop(s) wait and will be published "
-                    + "when it is back: " + receipts.lastStoreError());
+            boolean full = receipts.lastStoreFull();
+            builder.message("degraded: the object store " + (full ? "is full" : "cannot be reached") + "; " + waiting
+                    + " drop(s) wait and will be published " + (full ? "once space is freed" : "when it is back") + ": "
+                    + receipts.lastStoreError());
             builder.down();
         } else {
             builder.up();

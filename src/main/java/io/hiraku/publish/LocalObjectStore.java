@@ -56,16 +56,41 @@ public final class LocalObjectStore implements ObjectStore {
     }
 
     /**
-     * Writes the object's metadata, then its bytes under a temporary name (a hard link to
-     * {@code content} when {@code link} and the file system allows it, else a copy), made durable and
-     * renamed into place. {@code sha256} null: computed from the content.
+     * Writes the object's metadata under a temporary name, then its bytes (a hard link to {@code content}
+     * when {@code link} and the file system allows it, else a copy), made durable and renamed into place,
+     * then renames the metadata over the old: a write that fails leaves the object as it was, bytes and
+     * metadata. The same object already there (a publication taken up again) is left as it is. A disk
+     * without room for it is a store that cannot take objects now ({@link StoreUnavailableException#full}):
+     * the pipeline waits until space is freed. {@code sha256} null: computed from the content.
      */
     private void store(String key, Path content, ObjectInfo info, String sha256, boolean link) throws IOException {
         Path target = resolve(key);
-        Files.createDirectories(target.getParent());
-        writeMeta(target, info, sha256 != null ? sha256 : Sha256.of(content));
-        if (!link || !linkIntoPlace(content, target)) {
-            DurableFiles.copy(content, target);
+        try {
+            Properties meta = meta(info, sha256 != null ? sha256 : Sha256.of(content));
+            if (sha256 != null && meta.equals(readMeta(target)) && Files.isRegularFile(target)
+                    && Files.size(target) == Files.size(content)) {
+                return;
+            }
+            Files.createDirectories(target.getParent());
+            Path metaTemp = DurableFiles.temporaryFor(metaFile(target));
+            try {
+                java.io.StringWriter text = new java.io.StringWriter();
+                meta.store(text, null);
+                Files.writeString(metaTemp, text.toString(), StandardCharsets.UTF_8);
+                if (!link || !linkIntoPlace(content, target)) {
+                    DurableFiles.copy(content, target);
+                }
+                DurableFiles.moveIntoPlace(metaTemp, metaFile(target));
+            } finally {
+                Files.deleteIfExists(metaTemp);
+            }
+        } catch (IOException e) {
+            if (!(e instanceof StoreUnavailableException) && FullDisk.is(e, root, FullDisk.sizeOf(content) + 64 * 1024)) {
+                throw StoreUnavailableException.full("the store " + root + " is full: cannot write " + key + " ("
+                        + (e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                        : e.getMessage()) + "); free space there and publishing resumes by itself", e);
+            }
+            throw e;
         }
     }
 
@@ -85,14 +110,23 @@ public final class LocalObjectStore implements ObjectStore {
         return true;
     }
 
-    private void writeMeta(Path target, ObjectInfo info, String sha256) throws IOException {
+    private static Properties meta(ObjectInfo info, String sha256) {
         Properties meta = new Properties();
         meta.setProperty("contentType", info.contentType());
         meta.setProperty("cacheControl", info.cacheControl());
         meta.setProperty("sha256", sha256);
-        java.io.StringWriter text = new java.io.StringWriter();
-        meta.store(text, null);
-        DurableFiles.write(metaFile(target), text.toString().getBytes(StandardCharsets.UTF_8));
+        return meta;
+    }
+
+    /** The object's metadata; empty where it has none. */
+    private static Properties readMeta(Path target) throws IOException {
+        Properties meta = new Properties();
+        try (var in = Files.newBufferedReader(metaFile(target), StandardCharsets.UTF_8)) {
+            meta.load(in);
+        } catch (NoSuchFileException e) {
+            // no sidecar
+        }
+        return meta;
     }
 
     @Override
@@ -153,13 +187,7 @@ public final class LocalObjectStore implements ObjectStore {
         if (!attributes.isRegularFile()) {
             return Optional.empty();
         }
-        Properties meta = new Properties();
-        Path sidecar = metaFile(path);
-        if (Files.isRegularFile(sidecar)) {
-            try (var in = Files.newBufferedReader(sidecar, StandardCharsets.UTF_8)) {
-                meta.load(in);
-            }
-        }
+        Properties meta = readMeta(path);
         return Optional.of(new StoredObject(meta.getProperty("contentType"), meta.getProperty("cacheControl"),
                 meta.getProperty("sha256"), attributes.size(),
                 attributes.size() + "-" + attributes.lastModifiedTime() + "-" + attributes.fileKey()));
