@@ -159,17 +159,14 @@ public final class Drops {
             LOG.warn("{} failed and was replaced meanwhile; the new file is taken as a new drop", relativePath);
             return;
         }
-        Path target = Files.createDirectories(workspace.failed().resolve(Path.of(relativePath)).getParent())
-                .resolve(dropped.path().getFileName());
+        Path target;
         try {
-            // a rename, or a copy and a delete when the work folder is on another disk (as StoreDrops.failed)
-            Files.move(dropped.path(), target, StandardCopyOption.REPLACE_EXISTING);
+            target = FailedDrops.keep(dropped.path(), workspace.failed(), Path.of(relativePath).getName(0).toString());
         } catch (IOException e) {
             cannotRemove(dropped, relativePath, e);
             MDC.clear();
             return;
         }
-        DurableFiles.forceFolder(target.getParent());
         DurableFiles.forceFolder(dropped.path().getParent());
         LOG.warn("{} failed; kept in {}", relativePath, target.getParent());
         MDC.clear();

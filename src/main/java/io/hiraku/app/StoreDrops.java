@@ -5,7 +5,6 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.apache.camel.Exchange;
 import org.apache.camel.Header;
@@ -126,11 +125,10 @@ public final class StoreDrops {
                     key, store.describe());
             return;
         }
-        Path failed = Files.createDirectories(workspace.failed()).resolve(landed.getFileName());
-        Files.move(landed, failed, StandardCopyOption.REPLACE_EXISTING);
+        Path failed = FailedDrops.keep(landed, workspace.failed(), Path.of(key).getName(0).toString());
         deleteIfStill(key, version);
         inHand.remove(key);
-        LOG.warn("{} failed; kept in {}", key, workspace.failed());
+        LOG.warn("{} failed; kept in {}", key, failed.getParent());
     }
 
     /** Deletes the object if it is still the version taken; a newer one is left to be taken as a new drop. */

@@ -140,6 +140,31 @@ class DropsTest {
     }
 
     @Test
+    void aFileOfTheSameNameFailingAgainNeverReplacesTheOneKeptInFailed() throws Exception {
+        Taken first = take();
+        archive(first);
+        drops.failed(dropped.toString(), "yaizu/222127_public_toilet.csv", first.bytes, first.modified, first.fileKey());
+        byte[] next = "施設名,所在地\n新しいトイレ,焼津市本町\n".getBytes(StandardCharsets.UTF_8);
+        Files.write(dropped, next);
+        Taken second = take();
+        archive(second);
+        drops.failed(dropped.toString(), "yaizu/222127_public_toilet.csv", second.bytes, second.modified,
+                second.fileKey());
+
+        assertThat(dropped).doesNotExist();
+        assertThat(Files.readAllBytes(workspace.failed().resolve("yaizu/222127_public_toilet.csv")))
+                .as("the first, under its own name").isEqualTo(Files.readAllBytes(TOILETS));
+        try (java.util.stream.Stream<Path> kept = Files.walk(workspace.failed().resolve("yaizu"))) {
+            java.util.List<Path> later = kept.filter(p -> p.getNameCount() - workspace.failed().getNameCount() == 3).toList();
+            assertThat(later).hasSize(1);
+            assertThat(later.get(0).getFileName()).hasToString("222127_public_toilet.csv");
+            assertThat(later.get(0).getParent().getFileName().toString()).as("a folder named by the time")
+                    .matches("\\d{8}T\\d{6}\\.\\d{3}Z");
+            assertThat(Files.readAllBytes(later.get(0))).isEqualTo(next);
+        }
+    }
+
+    @Test
     void aDropThatCannotBeRemovedStaysAndIsNotTakenAgainWhileUnchanged() throws Exception {
         Taken taken = take();
         archive(taken);

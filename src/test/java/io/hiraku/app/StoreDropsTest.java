@@ -80,12 +80,26 @@ class StoreDropsTest {
         Exchange taken = take();
         drops.failed(KEY, taken.getMessage().getHeader(StoreDrops.VERSION, String.class));
         assertThat(exists()).isFalse();
-        assertThat(Files.readString(workspace.failed().resolve("visits.csv"))).isEqualTo("month,visitors\n2024-04,1200\n");
+        assertThat(Files.readString(workspace.failed().resolve("city/visits.csv"))).isEqualTo("month,visitors\n2024-04,1200\n");
 
         // failed before it was landed (no version yet): the object is the only copy and stays
         upload("month,visitors\n2024-05,1310\n");
         drops.failed(KEY, null);
         assertThat(read()).isEqualTo("month,visitors\n2024-05,1310\n");
+
+        // landed, and failed too: kept beside the first, which it never replaces
+        Exchange again = take();
+        drops.failed(KEY, again.getMessage().getHeader(StoreDrops.VERSION, String.class));
+        assertThat(Files.readString(workspace.failed().resolve("city/visits.csv"))).isEqualTo("month,visitors\n2024-04,1200\n");
+        try (java.util.stream.Stream<Path> kept = Files.walk(workspace.failed().resolve("city"), 2)) {
+            assertThat(kept.filter(p -> p.getFileName().toString().equals("visits.csv")).map(p -> {
+                try {
+                    return Files.readString(p);
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            })).containsExactlyInAnyOrder("month,visitors\n2024-04,1200\n", "month,visitors\n2024-05,1310\n");
+        }
     }
 
     private Exchange take() throws Exception {
