@@ -205,6 +205,15 @@ public final class Receipts {
                 "could not be processed because of a system problem (the file is kept; the open-data team will "
                         + "handle it): " + reason);
         LOG.error("Failed {}: {}", job, reason, cause);
+        if (job.getRelease() != null) {
+            // a release built but not published: the staged files go (a long run would pile them up until its
+            // restart); the original is in the archive and, kept in failed/, can be dropped again
+            try {
+                io.hiraku.publish.ReleaseWriter.deleteStaging(job.getRelease().directory());
+            } catch (IOException e) {
+                LOG.warn("{}: the staged release {} could not be removed: {}", job, job.getRelease().directory(), e.getMessage());
+            }
+        }
         if (!job.getDepartment().isEmpty()) {
             put(job, receipt(job), receiptName(job));
             remove(job, receiptName(job) + PENDING);

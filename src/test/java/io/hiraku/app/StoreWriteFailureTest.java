@@ -19,22 +19,54 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The disk of the local store fills up: a drop is not failed for it (nothing is wrong with the file);
- * it waits with a "pending" receipt that says the store is full, and is published by itself once the
- * open-data team frees space, with nothing half-written left in the store. The store is a small tmpfs
- * mounted for the test (root only), so the disk really is full.
+ * The local store cannot take a release. Its disk full: a drop is not failed for it (nothing is wrong with
+ * the file); it waits with a "pending" receipt that says the store is full, and is published by itself
+ * once the open-data team frees space, with nothing half-written left in the store (the store is a small
+ * tmpfs mounted for the test, so the disk really is full). A store that refuses to be written: the drop
+ * fails after its retries, with its receipt, kept in failed/, and its staged release is removed. Both
+ * need root (mount, chattr), as CI runs them.
  */
-class FullStoreTest {
+class StoreWriteFailureTest {
     @TempDir
     Path dir;
 
     private Path mounted;
+    private Path immutable;
 
     @AfterEach
-    void unmount() throws Exception {
+    void undo() throws Exception {
         System.clearProperty(Settings.STORE_RETRY_MAX_MS);
         if (mounted != null) {
             run("umount", "-l", mounted.toString());
+        }
+        if (immutable != null) {
+            run("chattr", "-i", immutable.toString());
+        }
+    }
+
+    @Test
+    void aStoreThatRefusesTheWriteFailsTheDropWithItsReceiptAndLeavesNothingStaged() throws Exception {
+        Path store = Files.createDirectories(dir.resolve("store"));
+        Path datasets = Files.createDirectories(store.resolve("datasets"));
+        String said = run("chattr", "+i", datasets.toString());
+        Assumptions.assumeTrue(said == null, "cannot make a folder immutable here (root only): " + said);
+        immutable = datasets;
+        System.setProperty(Settings.STORE_RETRY_MAX_MS, "500");
+        Path work = dir.resolve("work");
+        Path drop = Files.createDirectories(work.resolve("ingest/yaizu"));
+        Files.copy(Path.of("examples/yaizu/222127_public_toilet.csv"), drop.resolve("222127_public_toilet.csv"));
+
+        int exit = HirakuCommand.execute("publish", "--once", "--work", work.toString(), "--store", store.toString());
+
+        assertThat(exit).isNotEqualTo(HirakuCommand.OK);
+        List<Path> receipts = named(drop.resolve("_receipts"), ".json");
+        assertThat(receipts).hasSize(1);
+        assertThat(Files.readString(receipts.get(0), StandardCharsets.UTF_8))
+                .contains("\"outcome\" : \"failed\"", "datasets/yaizu-public-toilets");
+        assertThat(work.resolve("failed/yaizu/222127_public_toilet.csv")).exists();
+        assertThat(drop.resolve("222127_public_toilet.csv")).doesNotExist();
+        try (Stream<Path> staged = Files.walk(work.resolve("staging"))) {
+            assertThat(staged.filter(Files::isRegularFile)).as("staged files left").isEmpty();
         }
     }
 
