@@ -168,7 +168,7 @@ public final class Drops {
             return;
         }
         DurableFiles.forceFolder(dropped.path().getParent());
-        LOG.warn("{} failed; kept in {}", relativePath, target.getParent());
+        LOG.warn("{} failed; kept as {} (put it back in its drop folder once the cause is fixed)", relativePath, target);
         MDC.clear();
     }
 

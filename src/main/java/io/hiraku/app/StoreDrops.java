@@ -128,7 +128,7 @@ public final class StoreDrops {
         Path failed = FailedDrops.keep(landed, workspace.failed(), Path.of(key).getName(0).toString());
         deleteIfStill(key, version);
         inHand.remove(key);
-        LOG.warn("{} failed; kept in {}", key, failed.getParent());
+        LOG.warn("{} failed; kept as {} (upload it again once the cause is fixed)", key, failed);
     }
 
     /** Deletes the object if it is still the version taken; a newer one is left to be taken as a new drop. */
