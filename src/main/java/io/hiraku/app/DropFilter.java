@@ -9,17 +9,23 @@ import org.apache.camel.component.file.GenericFileFilter;
 /**
  * Which files in the drop folders are drops: {@code <department>/<file>}, not receipts, not hidden
  * files, not the temporary names that copy tools, browsers and Excel use while a file is being
- * written. The ingest route and {@code publish --once}'s count use this one rule.
+ * written. The ingest route and {@code publish --once}'s count use this one rule. A drop is taken only
+ * while the work folder's disk has room for it ({@link DiskRoom}).
  */
 public final class DropFilter implements GenericFileFilter<File> {
     /** Copy tools', browsers' and editors' names for files being written, and Camel's own read-lock markers. */
     private static final String[] TEMPORARY_SUFFIXES = {".tmp", ".part", ".crdownload", ".partial", ".swp", ".camellock"};
 
     private final Drops drops;
+    private final DiskRoom room;
 
-    /** @param drops what knows the drops that could not be removed from their folder (not taken again) */
-    public DropFilter(Drops drops) {
+    /**
+     * @param drops what knows the drops that could not be removed from their folder (not taken again)
+     * @param room  whether the work folder's disk has room for a drop (one without waits in its folder)
+     */
+    public DropFilter(Drops drops, DiskRoom room) {
         this.drops = drops;
+        this.room = room;
     }
 
     @Override
@@ -30,7 +36,8 @@ public final class DropFilter implements GenericFileFilter<File> {
                     && !Workspace.RECEIPTS.equals(relative.getFileName().toString());
         }
         return isDrop(relative) && !(drops.anyStuck()
-                && drops.isStuck(Path.of(file.getAbsoluteFilePath()), file.getFileLength(), file.getLastModified()));
+                && drops.isStuck(Path.of(file.getAbsoluteFilePath()), file.getFileLength(), file.getLastModified()))
+                && room.admits(relative.toString(), file.getFileLength());
     }
 
     /** @param relative a path under the ingest folder */

@@ -21,7 +21,8 @@ public final class PipelineConfiguration implements CamelConfiguration {
             Settings.BASE_URL, Settings.RELEASES_KEEP, Settings.GZIP_NTRIPLES_MB, Settings.PLAIN_NTRIPLES_UP_TO_MB, Settings.TURTLE_UP_TO_MB, Settings.S3_REGION, Settings.S3_ENDPOINT, Settings.S3_PATH_STYLE, Settings.S3_PART_SIZE_MB, Settings.S3_SSE, Settings.S3_SSE_KMS_KEY_ID,
             Settings.LIMIT_RECORD_CHARS, Settings.LIMIT_COLUMNS, Settings.LIMIT_FILE_MB, Settings.LIMIT_KEY_MEMORY_MB,
             Settings.MODE, Settings.ROLES, Settings.SHARED_ARCHIVE, Settings.KAFKA_BROKERS, Settings.KAFKA_WORK_TOPIC,
-            Settings.KAFKA_WORK_PARTITIONS, Settings.KAFKA_PUBLISHED_TOPIC, Settings.KAFKA_WORKER_GROUP, Settings.KAFKA_CLIENT_CONFIG, Settings.INGEST_STORE, Settings.SETTLE_MS);
+            Settings.KAFKA_WORK_PARTITIONS, Settings.KAFKA_PUBLISHED_TOPIC, Settings.KAFKA_WORKER_GROUP, Settings.KAFKA_CLIENT_CONFIG, Settings.INGEST_STORE, Settings.SETTLE_MS,
+            Settings.DISK_MIN_FREE_MB);
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -80,7 +81,10 @@ public final class PipelineConfiguration implements CamelConfiguration {
         }
         Drops drops = new Drops(workspace, journal, outcomes, metrics, clock, sharedArchive);
         context.getRegistry().bind("drops", drops);
-        context.getRegistry().bind("dropFilter", new DropFilter(drops));
+        DiskRoom room = new DiskRoom(workspace.work(), settings.integer(Settings.DISK_MIN_FREE_MB) * 1024L * 1024L, clock);
+        context.getRegistry().bind("dropFilter", new DropFilter(drops, room));
+        metrics.watchDisk(room);
+        context.getRegistry().bind("diskHealthCheck", new DiskHealthCheck(room));
         context.getRegistry().bind("releases", new Releases(catalog, store, workspace, journal, clock,
                 io.hiraku.publish.FormatSizes.ofMegabytes(settings.integer(Settings.GZIP_NTRIPLES_MB),
                         settings.integer(Settings.PLAIN_NTRIPLES_UP_TO_MB), settings.integer(Settings.TURTLE_UP_TO_MB)),
@@ -92,7 +96,7 @@ public final class PipelineConfiguration implements CamelConfiguration {
         ObjectStore ingestStore = settings.get(Settings.INGEST_STORE).isBlank() ? null
                 : Stores.open(settings.get(Settings.INGEST_STORE), settings);
         context.getRegistry().bind("storeDrops", new StoreDrops(ingestStore, workspace, journal,
-                java.time.Duration.ofMillis(settings.integer(Settings.SETTLE_MS)), clock));
+                java.time.Duration.ofMillis(settings.integer(Settings.SETTLE_MS)), clock, room));
         Receipts receipts = new Receipts(new ReceiptWriter(templates), workspace, catalog, outcomes, journal, metrics,
                 ingestStore, sharedArchive);
         metrics.watchStoreWaiting(receipts::waitingForStore);

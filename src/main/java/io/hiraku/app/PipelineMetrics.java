@@ -38,6 +38,14 @@ public final class PipelineMetrics {
                 .description("Drops waiting for the object store to come back").register(registry);
     }
 
+    /** The work folder's free space, and the drops that wait in their folders for room there. */
+    void watchDisk(DiskRoom room) {
+        Gauge.builder("hiraku.disk.free.bytes", room, DiskRoom::free)
+                .description("Free space on the work folder's disk (archive, staging), bytes").register(registry);
+        Gauge.builder("hiraku.drops.waiting.for.room", room, DiskRoom::waiting)
+                .description("Drops left in their folders because the work folder's disk has too little room").register(registry);
+    }
+
     /** Drops Hiraku could not remove from their folder (no right to delete there), left where they are. */
     void watchStuckDrops(IntSupplier stuck) {
         Gauge.builder("hiraku.drops.stuck", stuck::getAsInt)

@@ -33,9 +33,15 @@ public final class StoreDrops {
     /** Objects taken and not yet done: a poll while they are worked on must not take them again. */
     private final java.util.Set<String> inHand = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    /** @param settle how long an object must be there before it is taken (hiraku.ingest.settle-ms) */
+    private final DiskRoom room;
+
+    /**
+     * @param settle how long an object must be there before it is taken (hiraku.ingest.settle-ms)
+     * @param room   whether the work folder's disk has room to land a drop (one without stays in the store)
+     */
     public StoreDrops(ObjectStore store, Workspace workspace, DropJournal journal, java.time.Duration settle,
-                      java.time.Clock clock) {
+                      java.time.Clock clock, DiskRoom room) {
+        this.room = room;
         this.store = store;
         this.workspace = workspace;
         this.journal = journal;
@@ -49,7 +55,8 @@ public final class StoreDrops {
      * S3-compatible store may show a name while still writing it).
      */
     public List<String> list() throws IOException {
-        return dropsIn(store, clock.instant().minus(settle)).stream().filter(key -> !inHand.contains(key)).toList();
+        return dropsIn(store, clock.instant().minus(settle)).stream().filter(key -> !inHand.contains(key))
+                .filter(key -> room.admits(key, 0)).toList();
     }
 
     /** The drops in an ingest store written before {@code settled}, oldest first (what {@code publish --once} counts). */

@@ -178,7 +178,7 @@ class DropsTest {
         }
         assertThat(dropped).exists();
         assertThat(journal.entries()).as("the drop is done all the same").isEmpty();
-        DropFilter filter = new DropFilter(drops);
+        DropFilter filter = new DropFilter(drops, new DiskRoom(workspace.work(), 0, Clock.systemUTC()));
         assertThat(filter.accept(asPolled())).as("not taken again").isFalse();
         assertThat(meters.get("hiraku.drops.stuck").gauge().value()).as("operators see it on /observe/metrics").isEqualTo(1);
         // once the department replaces it, it is a new drop
