@@ -83,6 +83,8 @@ public final class PipelineConfiguration implements CamelConfiguration {
         context.getRegistry().bind("drops", drops);
         DiskRoom room = new DiskRoom(workspace.work(), settings.integer(Settings.DISK_MIN_FREE_MB) * 1024L * 1024L, clock);
         context.getRegistry().bind("dropFilter", new DropFilter(drops, room));
+        context.getRegistry().bind("dropNames", new DropNames(workspace.ingest(),
+                java.time.Duration.ofMillis(settings.integer(Settings.SETTLE_MS)), clock));
         metrics.watchDisk(room);
         context.getRegistry().bind("diskHealthCheck", new DiskHealthCheck(room));
         context.getRegistry().bind("releases", new Releases(catalog, store, workspace, journal, clock,

@@ -48,6 +48,11 @@ final class PipelineRunner {
 
     Main createMain() {
         checkCatalogMeanwhile();
+        if (!java.nio.charset.StandardCharsets.UTF_8.equals(DropNames.fileNameCharset())) {
+            LOG.warn("The JVM reads file names as {} (the locale is not UTF-8: LANG/LC_ALL unset or not *.UTF-8): drops "
+                    + "with Japanese or other non-ASCII names are renamed to escaped ASCII names to be taken at all. "
+                    + "Start Hiraku with LANG=C.UTF-8 (bin/hiraku does)", DropNames.fileNameCharset().name());
+        }
         Main main = new Main();
         main.configure().addConfiguration(new PipelineConfiguration());
         main.configure().withRoutesIncludePattern(routesPattern());
