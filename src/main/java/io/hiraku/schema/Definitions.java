@@ -93,7 +93,7 @@ public final class Definitions {
      */
     public List<DatasetDefinition> forDrops(String department, String fileName) {
         DatasetDefinition byName = datasets.get(stem(fileName));
-        Path name = Path.of(fileName);
+        Path name = comparable(fileName);
         return datasets.values().stream()
                 .filter(d -> d.department().equals(department))
                 .filter(d -> d == byName || matchesAny(d.source().files(), name))
@@ -106,19 +106,34 @@ public final class Definitions {
         if (byName != null && !byName.department().equals(department)) {
             return Optional.of(byName);
         }
-        Path name = Path.of(fileName);
+        Path name = comparable(fileName);
         return datasets.values().stream().filter(d -> !d.department().equals(department))
                 .filter(d -> matchesAny(d.source().files(), name)).findFirst();
     }
 
+    /**
+     * The file name's stem as a dataset id would spell it: without the extension, in lower case, full-width
+     * letters and digits as ASCII (NFKC), as a name typed on a Japanese keyboard may have them.
+     */
     public static String stem(String fileName) {
-        int dot = fileName.lastIndexOf('.');
-        return (dot > 0 ? fileName.substring(0, dot) : fileName).toLowerCase(Locale.ROOT);
+        String name = comparableText(fileName);
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    /** File names are compared as Windows shares and their users see them: case and width do not count. */
+    private static String comparableText(String fileName) {
+        return java.text.Normalizer.normalize(fileName, java.text.Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    }
+
+    private static Path comparable(String fileName) {
+        // NFKC turns a full-width solidus into "/": kept as one name, which no pattern matches
+        return Path.of(comparableText(fileName).replace('/', '\uFF0F'));
     }
 
     private static boolean matchesAny(List<String> globs, Path name) {
         for (String glob : globs) {
-            PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+            PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob.toLowerCase(Locale.ROOT));
             if (matcher.matches(name)) {
                 return true;
             }
