@@ -141,7 +141,7 @@ public final class Receipts {
     private void writePending(IngestJob job, String ja, String en) throws IOException {
         Receipt receipt = receipt(job);
         put(job, new Receipt("pending", receipt.department(), receipt.departmentName(), receipt.fileName(),
-                receipt.receivedAt(), receipt.bytes(), receipt.sha256(), receipt.datasetId(), receipt.datasetTitle(),
+                receipt.receivedAt(), receipt.receivedAtLocal(), receipt.bytes(), receipt.sha256(), receipt.datasetId(), receipt.datasetTitle(),
                 null, null, null, ja, en, receipt.report(), null, null, null), receiptName(job) + PENDING);
     }
 
@@ -243,7 +243,8 @@ public final class Receipts {
         String departmentName = cat.department(job.getDepartment()).map(d -> d.name().in("ja")).orElse("");
         return new Receipt(job.getOutcome() == null ? "pending" : job.getOutcome().name().toLowerCase(java.util.Locale.ROOT),
                 job.getDepartment(),
-                departmentName, job.getFileName(), job.getReceivedAt().toString(), job.getBytes(), job.getSha256(), datasetId,
+                departmentName, job.getFileName(), job.getReceivedAt().toString(),
+                job.getReceivedAt().atZone(cat.zone()).toOffsetDateTime().toString(), job.getBytes(), job.getSha256(), datasetId,
                 job.getDataset() == null ? null : job.getDataset().title().in("ja"),
                 job.getRelease() == null ? null : job.getRelease().releaseId(), datasetUrl, downloads,
                 job.getMessageJa(), job.getMessageEn(), job.getReport(), job.getProposal(),

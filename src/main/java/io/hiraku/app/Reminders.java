@@ -23,7 +23,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Reminders {
     private static final Logger LOG = LoggerFactory.getLogger(Reminders.class);
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneId.of("Asia/Tokyo"));
 
     private final CatalogSource catalog;
     private final ObjectStore store;
@@ -42,13 +41,16 @@ public final class Reminders {
     /** Writes the reminders due now; returns how many were written. */
     public int remindOverdue() throws IOException {
         Definitions definitions = catalog.load();
+        ZoneId zone = definitions.catalog().zone();
+        DateTimeFormatter date = DateTimeFormatter.ISO_LOCAL_DATE.withZone(zone);
         int written = 0;
         for (PublishedDataset d : new PublishedDatasets(store).all(definitions)) {
-            Optional<Freshness> freshness = Freshness.of(d.definition().updateFrequency(), d.modified(), clock.instant());
+            Optional<Freshness> freshness = Freshness.of(d.definition().updateFrequency(), d.modified(), clock.instant(),
+                    zone);
             if (freshness.isEmpty() || !freshness.get().overdue()) {
                 continue;
             }
-            String due = DATE.format(freshness.get().expected());
+            String due = date.format(freshness.get().expected());
             String department = d.definition().department();
             String name = d.definition().id() + ".overdue." + due;
             if (Files.exists(workspace.receipts(department).resolve(name + ".json"))) {
@@ -56,7 +58,8 @@ public final class Reminders {
             }
             String title = d.definition().title().in("ja");
             writer.write(new Receipt("overdue", department, definitions.catalog().departmentName(department, "ja"),
-                    d.originalName(), clock.instant().toString(), 0, d.originalSha256(), d.definition().id(), title,
+                    d.originalName(), clock.instant().toString(),
+                    clock.instant().atZone(zone).toOffsetDateTime().toString(), 0, d.originalSha256(), d.definition().id(), title,
                     d.release(), DatasetIris.dataset(definitions.catalog(), d.definition().id()) + "/", null,
                     "「" + title + "」は " + due + " に更新の予定でした（更新頻度: " + d.definition().updateFrequency()
                             + "）。新しいファイルをこのフォルダに置いてください。更新がない場合はオープンデータ担当に更新頻度の見直しを伝えてください",

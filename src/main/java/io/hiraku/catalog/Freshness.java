@@ -13,14 +13,13 @@ import java.util.Optional;
  * at least a day. Irregular, continuous and never-updated datasets are never overdue.
  */
 public record Freshness(Instant expected, boolean overdue) {
-    private static final ZoneId JST = ZoneId.of("Asia/Tokyo");
-
-    public static Optional<Freshness> of(String updateFrequency, Instant lastRelease, Instant now) {
+    /** @param zone the catalog's time zone: "monthly" is a calendar month there */
+    public static Optional<Freshness> of(String updateFrequency, Instant lastRelease, Instant now, ZoneId zone) {
         Period period = UpdateFrequency.of(updateFrequency).flatMap(UpdateFrequency::period).orElse(null);
         if (period == null) {
             return Optional.empty();
         }
-        ZonedDateTime last = lastRelease.atZone(JST);
+        ZonedDateTime last = lastRelease.atZone(zone);
         Instant expected = last.plus(period).toInstant();
         Duration length = Duration.between(last, last.plus(period));
         Duration grace = length.dividedBy(4).compareTo(Duration.ofDays(1)) < 0 ? Duration.ofDays(1) : length.dividedBy(4);

@@ -11,7 +11,6 @@ import io.hiraku.schema.Department;
 import io.hiraku.schema.Field;
 import io.hiraku.schema.LocalizedText;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,8 +25,7 @@ import java.util.function.Function;
  * {@code /<lang>/}; each page links the same page in the other languages.
  */
 final class PageModels {
-    private static final DateTimeFormatter DISPLAY_TIME =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Tokyo"));
+    private static final DateTimeFormatter DISPLAY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     /** Keyword facet: the most used keywords only, so the list stays short in a large catalog. */
     private static final int KEYWORD_OPTIONS = 20;
 
@@ -222,13 +220,13 @@ final class PageModels {
         m.put("department", catalog.departmentName(def.department(), lang));
         m.put("departmentPath", "departments/" + def.department() + "/");
         m.put("keywords", keywords(def));
-        m.put("modified", DISPLAY_TIME.format(d.modified()));
+        m.put("modified", DISPLAY_TIME.withZone(catalog.zone()).format(d.modified()));
         m.put("modifiedIso", d.modified().toString());
         m.put("rows", d.rows());
         m.put("formats", Facet.formatLabels(d));
         m.put("path", "datasets/" + def.id() + "/");
-        Freshness.of(def.updateFrequency(), d.modified(), now).ifPresentOrElse(f -> {
-            m.put("nextUpdate", DISPLAY_TIME.format(f.expected()).substring(0, 10));
+        Freshness.of(def.updateFrequency(), d.modified(), now, catalog.zone()).ifPresentOrElse(f -> {
+            m.put("nextUpdate", DISPLAY_TIME.withZone(catalog.zone()).format(f.expected()).substring(0, 10));
             m.put("overdue", f.overdue());
         }, () -> {
             m.put("nextUpdate", "");

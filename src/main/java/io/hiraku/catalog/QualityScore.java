@@ -28,7 +28,7 @@ record QualityScore(List<Check> checks) {
         Contact contact = catalog.contactFor(def);
         checks.add(new Check("contact", contact != null && (notBlank(contact.email()) || notBlank(contact.url()))));
         checks.add(new Check("frequency", UpdateFrequency.of(def.updateFrequency()).isPresent()));
-        checks.add(new Check("fresh", Freshness.of(def.updateFrequency(), published.modified(), now)
+        checks.add(new Check("fresh", Freshness.of(def.updateFrequency(), published.modified(), now, catalog.zone())
                 .map(f -> !f.overdue()).orElse(UpdateFrequency.of(def.updateFrequency()).isPresent())));
         checks.add(new Check("keywords", !def.keywordsJaEn().isEmpty()));
         checks.add(new Check("themes", !def.themes().isEmpty()));

@@ -43,13 +43,20 @@ public final class ReceiptWriter {
         io.hiraku.publish.DurableFiles.write(target, content);
     }
 
+    /** {@code 2026-11-28T06:51:02.711+09:00} as people read it: {@code 2026-11-28 06:51:02 (UTC+09:00)}. */
+    static String shown(String offsetDateTime) {
+        java.time.OffsetDateTime t = java.time.OffsetDateTime.parse(offsetDateTime);
+        return t.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")) + " (UTC"
+                + (t.getOffset().getTotalSeconds() == 0 ? "" : t.getOffset().getId()) + ")";
+    }
+
     private static Map<String, Object> model(Receipt r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("outcome", r.outcome());
         m.put("department", r.department());
         m.put("departmentName", r.departmentName() == null ? "" : r.departmentName());
         m.put("fileName", r.fileName());
-        m.put("receivedAt", r.receivedAt());
+        m.put("receivedAt", r.receivedAtLocal() == null ? r.receivedAt() : shown(r.receivedAtLocal()));
         m.put("bytes", r.bytes());
         m.put("sha256", r.sha256() == null ? "" : r.sha256());
         m.put("datasetId", r.datasetId() == null ? "" : r.datasetId());

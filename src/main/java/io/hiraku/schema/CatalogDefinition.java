@@ -18,10 +18,13 @@ public record CatalogDefinition(
         String spatial,
         Contact contact,
         Integer pageSize,
-        List<Department> departments) {
+        List<Department> departments,
+        String timeZone) {
 
     /** Datasets per page of the DCAT catalog documents, unless catalog.yaml says {@code pageSize}. */
     public static final int DEFAULT_PAGE_SIZE = 100;
+    /** The time zone dates and times are shown in (pages, receipts, due dates), unless catalog.yaml says {@code timeZone}. */
+    public static final String DEFAULT_TIME_ZONE = "Asia/Tokyo";
 
     public CatalogDefinition {
         title = title == null ? LocalizedText.empty() : title;
@@ -33,6 +36,18 @@ public record CatalogDefinition(
         if (pageSize < 1) {
             throw new DefinitionException("catalog.yaml: pageSize must be at least 1, not " + pageSize);
         }
+        timeZone = timeZone == null || timeZone.isBlank() ? DEFAULT_TIME_ZONE : timeZone.trim();
+        try {
+            java.time.ZoneId.of(timeZone);
+        } catch (java.time.DateTimeException e) {
+            throw new DefinitionException("catalog.yaml: timeZone '" + timeZone + "' is not a time zone; give a region "
+                    + "such as Asia/Tokyo or Europe/Brussels");
+        }
+    }
+
+    /** The zone the catalog's people live in: dates and times on pages and receipts are shown in it. */
+    public java.time.ZoneId zone() {
+        return java.time.ZoneId.of(timeZone);
     }
 
     /** Who answers for a dataset: its own contact, else its department's, else the catalog's. */
@@ -66,6 +81,6 @@ public record CatalogDefinition(
 
     public CatalogDefinition withBaseUrl(String url) {
         return new CatalogDefinition(title, description, publisher, publisherUrl, url, languages, license,
-                spatial, contact, pageSize, departments);
+                spatial, contact, pageSize, departments, timeZone);
     }
 }

@@ -8,6 +8,8 @@ import java.util.List;
  * sha256), the dataset, the links to what was published, or every problem with its place and fix, and
  * what DCAT-AP recommends that the dataset's metadata lacks.
  *
+ * @param receivedAt      when the file was taken, in UTC (ISO 8601)
+ * @param receivedAtLocal the same instant in the catalog's time zone, with its offset (what people are shown)
  * @param outcome {@code published}, {@code unchanged} (same bytes as the latest release), {@code rejected}
  *                (the data must be fixed), or {@code failed} (an operational error; the file is kept)
  */
@@ -18,6 +20,7 @@ public record Receipt(
         String departmentName,
         String fileName,
         String receivedAt,
+        String receivedAtLocal,
         long bytes,
         String sha256,
         String datasetId,

@@ -112,6 +112,13 @@ class PipelineEndToEndTest extends CamelMainTestSupport {
                 .containsExactly("temporalAvailability 0/20");
         assertThat(Jsoup.parse(Files.readString(Path.of(toiletsReceipt.path("__file").asText())), "UTF-8")
                 .select("ul.advice li").eachText()).anyMatch(a -> a.contains("対象期間"));
+        // when it was received: in UTC for programs, in the catalog's time zone (Asia/Tokyo) for people
+        java.time.Instant received = java.time.Instant.parse(toiletsReceipt.path("receivedAt").asText());
+        java.time.OffsetDateTime local = java.time.OffsetDateTime.parse(toiletsReceipt.path("receivedAtLocal").asText());
+        assertThat(local.toInstant()).isEqualTo(received);
+        assertThat(local.getOffset()).isEqualTo(java.time.ZoneOffset.ofHours(9));
+        assertThat(Jsoup.parse(Files.readString(Path.of(toiletsReceipt.path("__file").asText())), "UTF-8").text())
+                .contains(local.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")) + " (UTC+09:00)");
         JsonNode broken = receipt("yaizu", "222127_public_toilet_broken.csv");
         assertThat(broken.path("outcome").asText()).isEqualTo("rejected");
         JsonNode error = broken.path("report").path("errors").get(0);

@@ -60,6 +60,16 @@ class DefinitionLoaderTest {
     }
 
     @Test
+    void theCatalogsTimeZoneIsTokyoUnlessItSaysAnotherAndOneThatIsNoZoneIsRefused() throws Exception {
+        assertThat(new DefinitionLoader().load(dir).catalog().zone()).isEqualTo(java.time.ZoneId.of("Asia/Tokyo"));
+        Files.writeString(dir.resolve("catalog.yaml"), "timeZone: Europe/Brussels\n", java.nio.file.StandardOpenOption.APPEND);
+        assertThat(new DefinitionLoader().load(dir).catalog().zone()).isEqualTo(java.time.ZoneId.of("Europe/Brussels"));
+        io.hiraku.Fixtures.cityCatalog(dir);
+        Files.writeString(dir.resolve("catalog.yaml"), "timeZone: JST+9\n", java.nio.file.StandardOpenOption.APPEND);
+        assertThatThrownBy(() -> new DefinitionLoader().load(dir)).hasMessageContaining("timeZone 'JST+9' is not a time zone");
+    }
+
+    @Test
     void refusesADatasetOfAnUnknownDepartmentOrABadId() throws Exception {
         Files.createDirectories(dir.resolve("datasets/other"));
         Files.writeString(dir.resolve("datasets/other/x.yaml"), "title: t\nschema:\n  fields:\n    - {name: id}\n");
