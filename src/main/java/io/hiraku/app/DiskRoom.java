@@ -29,6 +29,7 @@ public final class DiskRoom {
     private final long minFree;
     private final Clock clock;
     private final Map<String, Instant> waiting = new ConcurrentHashMap<>();
+    private volatile FileStore disk;
 
     /** @param minFreeBytes 0 takes every drop whatever the room */
     public DiskRoom(Path folder, long minFreeBytes, Clock clock) {
@@ -70,7 +71,15 @@ public final class DiskRoom {
     /** The work folder's disk's free bytes for Hiraku, or -1 where it cannot be read. */
     public long free() {
         try {
-            FileStore store = Files.getFileStore(Files.isDirectory(folder) ? folder : folder.getParent());
+            FileStore store = disk;
+            if (store == null) {
+                // found once the folder is there (it reads the system's mount table); its free space is asked each time
+                boolean there = Files.isDirectory(folder);
+                store = Files.getFileStore(there ? folder : folder.getParent());
+                if (there) {
+                    disk = store;
+                }
+            }
             return store.getUsableSpace();
         } catch (IOException | RuntimeException e) {
             return -1;
