@@ -30,11 +30,13 @@ import org.slf4j.LoggerFactory;
  * A CP932 name becomes the same name in UTF-8 ({@code 公衆トイレ.csv}); one that no known encoding reads,
  * or any name the JVM cannot write, becomes its bytes escaped in ASCII ({@code %8C%F6….csv}). Then it is
  * a drop like any other, with a receipt under the name it has now. A file is renamed once it has been
- * left alone for the settle time, never while it is being written.
+ * left alone for the settle time, and at least {@link #QUIET}: a copy over a share that stalls for a moment
+ * must not find its file gone.
  */
 public final class DropNames extends DefaultPollingConsumerPollStrategy {
     private static final Logger LOG = LoggerFactory.getLogger(DropNames.class);
     private static final Charset CP932 = Charset.forName("windows-31j");
+    static final Duration QUIET = Duration.ofSeconds(10);
 
     private final Path ingest;
     private final Duration settle;
@@ -43,7 +45,7 @@ public final class DropNames extends DefaultPollingConsumerPollStrategy {
 
     public DropNames(Path ingest, Duration settle, Clock clock) {
         this.ingest = ingest;
-        this.settle = settle;
+        this.settle = settle.compareTo(QUIET) > 0 ? settle : QUIET;
         this.clock = clock;
     }
 

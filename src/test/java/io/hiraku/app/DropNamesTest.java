@@ -50,7 +50,7 @@ class DropNamesTest {
         Instant now = Instant.now();
         try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Files.setLastModifiedTime(file, FileTime.from(now.minusSeconds(10)));
+                Files.setLastModifiedTime(file, FileTime.from(now.minusSeconds(60)));
             }
         }
         dropWithRawName(folder, "\\203e\\203X\\203g.csv");   // テスト.csv, being written now
@@ -76,7 +76,7 @@ class DropNamesTest {
         try (Stream<Path> files = Files.list(folder)) {
             dropped = files.findFirst().orElseThrow();
         }
-        Files.setLastModifiedTime(dropped, FileTime.from(Instant.now().minusSeconds(10)));
+        Files.setLastModifiedTime(dropped, FileTime.from(Instant.now().minusSeconds(60)));
 
         int exit = HirakuCommand.execute("publish", "--once", "--work", work.toString(), "--store", dir.resolve("store").toString());
 
@@ -95,7 +95,7 @@ class DropNamesTest {
         Path work = dir.resolve("work");
         Path folder = Files.createDirectories(work.resolve("ingest/yaizu"));
         Files.copy(TOILETS, folder.resolve("公衆トイレ.csv"));
-        Files.setLastModifiedTime(folder.resolve("公衆トイレ.csv"), FileTime.from(Instant.now().minusSeconds(10)));
+        Files.setLastModifiedTime(folder.resolve("公衆トイレ.csv"), FileTime.from(Instant.now().minusSeconds(60)));
         Files.copy(TOILETS, folder.resolve("222127_public_toilet.csv"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m",
