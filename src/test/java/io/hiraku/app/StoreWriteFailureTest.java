@@ -87,10 +87,15 @@ class StoreWriteFailureTest {
                 "publish", "--once", "--work", work.toString(), "--store", store.toString()));
 
         Path receipts = drop.resolve("_receipts");
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> named(receipts, ".pending.json").size() == 1);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> named(receipts, ".pending.json").size() == 1
+                && named(receipts, ".pending.html").size() == 1);
         String pending = Files.readString(named(receipts, ".pending.json").get(0), StandardCharsets.UTF_8);
         assertThat(pending).contains("\"outcome\" : \"pending\"", "the object store is full",
                 "公開先の保存場所の容量が足りない");
+        Path pendingHtml = named(receipts, ".pending.html").get(0);
+        assertThat(org.jsoup.Jsoup.parse(Files.readString(pendingHtml, StandardCharsets.UTF_8)).select("main div p strong")
+                .eachText()).as("the heading a department reads first").containsExactly("公開を待っています。ファイルは保管済みです。",
+                        "Waiting to be published; the file is kept.");
         assertThat(publishing).isNotDone();
         assertThat(drop.resolve("222127_public_toilet.csv")).exists();
 
