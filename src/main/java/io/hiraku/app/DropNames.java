@@ -22,7 +22,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Before each look at the drop folders, renames the drops whose file name the JVM cannot read back: a
+ * Before each look at the drop folders, tells a department once that a folder it put there is not read
+ * (only files directly in its drop folder are drops), and renames the drops whose file name the JVM cannot read back: a
  * name in Shift_JIS/CP932 bytes, as a Windows share mounted without a UTF-8 character set writes it, or
  * any non-ASCII name where the JVM runs without a UTF-8 locale (a service started with no LANG). Camel
  * lists folders by name, so such a file could never be opened: it was never taken and never receipted
@@ -42,8 +43,11 @@ public final class DropNames extends DefaultPollingConsumerPollStrategy {
     private final Duration settle;
     private final Clock clock;
     private final Charset names = fileNameCharset();
+    private final Receipts receipts;
 
-    public DropNames(Path ingest, Duration settle, Clock clock) {
+    /** @param receipts where a department is told that a folder in its drop folder is not read */
+    public DropNames(Path ingest, Duration settle, Clock clock, Receipts receipts) {
+        this.receipts = receipts;
         this.ingest = ingest;
         this.settle = settle.compareTo(QUIET) > 0 ? settle : QUIET;
         this.clock = clock;
@@ -78,7 +82,11 @@ public final class DropNames extends DefaultPollingConsumerPollStrategy {
                 }
                 try (DirectoryStream<Path> files = Files.newDirectoryStream(department)) {
                     for (Path file : files) {
-                        renamed += mend(file) ? 1 : 0;
+                        if (Files.isDirectory(file)) {
+                            notice(folder, file);
+                        } else {
+                            renamed += mend(file) ? 1 : 0;
+                        }
                     }
                 }
             }
@@ -86,6 +94,14 @@ public final class DropNames extends DefaultPollingConsumerPollStrategy {
             LOG.warn("The drop folders' file names could not be checked: {}", e.toString());
         }
         return renamed;
+    }
+
+    /** A folder in a drop folder: its files are never taken; the department is told once. */
+    private void notice(String department, Path folder) throws IOException {
+        String name = folder.getFileName().toString();
+        if (receipts != null && !name.startsWith(".") && !name.startsWith("_")) {
+            receipts.folderIgnored(department, name);
+        }
     }
 
     private boolean mend(Path file) throws IOException {

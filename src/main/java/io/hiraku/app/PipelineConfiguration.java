@@ -83,8 +83,6 @@ public final class PipelineConfiguration implements CamelConfiguration {
         context.getRegistry().bind("drops", drops);
         DiskRoom room = new DiskRoom(workspace.work(), settings.integer(Settings.DISK_MIN_FREE_MB) * 1024L * 1024L, clock);
         context.getRegistry().bind("dropFilter", new DropFilter(drops, room));
-        context.getRegistry().bind("dropNames", new DropNames(workspace.ingest(),
-                java.time.Duration.ofMillis(settings.integer(Settings.SETTLE_MS)), clock));
         metrics.watchDisk(room);
         context.getRegistry().bind("diskHealthCheck", new DiskHealthCheck(room));
         context.getRegistry().bind("releases", new Releases(catalog, store, workspace, journal, clock,
@@ -105,6 +103,8 @@ public final class PipelineConfiguration implements CamelConfiguration {
         context.getRegistry().bind("storeHealthCheck", new StoreHealthCheck(receipts));
         context.getRegistry().bind("reminders", new Reminders(catalog, store, workspace, new ReceiptWriter(templates), clock));
         context.getRegistry().bind("receipts", receipts);
+        context.getRegistry().bind("dropNames", new DropNames(workspace.ingest(),
+                java.time.Duration.ofMillis(settings.integer(Settings.SETTLE_MS)), clock, receipts));
         context.getRegistry().bind("storeWait", (org.apache.camel.Processor) receipts::storeUnavailable);
     }
 }

@@ -164,6 +164,33 @@ public final class Receipts {
                 : ReceiptPlace.folder(workspace.receipts(job.getDepartment()));
     }
 
+    /**
+     * Tells a department, once, that the files in a folder it put in its drop folder are not read (only
+     * files directly in {@code ingest/<department>/} are drops): {@code _receipts/<folder>.folder.json|.html}.
+     * @return whether the notice was written now (false: it was already there)
+     */
+    public boolean folderIgnored(String department, String folder) throws IOException {
+        String name = FileNames.shortened(folder, FileNames.DERIVED_MAX_BYTES) + ".folder";
+        java.nio.file.Path receipts = workspace.receipts(department);
+        if (java.nio.file.Files.exists(receipts.resolve(name + ".json"))) {
+            return false;
+        }
+        CatalogDefinition cat = catalog.load().catalog();
+        Instant now = Instant.now();
+        String printable = FileNames.printable(folder);
+        writer.write(new Receipt("ignored", department, cat.department(department).map(d -> d.name().in("ja")).orElse(""),
+                printable + "/", now.toString(), now.atZone(cat.zone()).toOffsetDateTime().toString(), 0, null, null, null,
+                null, null, null,
+                "フォルダ「" + printable + "」の中のファイルは読みません。公開するファイルは、フォルダに入れずに ingest/" + department
+                        + "/ に直接置いてください（このフォルダはそのまま残します）",
+                "the files inside the folder '" + printable + "' are not read: put each file to publish directly in ingest/"
+                        + department + "/, not in a folder (this folder is left as it is)",
+                null, null, null, null), receipts, name);
+        LOG.warn("{}/{} is a folder: its files are not read; the department is told so in {}", department, printable,
+                receipts.resolve(name + ".html"));
+        return true;
+    }
+
     /** The receipts' prefix of a department in the ingest object store. */
     static String storeReceipts(String department) {
         return department + "/" + Workspace.RECEIPTS + "/";

@@ -55,7 +55,7 @@ class DropNamesTest {
         }
         dropWithRawName(folder, "\\203e\\203X\\203g.csv");   // テスト.csv, being written now
 
-        int renamed = new DropNames(dir.resolve("ingest"), Duration.ofSeconds(1), Clock.systemUTC()).mend();
+        int renamed = new DropNames(dir.resolve("ingest"), Duration.ofSeconds(1), Clock.systemUTC(), null).mend();
 
         assertThat(renamed).isEqualTo(2);
         List<String> names = names(folder);
@@ -115,6 +115,32 @@ class DropNamesTest {
         String escaped = "%E5%85%AC%E8%A1%86%E3%83%88%E3%82%A4%E3%83%AC.csv";
         assertThat(names(folder.resolve("_receipts"))).anyMatch(n -> n.startsWith(escaped + "."))
                 .anyMatch(n -> n.startsWith("222127_public_toilet.csv."));
+    }
+
+    @Test
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aFolderInADropFolderIsLeftAsItIsAndTheDepartmentIsToldOnce() throws Exception {
+        Path work = dir.resolve("work");
+        Path folder = Files.createDirectories(work.resolve("ingest/yaizu"));
+        Files.createDirectories(folder.resolve("2024年度"));
+        Files.copy(TOILETS, folder.resolve("2024年度/222127_public_toilet.csv"));
+        Files.copy(TOILETS, folder.resolve("222127_public_toilet.csv"));
+        Path store = dir.resolve("store");
+
+        assertThat(HirakuCommand.execute("publish", "--once", "--work", work.toString(), "--store", store.toString()))
+                .isEqualTo(HirakuCommand.OK);
+
+        Path notice = folder.resolve("_receipts/2024年度.folder.json");
+        assertThat(Files.readString(notice, StandardCharsets.UTF_8)).contains("\"outcome\" : \"ignored\"",
+                "フォルダ「2024年度」の中のファイルは読みません", "put each file to publish directly in ingest/yaizu/");
+        assertThat(org.jsoup.Jsoup.parse(Files.readString(notice.resolveSibling("2024年度.folder.html"), StandardCharsets.UTF_8))
+                .select("main div p strong").eachText()).contains("フォルダの中のファイルは読みません。");
+        assertThat(folder.resolve("2024年度/222127_public_toilet.csv")).as("left as it is").exists();
+        FileTime written = Files.getLastModifiedTime(notice);
+        Files.copy(TOILETS, folder.resolve("222127_public_toilet_again.csv"));
+        assertThat(HirakuCommand.execute("publish", "--once", "--work", work.toString(), "--store", store.toString()))
+                .isEqualTo(HirakuCommand.OK);
+        assertThat(Files.getLastModifiedTime(notice)).as("told once").isEqualTo(written);
     }
 
     /** Copies the toilets' CSV to a name given as printf escapes (raw bytes). */
