@@ -56,7 +56,8 @@ class WorkDiskRoomTest {
 
         Path dropped = drops.resolve("222127_public_toilet.csv");
         Files.copy(Path.of("examples/yaizu/222127_public_toilet.csv"), dropped);
-        hiraku.awaitOrShow(() -> hiraku.get(hiraku.health() + "?exposureLevel=full").body().contains("work-disk"));
+        hiraku.awaitOrShow(() -> hiraku.get(hiraku.health() + "?exposureLevel=full").body()
+                .contains("degraded: the disk of the work folder"));
         HttpResponse<String> degraded = hiraku.get(hiraku.health() + "?exposureLevel=full");
         assertThat(degraded.statusCode()).isEqualTo(503);
         assertThat(degraded.body()).contains("degraded: the disk of the work folder", "hiraku.disk.min-free-mb (16 MB)",
