@@ -68,7 +68,7 @@ public final class DropNames extends DefaultPollingConsumerPollStrategy {
         return true;
     }
 
-    /** Renames the drops whose names cannot be read back. @return how many */
+    /** Tells of folders, and renames the drops whose names cannot be read back. @return how many were renamed */
     int mend() {
         int renamed = 0;
         if (!Files.isDirectory(ingest)) {
@@ -82,10 +82,16 @@ public final class DropNames extends DefaultPollingConsumerPollStrategy {
                 }
                 try (DirectoryStream<Path> files = Files.newDirectoryStream(department)) {
                     for (Path file : files) {
-                        if (Files.isDirectory(file)) {
-                            notice(folder, file);
-                        } else {
-                            renamed += mend(file) ? 1 : 0;
+                        try {
+                            if (Files.isDirectory(file)) {
+                                notice(folder, file);
+                            } else {
+                                renamed += mend(file) ? 1 : 0;
+                            }
+                        } catch (java.nio.file.NoSuchFileException e) {
+                            // taken away (or taken) since the folder was listed
+                        } catch (IOException e) {
+                            LOG.warn("{}/{} could not be checked: {}", folder, escaped(rawName(file)), e.toString());
                         }
                     }
                 }
