@@ -39,6 +39,16 @@ public final class CatalogBuilder {
                 }
             });
 
+    /**
+     * What each dataset's own documents (DCAT in three syntaxes, feed, pages) and each catalog page were
+     * last written from: the catalog's and the dataset's metadata, its freshness now, the site theme. A
+     * rebuild follows every drop, and with a thousand datasets writing them all again took 17 s, while a
+     * drop changes one dataset; those whose inputs are the same are left as they are. Kept in memory: the
+     * first rebuild after a start writes everything.
+     */
+    private final java.util.Map<String, List<Object>> datasetsWrittenFrom = new java.util.HashMap<>();
+    private final java.util.Map<Integer, List<Object>> pagesWrittenFrom = new java.util.HashMap<>();
+
     public CatalogBuilder(ObjectStore store, SiteTemplates templates, Path scratch) {
         this(store, templates, scratch, java.time.Clock.systemUTC());
     }
@@ -57,7 +67,7 @@ public final class CatalogBuilder {
      * other syntaxes, sitemap.xml, then the index pages), so that a process killed half-way leaves nothing
      * reachable from an entry point that points at a missing object.
      */
-    public void rebuild(Definitions definitions) throws IOException {
+    public synchronized void rebuild(Definitions definitions) throws IOException {
         io.hiraku.schema.CatalogDefinition catalog = definitions.catalog();
         List<PublishedDataset> datasets = new PublishedDatasets(store).all(definitions);
         List<PageModels> languages = pageModels(catalog);
@@ -66,8 +76,16 @@ public final class CatalogBuilder {
         for (Path asset : templates.assets()) {
             store.put("assets/" + asset.getFileName(), asset, ObjectInfo.changing(contentType(asset.getFileName().toString())));
         }
+        java.time.Instant now = clock.instant();
+        String theme = templates.version();
         for (PublishedDataset d : datasets) {
             String id = d.definition().id();
+            List<Object> from = List.of(catalog, d, Freshness.of(d.definition().updateFrequency(), d.modified(), now,
+                    catalog.zone()).map(Object.class::cast).orElse("never due"), theme);
+            if (from.equals(datasetsWrittenFrom.get(id))) {
+                continue;
+            }
+            datasetsWrittenFrom.remove(id);
             org.apache.jena.rdf.model.Model model = dcat.datasetModel(d);
             String iri = io.hiraku.publish.DatasetIris.dataset(catalog, id);
             List<String> advice = adviceCache.computeIfAbsent(List.of(catalog, d), key -> DcatGate.advice(model, iri));
@@ -79,6 +97,7 @@ public final class CatalogBuilder {
             for (PageModels pages : languages) {
                 putPage(pages.key("datasets/" + id + "/"), "dataset.ftlh", pages.dataset(d, advice, profile, mqa));
             }
+            datasetsWrittenFrom.put(id, from);
         }
         for (Department department : catalog.departments()) {
             putFeed("feeds/" + department.id() + ".atom",
@@ -100,7 +119,7 @@ public final class CatalogBuilder {
                 "application/json");
         // the entry points harvesters and visitors start from, once everything they reach is there
         putText("data.json", new DataJson(catalog).catalog(datasets).toPrettyString(), "application/json");
-        putCatalogPages(dcat, datasets);
+        putCatalogPages(catalog, dcat, datasets);
         putXml("sitemap.xml", out -> Sitemap.write(catalog, datasets, out), "application/xml");
         putText("robots.txt", Sitemap.robots(catalog), "text/plain; charset=utf-8");
         for (PageModels pages : languages) {
@@ -156,9 +175,15 @@ public final class CatalogBuilder {
      * The catalog's pages in every syntax (each page's graph built once, its paging links added per
      * syntax), then the removal of pages left from a larger catalog.
      */
-    private void putCatalogPages(DcatCatalog dcat, List<PublishedDataset> datasets) throws IOException {
+    private void putCatalogPages(io.hiraku.schema.CatalogDefinition catalog, DcatCatalog dcat, List<PublishedDataset> datasets)
+            throws IOException {
         int pages = dcat.pages(datasets.size());
         for (int page = 1; page <= pages; page++) {
+            List<Object> from = List.of(catalog, List.copyOf(dcat.onPage(datasets, page)), pages);
+            if (from.equals(pagesWrittenFrom.get(page))) {
+                continue;
+            }
+            pagesWrittenFrom.remove(page);
             org.apache.jena.rdf.model.Model content = dcat.page(datasets, page);
             for (DcatCatalog.Syntax syntax : DcatCatalog.Syntax.values()) {
                 org.apache.jena.rdf.model.Model view = dcat.pagingView(datasets.size(), page, syntax);
@@ -166,7 +191,9 @@ public final class CatalogBuilder {
                 putRdf(DcatCatalog.pageKey(page, syntax), syntax, content);
                 content.remove(view);
             }
+            pagesWrittenFrom.put(page, from);
         }
+        pagesWrittenFrom.keySet().removeIf(page -> page > pages);
         for (DcatCatalog.Syntax syntax : DcatCatalog.Syntax.values()) {
             for (int stale = pages + 1; store.exists(DcatCatalog.pageKey(stale, syntax)); stale++) {
                 store.delete(DcatCatalog.pageKey(stale, syntax));

@@ -83,10 +83,15 @@ public final class DcatCatalog {
         return (page == 1 ? "catalog" : "catalog-" + page) + "." + syntax.extension();
     }
 
+    /** The datasets on a page of the catalog (from 1). */
+    public List<PublishedDataset> onPage(List<PublishedDataset> datasets, int page) {
+        int size = catalog.pageSize();
+        return datasets.subList(Math.min(datasets.size(), (page - 1) * size), Math.min(datasets.size(), page * size));
+    }
+
     /** One page of the catalog: the catalog with that page's datasets. */
     public Model page(List<PublishedDataset> datasets, int page) {
-        int size = catalog.pageSize();
-        Model m = model(datasets.subList(Math.min(datasets.size(), (page - 1) * size), Math.min(datasets.size(), page * size)));
+        Model m = model(onPage(datasets, page));
         if (pages(datasets.size()) > 1) {
             m.setNsPrefix("hydra", HYDRA);
         }

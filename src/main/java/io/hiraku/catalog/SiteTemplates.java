@@ -29,12 +29,13 @@ public final class SiteTemplates {
     private final Configuration freemarker;
     private final Path assets;
     private final Path messages;
+    private final Path own;
 
     public SiteTemplates(Path siteDir) {
         try {
             freemarker = new Configuration(Configuration.VERSION_2_3_34);
             TemplateLoader shipped = new ClassTemplateLoader(SiteTemplates.class, "/site/templates");
-            Path own = siteDir.resolve("templates");
+            own = siteDir.resolve("templates");
             freemarker.setTemplateLoader(Files.isDirectory(own)
                     ? new MultiTemplateLoader(new TemplateLoader[] {new FileTemplateLoader(own.toFile()), shipped})
                     : shipped);
@@ -60,6 +61,25 @@ public final class SiteTemplates {
             throw new IOException("template " + templateName + " failed: " + e.getMessage(), e);
         }
         return out.toString();
+    }
+
+    /**
+     * Which state of the catalog's own theme (templates and wording) pages are made from: each file's name,
+     * size and time. It changes when a file of the theme is edited; the shipped default never does.
+     */
+    public String version() throws IOException {
+        StringBuilder version = new StringBuilder();
+        for (Path folder : List.of(own, messages)) {
+            if (Files.isDirectory(folder)) {
+                try (Stream<Path> files = Files.list(folder)) {
+                    for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                        version.append(file.getFileName()).append(' ').append(Files.size(file)).append(' ')
+                                .append(Files.getLastModifiedTime(file).toMillis()).append('\n');
+                    }
+                }
+            }
+        }
+        return version.toString();
     }
 
     /** The site's wording in a language ({@code messages/<lang>.properties}). */

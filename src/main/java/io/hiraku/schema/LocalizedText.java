@@ -94,4 +94,15 @@ public final class LocalizedText {
     public String toString() {
         return in(DEFAULT_LANGUAGE);
     }
+
+    /** Texts are equal when they say the same in the same languages (the order they were given in aside). */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof LocalizedText text && byLanguage.equals(text.byLanguage);
+    }
+
+    @Override
+    public int hashCode() {
+        return byLanguage.hashCode();
+    }
 }
