@@ -95,9 +95,15 @@ public final class Releases {
             } else {
                 rejectUnknown(job);
                 String id = DefinitionProposer.suggestId(job.getFileName());
-                proposer.propose(job.getArchived(), job.getFileName()).ifPresent(yaml -> job.proposal(
+                DefinitionProposer.Proposal proposal = proposer.proposal(job.getArchived(), job.getFileName());
+                proposal.definition().ifPresent(yaml -> job.proposal(
                         new Receipt.ProposedDefinition("catalog/datasets/" + job.getDepartment() + "/" + id + ".yaml",
                                 yaml)));
+                if (proposal.problemEn() != null) {
+                    job.end(IngestJob.Outcome.REJECTED, job.getMessageJa() + "。また、このファイルは表として読めません: "
+                            + proposal.problemJa(), job.getMessageEn() + "; nor can the file be read as a table: "
+                            + proposal.problemEn());
+                }
             }
             return List.of(job);
         }

@@ -65,12 +65,54 @@ public final class JsonRecordReader implements RecordReader {
                 throw malformed(parser, "JSONの先頭が配列でもオブジェクトでもありません",
                         "the JSON does not start with an array or an object");
             }
-            ObjectNode root = parser.readValueAsTree();
+            // the root object field by field, never whole: a GeoJSON FeatureCollection's features stream from
+            // where they start (reading it as one tree first held the whole file in memory)
+            ObjectNode root = JSON.createObjectNode();
+            boolean featuresSkipped = false;
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("features".equals(name) && value == JsonToken.START_ARRAY) {
+                    if ("FeatureCollection".equals(root.path("type").asText())) {
+                        return new JsonRecordReader(parser, true, true);
+                    }
+                    parser.skipChildren();   // "type" may come after it: not held in memory meanwhile
+                    featuresSkipped = true;
+                    continue;
+                }
+                root.set(name, parser.readValueAsTree());
+            }
             if ("FeatureCollection".equals(root.path("type").asText())) {
-                return featureCollection(file, charset);
+                parser.close();
+                return featureCollection(file, charset);   // its "type" came after its features: read again
+            }
+            if (featuresSkipped) {
+                parser.close();
+                return firstRecordAgain(file, charset);   // an NDJSON record with a "features" field of its own
             }
             JsonRecordReader ndjson = new JsonRecordReader(parser, false, false);
             ndjson.first = root;
+            return ndjson;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            parser.close();
+            throw invalid(e);
+        } catch (IOException | RuntimeException e) {
+            parser.close();
+            throw e;
+        }
+    }
+
+    /** Re-opens NDJSON with its first record read whole (one record: small). */
+    private static JsonRecordReader firstRecordAgain(Path file, DetectedCharset charset) throws IOException {
+        InputStream in = Files.newInputStream(file);
+        in.skipNBytes(charset.bomLength());
+        JsonParser parser = FACTORY.createParser(new InputStreamReader(in, charset.charset()));
+        parser.setCodec(JSON);
+        try {
+            parser.nextToken();
+            ObjectNode first = parser.readValueAsTree();
+            JsonRecordReader ndjson = new JsonRecordReader(parser, false, false);
+            ndjson.first = first;
             return ndjson;
         } catch (IOException | RuntimeException e) {
             parser.close();
@@ -84,14 +126,19 @@ public final class JsonRecordReader implements RecordReader {
         in.skipNBytes(charset.bomLength());
         JsonParser parser = FACTORY.createParser(new InputStreamReader(in, charset.charset()));
         parser.setCodec(JSON);
-        parser.nextToken();
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String name = parser.currentName();
-            JsonToken value = parser.nextToken();
-            if ("features".equals(name) && value == JsonToken.START_ARRAY) {
-                return new JsonRecordReader(parser, true, true);
+        try {
+            parser.nextToken();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("features".equals(name) && value == JsonToken.START_ARRAY) {
+                    return new JsonRecordReader(parser, true, true);
+                }
+                parser.skipChildren();
             }
-            parser.skipChildren();
+        } catch (IOException | RuntimeException e) {
+            parser.close();
+            throw e;
         }
         parser.close();
         throw new MalformedTableException(0, "GeoJSONに features がありません", "the GeoJSON has no features array", null);
@@ -101,19 +148,27 @@ public final class JsonRecordReader implements RecordReader {
     public RawRow next() throws IOException {
         try {
             return read();
-        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
-            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw invalid(e);
+        }
+    }
+
+    /** JSON the parser refuses, as a department reads it: where (line, column) and what is wrong. */
+    private static MalformedTableException invalid(com.fasterxml.jackson.core.JsonProcessingException e) {
+        long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+        if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
             boolean nesting = e.getOriginalMessage().contains("nesting");
-            throw new MalformedTableException(line, nesting
+            return new MalformedTableException(line, nesting
                     ? line + "行目のJSONの入れ子が深すぎます（" + MAX_NESTING + " 段まで）"
                     : line + "行目のJSONの値が長すぎます（" + MAX_STRING + " 文字まで）", nesting
                     ? "the JSON at line " + line + " is nested deeper than " + MAX_NESTING + " levels"
                     : "a value in the JSON at line " + line + " is longer than " + MAX_STRING + " characters", e);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new MalformedTableException(line, line + "行目のJSONが正しくありません: " + e.getOriginalMessage(),
-                    "the JSON is not valid at line " + line + ": " + e.getOriginalMessage(), e);
         }
+        long column = e.getLocation() == null ? 0 : e.getLocation().getColumnNr();
+        String what = e.getOriginalMessage().replaceAll("\\s*\\n.*", "");
+        return new MalformedTableException(line,
+                line + "行目" + (column > 0 ? column + "文字目" : "") + "のJSONが正しくありません: " + what,
+                "the JSON is not valid at line " + line + (column > 0 ? ", column " + column : "") + ": " + what, e);
     }
 
     private RawRow read() throws IOException {

@@ -62,12 +62,26 @@ public final class DefinitionProposer {
 
     /** The proposed definition as YAML, or empty when the file cannot be read as a table at all. */
     public Optional<String> propose(Path file, String fileName) throws IOException {
+        return proposal(file, fileName).definition();
+    }
+
+    /**
+     * What can be proposed for a file: a definition, or why the file cannot be read as a table (said in
+     * the receipt too, so that a department does not rename a file only to learn it is broken).
+     */
+    public record Proposal(String yaml, String problemJa, String problemEn) {
+        public Optional<String> definition() {
+            return Optional.ofNullable(yaml);
+        }
+    }
+
+    public Proposal proposal(Path file, String fileName) throws IOException {
         DetectedCharset charset = null;
         if (Sources.needsCharset(file)) {
             try {
                 charset = new CharsetDetector().detect(file, "auto");
             } catch (UndecodableFileException e) {
-                return Optional.empty();
+                return new Proposal(null, e.messageJa(), e.getMessage());
             }
         }
         SourceHints positional = SourceHints.DEFAULT.withHeaderRow(0);
@@ -88,10 +102,10 @@ public final class DefinitionProposer {
             while (rows.hasNext()) {
                 see(columns, rows.next().cells());
             }
-            return Optional.of(yaml(fileName, layout, columns, charset == null ? "xlsx" : charset.name(),
-                    table.metadata()));
+            return new Proposal(yaml(fileName, layout, columns, charset == null ? "xlsx" : charset.name(),
+                    table.metadata()), null, null);
         } catch (MalformedTableException e) {
-            return Optional.empty();
+            return new Proposal(null, e.messageJa(), e.getMessage());
         }
     }
 

@@ -72,6 +72,11 @@ class HostileInputTest {
                 + ", \"url\": \"\"}]").getBytes(StandardCharsets.UTF_8), new Expected("rejected", "nested deeper than 64"));
         hostile(city, "f-huge-string.json", ("[{\"id\": 1, \"name\": \"" + "あ".repeat(30_000_000) + "\", \"url\": \"\"}]")
                 .getBytes(StandardCharsets.UTF_8), new Expected("rejected", "longer than"));
+        // JSON broken in its first record: refused with where, not failed as an operational error
+        hostile(city, "f-broken-object.json", "{\"id\": 1,\n \"name\": }\n".getBytes(StandardCharsets.UTF_8),
+                new Expected("rejected", "the JSON is not valid at line 2, column"));
+        hostile(city, "unknown-broken.json", "{\"id\": 1,\n \"name\": }\n".getBytes(StandardCharsets.UTF_8),
+                new Expected("rejected", "no dataset definition", "nor can the file be read as a table", "line 2"));
         hostile(city, "f-bomb.xlsx", io.hiraku.Fixtures.xlsxZipBomb(), new Expected("rejected", "zip bomb"));
         hostile(city, "f-xxe.xlsx", xxeWorkbook(), new Expected("rejected", "DTD"));
         String good = "id,name,url\n1,市役所,https://example.jp/\n";

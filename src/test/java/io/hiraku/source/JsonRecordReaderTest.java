@@ -67,6 +67,60 @@ class JsonRecordReaderTest {
         }
     }
 
+    @Test
+    void jsonBrokenInItsFirstRecordOrAGeoJsonBrokenHeadIsLocatedTooNotAnOperationalError() throws Exception {
+        Path object = write("e.json", "{\"a\": [1, 2,\n  \"b\": }");
+        assertThatThrownBy(() -> open(object)).isInstanceOfSatisfying(MalformedTableException.class, e -> {
+            assertThat(e.line()).isEqualTo(2);
+            assertThat(e.getMessage()).contains("the JSON is not valid at line 2, column 6", "was expecting comma")
+                    .doesNotContain("Source:");
+        });
+        Path geo = write("f.geojson", "{\"type\": \"FeatureCollection\", \"features\": [\n{\"type\": \"Feature\",, }]}");
+        assertThatThrownBy(() -> read(open(geo))).isInstanceOfSatisfying(MalformedTableException.class,
+                e -> assertThat(e.line()).isEqualTo(2));
+    }
+
+    @Test
+    void aGeoJsonFeatureCollectionStreamsWhateverTheOrderOfItsKeysAndARecordKeepsAFeaturesField() throws Exception {
+        String feature = "{\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", \"coordinates\": [135.1, 34.2]}, "
+                + "\"properties\": {\"名称\": \"中央公園\"}}";
+        for (Path geo : List.of(write("g1.geojson", "{\"type\": \"FeatureCollection\", \"name\": \"parks\", \"features\": ["
+                        + feature + "]}"),
+                write("g2.geojson", "{\"features\": [" + feature + "], \"type\": \"FeatureCollection\"}"))) {
+            try (Table table = open(geo)) {
+                assertThat(table.header().orElseThrow()).startsWith("名称").contains("latitude", "longitude");
+                assertThat(read(table)).hasSize(1);
+            }
+        }
+        Path records = write("h.ndjson", "{\"id\": 1, \"features\": [\"ramp\", \"toilet\"]}\n{\"id\": 2, \"features\": []}\n");
+        try (Table table = open(records)) {
+            assertThat(table.header()).hasValue(List.of("id", "features"));
+            assertThat(read(table)).extracting(r -> r.cells()[1]).containsExactly("[\"ramp\",\"toilet\"]", "[]");
+        }
+    }
+
+    /** A 40 MB FeatureCollection read to its end by a JVM with a 32 MB heap: the features stream, none is held. */
+    @Test
+    void aLargeGeoJsonIsReadInBoundedMemory() throws Exception {
+        Path geo = dir.resolve("large.geojson");
+        try (java.io.Writer out = Files.newBufferedWriter(geo, StandardCharsets.UTF_8)) {
+            out.write("{\"type\": \"FeatureCollection\", \"features\": [\n");
+            for (int i = 0; i < 150_000; i++) {
+                out.write((i == 0 ? "" : ",\n") + "{\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", \"coordinates\": ["
+                        + (135 + i % 1000 / 1000.0) + ", 34.5]}, \"properties\": {\"id\": " + i + ", \"名称\": \"施設" + i
+                        + "\", \"住所\": \"和歌山県和歌山市" + i % 97 + "番地\", \"備考\": \"" + "x".repeat(120) + "\"}}");
+            }
+            out.write("\n]}\n");
+        }
+        assertThat(Files.size(geo)).isGreaterThan(35L * 1024 * 1024);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process process = new ProcessBuilder(java, "-Xmx32m", "-cp", System.getProperty("java.class.path"),
+                ReadTable.class.getName(), geo.toString()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(output).isZero();
+        assertThat(output).contains("rows 150000").doesNotContain("OutOfMemoryError");
+    }
+
     private Table open(Path file) throws Exception {
         return Sources.open(file, new CharsetDetector().detect(file, "auto"), SourceHints.DEFAULT);
     }
