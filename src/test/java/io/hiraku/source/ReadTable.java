@@ -11,7 +11,8 @@ public final class ReadTable {
     public static void main(String[] args) throws Exception {
         Path file = Path.of(args[0]);
         long rows = 0;
-        try (Table table = Sources.open(file, new CharsetDetector().detect(file, "auto"), SourceHints.DEFAULT)) {
+        DetectedCharset charset = Sources.needsCharset(file) ? new CharsetDetector().detect(file, "auto") : null;
+        try (Table table = Sources.open(file, charset, SourceHints.DEFAULT)) {
             for (RawRow ignored : table) {
                 rows++;
             }

@@ -108,6 +108,28 @@ class XlsxRecordReaderTest {
                 .hasMessageContaining("zip bomb");
     }
 
+    /**
+     * The xlsx reader keeps a workbook's distinct texts in memory: a workbook with more of them than the
+     * heap holds (it ran out of memory at 800,000 distinct addresses) is refused up front with the advice
+     * to drop the sheet as CSV; a smaller one is read whole.
+     */
+    @Test
+    void aWorkbookWithMoreDistinctTextThanMemoryHoldsIsRefusedWithTheAdviceToUseCsv() throws Exception {
+        Path small = io.hiraku.Fixtures.xlsxWithDistinctTexts(dir.resolve("small.xlsx"), 1000);
+        try (XlsxRecordReader reader = XlsxRecordReader.open(small, null)) {
+            int rows = 0;
+            RawRow last = null;
+            for (RawRow row; (row = reader.next()) != null; rows++) {
+                last = row;
+            }
+            assertThat(rows).isEqualTo(1001);
+            assertThat(last.cells()).containsExactly("999", "東京都千代田区霞が関" + Integer.toHexString(999 * 7919) + "丁目999番地");
+        }
+        Path large = io.hiraku.Fixtures.xlsxWithDistinctTexts(dir.resolve("large.xlsx"), 480_000);
+        assertThatThrownBy(() -> XlsxRecordReader.open(large, null)).isInstanceOfSatisfying(MalformedTableException.class,
+                e -> assertThat(e.getMessage()).contains("too much distinct text", "save the sheet as CSV (UTF-8)"));
+    }
+
     @Test
     void aFileThatIsNotAWorkbookIsRefusedClearly() throws Exception {
         Path csv = Files.writeString(dir.resolve("table.xlsx"), "a,b\n1,2\n");
