@@ -52,10 +52,7 @@ public final class JsonRecordReader implements RecordReader {
     }
 
     public static JsonRecordReader open(Path file, DetectedCharset charset) throws IOException {
-        InputStream in = Files.newInputStream(file);
-        in.skipNBytes(charset.bomLength());
-        JsonParser parser = FACTORY.createParser(new InputStreamReader(in, charset.charset()));
-        parser.setCodec(JSON);
+        JsonParser parser = parser(file, charset);
         try {
             JsonToken token = parser.nextToken();
             if (token == JsonToken.START_ARRAY) {
@@ -102,12 +99,23 @@ public final class JsonRecordReader implements RecordReader {
         }
     }
 
+    /** A parser at the start of the file's text (after its byte-order mark). */
+    private static JsonParser parser(Path file, DetectedCharset charset) throws IOException {
+        InputStream in = Files.newInputStream(file);
+        try {
+            in.skipNBytes(charset.bomLength());
+            JsonParser parser = FACTORY.createParser(new InputStreamReader(in, charset.charset()));
+            parser.setCodec(JSON);
+            return parser;
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+    }
+
     /** Re-opens NDJSON with its first record read whole (one record: small). */
     private static JsonRecordReader firstRecordAgain(Path file, DetectedCharset charset) throws IOException {
-        InputStream in = Files.newInputStream(file);
-        in.skipNBytes(charset.bomLength());
-        JsonParser parser = FACTORY.createParser(new InputStreamReader(in, charset.charset()));
-        parser.setCodec(JSON);
+        JsonParser parser = parser(file, charset);
         try {
             parser.nextToken();
             ObjectNode first = parser.readValueAsTree();
@@ -122,10 +130,7 @@ public final class JsonRecordReader implements RecordReader {
 
     /** Re-opens a FeatureCollection positioned at its "features" array, so features stream one by one. */
     private static JsonRecordReader featureCollection(Path file, DetectedCharset charset) throws IOException {
-        InputStream in = Files.newInputStream(file);
-        in.skipNBytes(charset.bomLength());
-        JsonParser parser = FACTORY.createParser(new InputStreamReader(in, charset.charset()));
-        parser.setCodec(JSON);
+        JsonParser parser = parser(file, charset);
         try {
             parser.nextToken();
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
