@@ -52,44 +52,31 @@ public final class JsonRecordReader implements RecordReader {
     }
 
     public static JsonRecordReader open(Path file, DetectedCharset charset) throws IOException {
-        JsonParser parser = parser(file, charset);
+        return reading(file, charset, parser -> start(parser, file, charset));
+    }
+
+    /** What is made of a parser at the start of the file's text. */
+    private interface Reading {
+        JsonRecordReader from(JsonParser parser) throws IOException;
+    }
+
+    /**
+     * A parser at the start of the file's text (after its byte-order mark), given to {@code reading}; closed
+     * if that fails, and JSON the parser refuses there is refused naming where.
+     */
+    private static JsonRecordReader reading(Path file, DetectedCharset charset, Reading reading) throws IOException {
+        InputStream in = Files.newInputStream(file);
+        JsonParser parser;
         try {
-            JsonToken token = parser.nextToken();
-            if (token == JsonToken.START_ARRAY) {
-                return new JsonRecordReader(parser, false, true);
-            }
-            if (token != JsonToken.START_OBJECT) {
-                throw malformed(parser, "JSONの先頭が配列でもオブジェクトでもありません",
-                        "the JSON does not start with an array or an object");
-            }
-            // the root object field by field, never whole: a GeoJSON FeatureCollection's features stream from
-            // where they start (reading it as one tree first held the whole file in memory)
-            ObjectNode root = JSON.createObjectNode();
-            boolean featuresSkipped = false;
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
-                JsonToken value = parser.nextToken();
-                if ("features".equals(name) && value == JsonToken.START_ARRAY) {
-                    if ("FeatureCollection".equals(root.path("type").asText())) {
-                        return new JsonRecordReader(parser, true, true);
-                    }
-                    parser.skipChildren();   // "type" may come after it: not held in memory meanwhile
-                    featuresSkipped = true;
-                    continue;
-                }
-                root.set(name, parser.readValueAsTree());
-            }
-            if ("FeatureCollection".equals(root.path("type").asText())) {
-                parser.close();
-                return featureCollection(file, charset);   // its "type" came after its features: read again
-            }
-            if (featuresSkipped) {
-                parser.close();
-                return firstRecordAgain(file, charset);   // an NDJSON record with a "features" field of its own
-            }
-            JsonRecordReader ndjson = new JsonRecordReader(parser, false, false);
-            ndjson.first = root;
-            return ndjson;
+            in.skipNBytes(charset.bomLength());
+            parser = FACTORY.createParser(new InputStreamReader(in, charset.charset()));
+            parser.setCodec(JSON);
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+        try {
+            return reading.from(parser);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             parser.close();
             throw invalid(e);
@@ -99,53 +86,66 @@ public final class JsonRecordReader implements RecordReader {
         }
     }
 
-    /** A parser at the start of the file's text (after its byte-order mark). */
-    private static JsonParser parser(Path file, DetectedCharset charset) throws IOException {
-        InputStream in = Files.newInputStream(file);
-        try {
-            in.skipNBytes(charset.bomLength());
-            JsonParser parser = FACTORY.createParser(new InputStreamReader(in, charset.charset()));
-            parser.setCodec(JSON);
-            return parser;
-        } catch (IOException | RuntimeException e) {
-            in.close();
-            throw e;
+    private static JsonRecordReader start(JsonParser parser, Path file, DetectedCharset charset) throws IOException {
+        JsonToken token = parser.nextToken();
+        if (token == JsonToken.START_ARRAY) {
+            return new JsonRecordReader(parser, false, true);
         }
-    }
-
-    /** Re-opens NDJSON with its first record read whole (one record: small). */
-    private static JsonRecordReader firstRecordAgain(Path file, DetectedCharset charset) throws IOException {
-        JsonParser parser = parser(file, charset);
-        try {
-            parser.nextToken();
-            ObjectNode first = parser.readValueAsTree();
-            JsonRecordReader ndjson = new JsonRecordReader(parser, false, false);
-            ndjson.first = first;
-            return ndjson;
-        } catch (IOException | RuntimeException e) {
-            parser.close();
-            throw e;
+        if (token != JsonToken.START_OBJECT) {
+            throw malformed(parser, "JSONの先頭が配列でもオブジェクトでもありません",
+                    "the JSON does not start with an array or an object");
         }
-    }
-
-    /** Re-opens a FeatureCollection positioned at its "features" array, so features stream one by one. */
-    private static JsonRecordReader featureCollection(Path file, DetectedCharset charset) throws IOException {
-        JsonParser parser = parser(file, charset);
-        try {
-            parser.nextToken();
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
-                JsonToken value = parser.nextToken();
-                if ("features".equals(name) && value == JsonToken.START_ARRAY) {
+        // the root object field by field, never whole: a GeoJSON FeatureCollection's features stream from
+        // where they start (reading it as one tree first held the whole file in memory)
+        ObjectNode root = JSON.createObjectNode();
+        boolean featuresSkipped = false;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if ("features".equals(name) && value == JsonToken.START_ARRAY) {
+                if ("FeatureCollection".equals(root.path("type").asText())) {
                     return new JsonRecordReader(parser, true, true);
                 }
-                parser.skipChildren();
+                parser.skipChildren();   // "type" may come after it: not held in memory meanwhile
+                featuresSkipped = true;
+                continue;
             }
-        } catch (IOException | RuntimeException e) {
-            parser.close();
-            throw e;
+            root.set(name, parser.readValueAsTree());
         }
-        parser.close();
+        if ("FeatureCollection".equals(root.path("type").asText())) {
+            parser.close();
+            // its "type" came after its features: read again, up to the features, which stream
+            return reading(file, charset, JsonRecordReader::atFeatures);
+        }
+        if (featuresSkipped) {
+            parser.close();
+            // an NDJSON record with a "features" field of its own: read again, that first record whole (small)
+            return reading(file, charset, again -> {
+                again.nextToken();
+                return startingWith(again, again.readValueAsTree());
+            });
+        }
+        return startingWith(parser, root);
+    }
+
+    /** NDJSON whose first record has been read. */
+    private static JsonRecordReader startingWith(JsonParser parser, ObjectNode first) {
+        JsonRecordReader ndjson = new JsonRecordReader(parser, false, false);
+        ndjson.first = first;
+        return ndjson;
+    }
+
+    /** A FeatureCollection read from its start to its "features" array, so features stream one by one. */
+    private static JsonRecordReader atFeatures(JsonParser parser) throws IOException {
+        parser.nextToken();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if ("features".equals(name) && value == JsonToken.START_ARRAY) {
+                return new JsonRecordReader(parser, true, true);
+            }
+            parser.skipChildren();
+        }
         throw new MalformedTableException(0, "GeoJSONに features がありません", "the GeoJSON has no features array", null);
     }
 
