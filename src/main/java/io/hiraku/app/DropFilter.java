@@ -59,7 +59,7 @@ public final class DropFilter implements GenericFileFilter<File> {
     }
 
     /** Hidden folders, and {@code _receipts}: nothing in them is a drop. */
-    private static boolean isHidden(String name) {
+    static boolean isHidden(String name) {
         return name.startsWith(".") || name.startsWith("_");
     }
 }

@@ -77,7 +77,7 @@ public final class DropNames extends DefaultPollingConsumerPollStrategy {
         try (DirectoryStream<Path> departments = Files.newDirectoryStream(ingest, Files::isDirectory)) {
             for (Path department : departments) {
                 String folder = department.getFileName().toString();
-                if (folder.startsWith(".") || folder.startsWith("_")) {
+                if (DropFilter.isHidden(folder)) {
                     continue;
                 }
                 try (DirectoryStream<Path> files = Files.newDirectoryStream(department)) {
@@ -105,7 +105,7 @@ public final class DropNames extends DefaultPollingConsumerPollStrategy {
     /** A folder in a drop folder: its files are never taken; the department is told once. */
     private void notice(String department, Path folder) throws IOException {
         String name = folder.getFileName().toString();
-        if (receipts != null && !name.startsWith(".") && !name.startsWith("_")) {
+        if (receipts != null && !DropFilter.isHidden(name)) {
             receipts.folderIgnored(department, name);
         }
     }

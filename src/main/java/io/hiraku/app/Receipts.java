@@ -178,8 +178,8 @@ public final class Receipts {
         CatalogDefinition cat = catalog.load().catalog();
         Instant now = Instant.now();
         String printable = FileNames.printable(folder);
-        writer.write(new Receipt("ignored", department, cat.department(department).map(d -> d.name().in("ja")).orElse(""),
-                printable + "/", now.toString(), now.atZone(cat.zone()).toOffsetDateTime().toString(), 0, null, null, null,
+        writer.write(new Receipt("ignored", department, departmentName(cat, department),
+                printable + "/", now.toString(), cat.localTime(now), 0, null, null, null,
                 null, null, null,
                 "フォルダ「" + printable + "」の中のファイルは読みません。公開するファイルは、フォルダに入れずに ingest/" + department
                         + "/ に直接置いてください（このフォルダはそのまま残します）",
@@ -267,14 +267,19 @@ public final class Receipts {
                         DatasetIris.downloadUrl(cat, datasetId, f.name()), f.bytes(), f.sha256()));
             }
         }
-        String departmentName = cat.department(job.getDepartment()).map(d -> d.name().in("ja")).orElse("");
+        String departmentName = departmentName(cat, job.getDepartment());
         return new Receipt(job.getOutcome() == null ? "pending" : job.getOutcome().name().toLowerCase(java.util.Locale.ROOT),
                 job.getDepartment(),
                 departmentName, job.getFileName(), job.getReceivedAt().toString(),
-                job.getReceivedAt().atZone(cat.zone()).toOffsetDateTime().toString(), job.getBytes(), job.getSha256(), datasetId,
+                cat.localTime(job.getReceivedAt()), job.getBytes(), job.getSha256(), datasetId,
                 job.getDataset() == null ? null : job.getDataset().title().in("ja"),
                 job.getRelease() == null ? null : job.getRelease().releaseId(), datasetUrl, downloads,
                 job.getMessageJa(), job.getMessageEn(), job.getReport(), job.getProposal(),
                 job.getAdvice().isEmpty() ? null : job.getAdvice(), job.getQuality());
+    }
+
+    /** The department's name in Japanese for a receipt; "" when the catalog gives it none. */
+    private static String departmentName(CatalogDefinition cat, String department) {
+        return cat.department(department).map(d -> d.name().in("ja")).orElse("");
     }
 }

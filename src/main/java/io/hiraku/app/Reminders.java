@@ -59,7 +59,7 @@ public final class Reminders {
             String title = d.definition().title().in("ja");
             writer.write(new Receipt("overdue", department, definitions.catalog().departmentName(department, "ja"),
                     d.originalName(), clock.instant().toString(),
-                    clock.instant().atZone(zone).toOffsetDateTime().toString(), 0, d.originalSha256(), d.definition().id(), title,
+                    definitions.catalog().localTime(clock.instant()), 0, d.originalSha256(), d.definition().id(), title,
                     d.release(), DatasetIris.dataset(definitions.catalog(), d.definition().id()) + "/", null,
                     "「" + title + "」は " + due + " に更新の予定でした（更新頻度: " + d.definition().updateFrequency()
                             + "）。新しいファイルをこのフォルダに置いてください。更新がない場合はオープンデータ担当に更新頻度の見直しを伝えてください",

@@ -21,8 +21,7 @@ final class FullDisk {
      * @param needed bytes the write needed
      */
     static boolean is(IOException failure, Path folder, long needed) {
-        String said = failure instanceof FileSystemException f && f.getReason() != null ? f.getReason()
-                : String.valueOf(failure.getMessage());
+        String said = reason(failure);
         for (String message : MESSAGES) {
             if (said.contains(message)) {
                 return true;
@@ -36,6 +35,12 @@ final class FullDisk {
         } catch (IOException | SecurityException e) {
             return false;
         }
+    }
+
+    /** What the system said of a failed write: its reason alone where it names one, without the paths. */
+    static String reason(IOException failure) {
+        return failure instanceof FileSystemException f && f.getReason() != null ? f.getReason()
+                : String.valueOf(failure.getMessage());
     }
 
     /** The file's size, or 0 where it cannot be read. */

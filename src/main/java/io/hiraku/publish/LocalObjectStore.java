@@ -87,8 +87,7 @@ public final class LocalObjectStore implements ObjectStore {
         } catch (IOException e) {
             if (!(e instanceof StoreUnavailableException) && FullDisk.is(e, root, FullDisk.sizeOf(content) + 64 * 1024)) {
                 throw StoreUnavailableException.full("the store " + root + " is full: cannot write " + key + " ("
-                        + (e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
-                        : e.getMessage()) + "); free space there and publishing resumes by itself", e);
+                        + FullDisk.reason(e) + "); free space there and publishing resumes by itself", e);
             }
             throw e;
         }

@@ -50,6 +50,11 @@ public record CatalogDefinition(
         return java.time.ZoneId.of(timeZone);
     }
 
+    /** An instant as the catalog's people read it: ISO 8601 with the offset of its zone then. */
+    public String localTime(java.time.Instant instant) {
+        return instant.atZone(zone()).toOffsetDateTime().toString();
+    }
+
     /** Who answers for a dataset: its own contact, else its department's, else the catalog's. */
     public Contact contactFor(DatasetDefinition dataset) {
         if (dataset.contact() != null) {
