@@ -97,12 +97,8 @@ class DropNamesTest {
         Files.copy(TOILETS, folder.resolve("公衆トイレ.csv"));
         Files.setLastModifiedTime(folder.resolve("公衆トイレ.csv"), FileTime.from(Instant.now().minusSeconds(60)));
         Files.copy(TOILETS, folder.resolve("222127_public_toilet.csv"));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m",
-                "-Dlogback.configurationFile=" + Path.of("target/classes/logback.xml").toAbsolutePath(),
-                "-cp", System.getProperty("java.class.path"), HirakuCommand.class.getName(),
-                "publish", "--once", "--work", work.toString(), "--store", dir.resolve("store").toString())
-                .redirectErrorStream(true);
+        ProcessBuilder builder = RunningHiraku.command("publish", "--once", "--work", work.toString(), "--store",
+                dir.resolve("store").toString());
         builder.environment().remove("LANG");
         builder.environment().remove("LC_CTYPE");
         builder.environment().put("LC_ALL", "C");

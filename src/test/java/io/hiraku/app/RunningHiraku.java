@@ -30,12 +30,9 @@ final class RunningHiraku implements AutoCloseable {
     /** @param environment settings as environment variables (HIRAKU_…) beside fast polling and no examples */
     RunningHiraku(Map<String, String> environment, String... arguments) throws Exception {
         managementPort = io.hiraku.S3Server.freePort();
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx256m",
-                "-Dlogback.configurationFile=" + Path.of("target/classes/logback.xml").toAbsolutePath(),
-                "-cp", System.getProperty("java.class.path"), HirakuCommand.class.getName(), "run"));
+        List<String> command = new java.util.ArrayList<>(List.of("run"));
         command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        ProcessBuilder builder = command(command.toArray(String[]::new));
         builder.environment().put("HIRAKU_MANAGEMENT_PORT", String.valueOf(managementPort));
         builder.environment().put("HIRAKU_INGEST_POLL_MS", "200");
         builder.environment().put("HIRAKU_INGEST_SETTLE_MS", "200");
@@ -52,6 +49,16 @@ final class RunningHiraku implements AutoCloseable {
             }
         });
         reader.start();
+    }
+
+    /** A hiraku command in a child JVM on the tests' classpath, its output and errors in one stream. */
+    static ProcessBuilder command(String... arguments) {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-Xmx256m",
+                "-Dlogback.configurationFile=" + Path.of("target/classes/logback.xml").toAbsolutePath(),
+                "-cp", System.getProperty("java.class.path"), HirakuCommand.class.getName()));
+        command.addAll(List.of(arguments));
+        return new ProcessBuilder(command).redirectErrorStream(true);
     }
 
     String health() {
