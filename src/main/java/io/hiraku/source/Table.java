@@ -225,7 +225,7 @@ public final class Table implements Closeable, Iterable<RawRow> {
     }
 
     /** Why a row would be left out if nothing but such rows follows it; null for an ordinary row. */
-    private static SkippedRows.Reason footerReason(RawRow row) {
+    private SkippedRows.Reason footerReason(RawRow row) {
         String[] cells = row.cells();
         if (row.isBlank()) {
             return SkippedRows.Reason.BLANK;
@@ -243,7 +243,10 @@ public final class Table implements Closeable, Iterable<RawRow> {
             }
         }
         // a total row's label may stand in any column (合計 under the names, 確認用 beside the sums)
-        if (filled == 1 && firstIndex == 0 && isNumberLike(first)) {
+        // a number alone in the first column is a row number left below the data, unless the table has
+        // no other column: then it is the data (a list of codes, of postal codes)
+        int width = header != null ? header.size() : cells.length;
+        if (filled == 1 && firstIndex == 0 && width > 1 && isNumberLike(first)) {
             return SkippedRows.Reason.ID_ONLY;
         }
         if (TOTAL_LABELS.contains(first.replace(" ", ""))) {

@@ -88,6 +88,24 @@ class TableTest {
     }
 
     @Test
+    void aTableOfOneColumnKeepsItsNumbersAsData() throws Exception {
+        // a list of postal codes or ids: a number alone in its row is the data, not a row number below it
+        Path file = write("郵便番号\n0600000\n0640941\n");
+        try (Table table = Sources.open(file, charset(), HEADER_ON_FIRST_ROW)) {
+            assertThat(read(table)).extracting(r -> r.cells()[0]).containsExactly("0600000", "0640941");
+            assertThat(table.skipped().entries()).isEmpty();
+        }
+        try (Table table = Sources.open(write("1\n2\n3\n"), charset(), NO_HEADER)) {
+            assertThat(read(table)).hasSize(3);
+        }
+        // with a second column, a number alone at the bottom is still left out
+        try (Table table = Sources.open(write("番号,名称\n1,a\n2,\n"), charset(), HEADER_ON_FIRST_ROW)) {
+            assertThat(read(table)).hasSize(1);
+            assertThat(table.skipped().count(SkippedRows.Reason.ID_ONLY)).isEqualTo(1);
+        }
+    }
+
+    @Test
     void footerCanBeKeptAsData() throws Exception {
         Path file = write("番号,名称\n1,a\n合計,\n");
         try (Table table = Sources.open(file, charset(), Hints.of("footer: keep"))) {
