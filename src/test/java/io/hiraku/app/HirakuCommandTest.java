@@ -31,6 +31,22 @@ class HirakuCommandTest {
     }
 
     @Test
+    void publishOnceRunsFromAFolderWithoutTheRepositorysRoutesOnTheRoutesInsideTheApplication() throws Exception {
+        // an operator's install: the jar and a catalog elsewhere, started from a service's working folder
+        Path work = dir.resolve("work");
+        Files.createDirectories(work.resolve("ingest/yaizu"));
+        Files.copy(Path.of("examples/yaizu/222127_public_toilet.csv"), work.resolve("ingest/yaizu/222127_public_toilet.csv"));
+        ProcessBuilder builder = RunningHiraku.command("publish", "--once", "--work", work.toString(), "--store",
+                dir.resolve("store").toString(), "--catalog", Path.of("catalog").toAbsolutePath().toString());
+        Path elsewhere = Files.createDirectories(dir.resolve("service"));
+        Process process = builder.directory(elsewhere.toFile()).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(output).isEqualTo(HirakuCommand.OK);
+        assertThat(output).contains("1 published");
+        assertThat(dir.resolve("store/datasets/yaizu-public-toilets/yaizu-public-toilets.csv")).exists();
+    }
+
+    @Test
     void publishOnceExitsOneWhenAFileIsRejected() throws Exception {
         Path work = dir.resolve("work");
         Path drop = Files.createDirectories(work.resolve("ingest/yaizu"));
