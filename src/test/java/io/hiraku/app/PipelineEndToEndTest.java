@@ -73,6 +73,7 @@ class PipelineEndToEndTest extends CamelMainTestSupport {
     @Override
     protected void configure(MainConfigurationProperties configuration) {
         configuration.addConfiguration(PipelineConfiguration.class);
+        configuration.withRoutesIncludePattern(PipelineRunner.routesPattern());
     }
 
     @Override
