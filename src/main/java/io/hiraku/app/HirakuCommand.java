@@ -28,7 +28,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "hiraku", mixinStandardHelpOptions = true, version = "Hiraku 0.1.0",
         description = "Publishes department data drops as open data: CSV, JSON, RDF and a DCAT catalog.",
         subcommands = {HirakuCommand.Run.class, HirakuCommand.Publish.class, HirakuCommand.Validate.class,
-                HirakuCommand.Serve.class, HirakuCommand.Prune.class, HirakuCommand.Bench.class,
+                HirakuCommand.Serve.class, HirakuCommand.Prune.class, HirakuCommand.Withdraw.class,
+                HirakuCommand.Bench.class,
                 HirakuCommand.BenchParse.class, HirakuCommand.Kafka.class, CommandLine.HelpCommand.class})
 public final class HirakuCommand implements Runnable {
     public static final int OK = 0;
@@ -321,6 +322,54 @@ public final class HirakuCommand implements Runnable {
                     retention.sweep(dataset.id());
                 }
             }
+            return OK;
+        }
+    }
+
+    @Command(name = "withdraw", mixinStandardHelpOptions = true,
+            description = "Take a release, or a whole dataset, out of publication (personal data or a wrong file "
+                    + "published by mistake): the catalog is rebuilt without it, its files are deleted from the store, "
+                    + "its page says when and why, and the department gets a receipt. A dataset whose only release is "
+                    + "withdrawn is withdrawn whole; otherwise its previous release becomes the latest again.")
+    static final class Withdraw implements Callable<Integer> {
+        @Mixin
+        CommonOptions options;
+
+        @Option(names = "--dataset", required = true, paramLabel = "ID", description = "The dataset")
+        String datasetId;
+
+        @Option(names = "--release", paramLabel = "RELEASE",
+                description = "Only this release (as its history names it, e.g. 20261127T065709.522Z); default: the whole dataset")
+        String releaseId;
+
+        @Option(names = "--reason", required = true, paramLabel = "TEXT",
+                description = "Why, in words the public may read: shown on the dataset's page, in its history and feeds")
+        String reason;
+
+        @Override
+        public Integer call() throws Exception {
+            if (reason.isBlank()) {
+                System.err.println("hiraku: --reason must say why the data are withdrawn");
+                return REJECTED;
+            }
+            Settings settings = options.settings(Map.of());
+            Definitions definitions = new CatalogSource(settings.catalog(), settings.baseUrl()).load();
+            ObjectStore store = Stores.open(settings);
+            Withdrawals withdrawals = new Withdrawals(store, new Workspace(settings.work(), settings.ingest()),
+                    new SiteTemplates(settings.catalog().resolve("site")), java.time.Clock.systemUTC());
+            io.hiraku.publish.Withdrawal.Plan plan;
+            try {
+                plan = withdrawals.withdraw(definitions, datasetId, releaseId, reason.strip());
+            } catch (io.hiraku.publish.Withdrawal.NotWithdrawable e) {
+                System.err.println("hiraku: " + e.getMessage());
+                return REJECTED;
+            }
+            String what = plan.releases().isEmpty() ? "already withdrawn; its files are removed"
+                    : "withdrawn release(s) " + String.join(", ", plan.releases());
+            System.out.println(datasetId + ": " + what + (plan.wholeDataset() ? "; the dataset is no longer published"
+                    : "; its latest release is " + plan.latest()));
+            System.out.println("A CDN or cache in front of the store keeps its copies until they expire or are "
+                    + "invalidated: invalidate /" + io.hiraku.publish.DatasetIris.datasetKey(datasetId) + "*");
             return OK;
         }
     }

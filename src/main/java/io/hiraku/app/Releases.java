@@ -139,6 +139,12 @@ public final class Releases {
                             + "; no new release was made");
             return job;
         }
+        Optional<com.fasterxml.jackson.databind.JsonNode> withdrawn = ReleaseNotes.withdrawnFrom(store, dataset.id(),
+                job.getSha256());
+        if (withdrawn.isPresent()) {
+            refuseWithdrawn(job, withdrawn.get());
+            return job;
+        }
         journal.step(job, DropJournal.State.BUILDING, created);
         try (ReleaseWriter writer = new ReleaseWriter(definitions.catalog(), dataset, workspace.staging(),
                 created).sizes(sizes)) {
@@ -200,6 +206,22 @@ public final class Releases {
                             + ") was not published over it");
         }
         LOG.info("{}: release {} not built again; the latest is {}", job, releaseId, latest);
+    }
+
+    /**
+     * The very file of a release that was withdrawn (a copy kept on a desktop, a nightly export dropped again):
+     * publishing it would undo the withdrawal.
+     */
+    private static void refuseWithdrawn(IngestJob job, com.fasterxml.jackson.databind.JsonNode entry) {
+        String release = entry.path("release").asText();
+        String at = entry.path("withdrawn").path("at").asText();
+        String reason = entry.path("withdrawn").path("reason").asText();
+        job.end(IngestJob.Outcome.REJECTED,
+                "このファイルは、公開を取り下げた版（" + release + "、" + at + " 取り下げ、理由: " + reason
+                        + "）と同じ内容のため公開しませんでした。内容を直したファイルを置いてください",
+                "this file is the one release " + release + " was made from, which was withdrawn (" + at + "; reason: "
+                        + reason + "), so it was not published again; drop a corrected file");
+        LOG.warn("Refused {}: it is the original of withdrawn release {}", job, release);
     }
 
     /** The dataset's metadata fails the DCAT-AP gate: nothing is published; the receipt says what to fix where. */

@@ -22,6 +22,10 @@ final class AtomFeed {
     static final int MAX_SHARED_ENTRIES = 200;
 
     private record Entry(PublishedDataset dataset, PublishedDataset.Version version) {
+        /** When the entry last changed: the release's publication, or its withdrawal. */
+        String updated() {
+            return version.live() ? version.created() : version.withdrawn().at();
+        }
     }
 
     private AtomFeed() {
@@ -56,7 +60,7 @@ final class AtomFeed {
         for (PublishedDataset d : datasets) {
             d.versions().forEach(v -> entries.add(new Entry(d, v)));
         }
-        entries.sort(Comparator.comparing((Entry e) -> e.version().created()).reversed()
+        entries.sort(Comparator.comparing(Entry::updated).reversed()
                 .thenComparing(e -> e.dataset().definition().id()));
         XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
         xml.writeStartDocument("UTF-8", "1.0");
@@ -66,7 +70,7 @@ final class AtomFeed {
         element(xml, "title", title);
         String updated = entries.isEmpty()
                 ? datasets.stream().map(d -> d.modified().toString()).max(Comparator.naturalOrder()).orElse("1970-01-01T00:00:00Z")
-                : entries.get(0).version().created();
+                : entries.get(0).updated();
         element(xml, "updated", updated);
         link(xml, "self", self);
         link(xml, "alternate", alternate);
@@ -78,10 +82,18 @@ final class AtomFeed {
             PublishedDataset.Version version = e.version();
             xml.writeStartElement("entry");
             element(xml, "id", iri + "/releases/" + version.release());
-            element(xml, "title", e.dataset().definition().title().in("ja") + " " + version.release());
-            element(xml, "updated", version.created());
-            link(xml, "alternate", iri + "/releases/" + version.release() + "/datapackage.json");
-            element(xml, "summary", version.rows() + " rows; " + version.summary());
+            String entryTitle = e.dataset().definition().title().in("ja") + " " + version.release();
+            element(xml, "updated", e.updated());
+            if (version.live()) {
+                element(xml, "title", entryTitle);
+                link(xml, "alternate", iri + "/releases/" + version.release() + "/datapackage.json");
+                element(xml, "summary", version.rows() + " rows; " + version.summary());
+            } else {
+                // the same entry, updated: readers who saw the release see that it was taken down
+                element(xml, "title", entryTitle + " （取り下げ / withdrawn）");
+                link(xml, "alternate", iri + "/#release-" + version.release());
+                element(xml, "summary", "withdrawn: " + version.withdrawn().reason());
+            }
             xml.writeEndElement();
         }
         xml.writeEndElement();

@@ -128,6 +128,28 @@ public final class CatalogBuilder {
         LOG.info("Catalog rebuilt: {} published dataset(s) in {}", datasets.size(), store.describe());
     }
 
+    /**
+     * After a dataset was withdrawn and the catalog rebuilt without it: its page (in every language) says
+     * that it was withdrawn, when and why, and lists its releases; its own catalog documents (DCAT, feed,
+     * CKAN package) are deleted. The page stays at the dataset's address, so links to it are not broken.
+     */
+    public synchronized void withdrawn(io.hiraku.schema.CatalogDefinition catalog, String id,
+                                       io.hiraku.schema.LocalizedText title)
+            throws IOException {
+        Files.createDirectories(scratch);
+        datasetsWrittenFrom.remove(id);
+        List<PublishedDataset.Version> history = new PublishedDatasets(store).history(id);
+        for (PageModels pages : pageModels(catalog)) {
+            putPage(pages.key("datasets/" + id + "/"), "withdrawn.ftlh", pages.withdrawn(id, title, history));
+        }
+        for (DcatCatalog.Syntax syntax : DcatCatalog.Syntax.values()) {
+            store.delete("datasets/" + id + "/dataset." + syntax.extension());
+        }
+        store.delete("datasets/" + id + "/feed.atom");
+        store.delete(CkanApi.packageKey(id));
+        LOG.info("Dataset {} withdrawn: its page says so; its catalog documents are deleted", id);
+    }
+
     /** The page models of each catalog language, the first language first (it lives at the site root). */
     private List<PageModels> pageModels(io.hiraku.schema.CatalogDefinition catalog) throws IOException {
         java.util.Map<String, Messages> wording = new java.util.LinkedHashMap<>();

@@ -60,7 +60,7 @@ final class CkanApi {
         docs.put(PREFIX + "organization_list", response("organization_list", organizations));
 
         for (PublishedDataset d : datasets) {
-            docs.put(PREFIX + "package_show/" + d.definition().id(), response("package_show", pkg(d)));
+            docs.put(packageKey(d.definition().id()), response("package_show", pkg(d)));
         }
         return docs;
     }
@@ -71,6 +71,11 @@ final class CkanApi {
         response.put("success", true);
         response.set("result", result);
         return response;
+    }
+
+    /** Where a dataset's {@code package_show} answer is. */
+    static String packageKey(String datasetId) {
+        return PREFIX + "package_show/" + datasetId;
     }
 
     /** A dataset as CKAN's {@code package_show} returns it. */

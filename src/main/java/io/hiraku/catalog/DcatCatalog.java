@@ -229,7 +229,8 @@ public final class DcatCatalog {
      */
     private void versions(Model m, Resource ds, DatasetDefinition def, PublishedDataset published, String iri) {
         ds.addProperty(dcatProperty(m, "version"), published.release());
-        List<PublishedDataset.Version> versions = published.versions();
+        // a withdrawn release is no longer a version anyone can fetch
+        List<PublishedDataset.Version> versions = published.liveVersions();
         if (versions.isEmpty()) {
             return;
         }

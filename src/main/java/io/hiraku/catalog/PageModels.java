@@ -106,6 +106,36 @@ final class PageModels {
         return model;
     }
 
+    /** The page left at a withdrawn dataset's address: when and why it was withdrawn, and its releases. */
+    Map<String, Object> withdrawn(String id, io.hiraku.schema.LocalizedText title, List<PublishedDataset.Version> history) {
+        Map<String, Object> model = site("datasets/" + id + "/");
+        model.put("title", title.in(lang));
+        model.put("titleLang", title.languageOf(lang));
+        // search engines drop the address; people following an old link learn what happened
+        model.put("noindex", true);
+        model.put("id", id);
+        model.put("history", model.get("root") + DatasetIris.datasetKey(id) + "releases.json");
+        PublishedDataset.Withdrawn last = history.stream().map(PublishedDataset.Version::withdrawn)
+                .filter(java.util.Objects::nonNull).max(java.util.Comparator.comparing(PublishedDataset.Withdrawn::at))
+                .orElse(new PublishedDataset.Withdrawn("", ""));
+        model.put("withdrawnAt", last.at());
+        model.put("withdrawnAtLocal", displayTime(last.at()));
+        model.put("reason", last.reason());
+        List<Map<String, Object>> releases = new ArrayList<>();
+        for (PublishedDataset.Version v : history) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("release", v.release());
+            r.put("created", v.created());
+            r.put("rows", v.rows());
+            r.put("withdrawnAt", v.live() ? "" : v.withdrawn().at());
+            r.put("withdrawnAtLocal", v.live() ? "" : displayTime(v.withdrawn().at()));
+            r.put("reason", v.live() ? "" : v.withdrawn().reason());
+            releases.add(r);
+        }
+        model.put("releases", releases);
+        return model;
+    }
+
     /** A dataset's page; {@code advice} lists what DCAT-AP recommends and the metadata lacks. */
     Map<String, Object> dataset(PublishedDataset published, List<String> advice, JsonNode profile, MqaScore mqa) {
         DatasetDefinition def = published.definition();
@@ -137,6 +167,11 @@ final class PageModels {
             r.put("rows", v.rows());
             r.put("summary", v.summary());
             r.put("path", data + "releases/" + v.release() + "/");
+            if (!v.live()) {
+                r.put("withdrawnAt", v.withdrawn().at());
+                r.put("withdrawnAtLocal", displayTime(v.withdrawn().at()));
+                r.put("withdrawnReason", v.withdrawn().reason());
+            }
             releases.add(r);
         }
         model.put("releases", releases);
@@ -181,6 +216,15 @@ final class PageModels {
     }
 
     /** What every page has: the language, its wording, the paths to the site root and the other languages. */
+    /** An instant (ISO 8601) as people read it, in the catalog's time zone; the text itself if it is none. */
+    private String displayTime(String instant) {
+        try {
+            return DISPLAY_TIME.withZone(catalog.zone()).format(java.time.Instant.parse(instant));
+        } catch (java.time.format.DateTimeParseException e) {
+            return instant;
+        }
+    }
+
     private Map<String, Object> site(String path) {
         String here = prefix(lang) + path;
         String root = "../".repeat((int) here.chars().filter(c -> c == '/').count());

@@ -27,16 +27,38 @@ public record PublishedDataset(
         List<Version> versions = new ArrayList<>();
         if (release.history() != null) {
             for (JsonNode v : new ObjectMapper().readTree(release.history().path().toFile())) {
-                versions.add(new Version(v.path("release").asText(), v.path("created").asText(), v.path("rows").asLong(),
-                        v.path("summary").asText()));
+                versions.add(Version.of(v));
             }
         }
         return new PublishedDataset(definition, release.releaseId(), release.created(), release.rows(),
                 release.original().fileName(), release.original().sha256(), files, versions);
     }
 
-    /** A release in the dataset's history (newest first), with what changed in it. */
-    public record Version(String release, String created, long rows, String summary) {
+    /** The releases of its history that are still published (not withdrawn), newest first. */
+    public List<Version> liveVersions() {
+        return versions.stream().filter(Version::live).toList();
+    }
+
+    /**
+     * A release in the dataset's history (newest first), with what changed in it; {@code withdrawn} when
+     * it was taken down (its files are gone), else null.
+     */
+    public record Version(String release, String created, long rows, String summary, Withdrawn withdrawn) {
+        /** An entry of {@code releases.json}. */
+        public static Version of(JsonNode entry) {
+            JsonNode w = entry.path("withdrawn");
+            return new Version(entry.path("release").asText(), entry.path("created").asText(), entry.path("rows").asLong(),
+                    entry.path("summary").asText(), w.isObject()
+                            ? new Withdrawn(w.path("at").asText(), w.path("reason").asText()) : null);
+        }
+
+        public boolean live() {
+            return withdrawn == null;
+        }
+    }
+
+    /** When a release was withdrawn and why, as the operator gave it. */
+    public record Withdrawn(String at, String reason) {
     }
 
     /** One published file of the dataset; {@code format} is its {@link io.hiraku.publish.Format} key. */

@@ -52,20 +52,25 @@ public final class PublishedDatasets {
                     r.path("hash").asText().replaceFirst("^sha256:", "")));
         }
         JsonNode hiraku = root.path("hiraku");
-        List<PublishedDataset.Version> versions = new ArrayList<>();
-        Optional<InputStream> history = store.open(DatasetIris.datasetKey(def.id()) + ReleaseNotes.HISTORY);
-        if (history.isPresent()) {
-            try (InputStream stream = history.get()) {
-                for (JsonNode v : JSON.readTree(stream)) {
-                    versions.add(new PublishedDataset.Version(v.path("release").asText(), v.path("created").asText(),
-                            v.path("rows").asLong(), v.path("summary").asText()));
-                }
-            }
-        }
+        List<PublishedDataset.Version> versions = history(def.id());
         return Optional.of(new PublishedDataset(def, hiraku.path("release").asText(),
                 Instant.parse(root.path("created").asText()), hiraku.path("rows").asLong(),
                 hiraku.path("original").path("name").asText(), hiraku.path("original").path("sha256").asText(),
                 files, versions));
+    }
+
+    /** A dataset's release history ({@code releases.json}), newest first, withdrawn releases included. */
+    public List<PublishedDataset.Version> history(String datasetId) throws IOException {
+        List<PublishedDataset.Version> versions = new ArrayList<>();
+        Optional<InputStream> history = store.open(DatasetIris.datasetKey(datasetId) + ReleaseNotes.HISTORY);
+        if (history.isPresent()) {
+            try (InputStream stream = history.get()) {
+                for (JsonNode v : JSON.readTree(stream)) {
+                    versions.add(PublishedDataset.Version.of(v));
+                }
+            }
+        }
+        return versions;
     }
 
     /** The dataset's {@code profile.json} (preview rows and column profile); an empty object if it has none. */

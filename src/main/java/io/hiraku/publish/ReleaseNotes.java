@@ -21,6 +21,8 @@ import java.util.Optional;
 public final class ReleaseNotes {
     public static final String CHANGES = "changes.json";
     public static final String HISTORY = "releases.json";
+    /** The field of a history entry that marks its release withdrawn: {@code {"at": …, "reason": …}}. */
+    static final String WITHDRAWN = "withdrawn";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final ObjectStore store;
@@ -39,7 +41,14 @@ public final class ReleaseNotes {
                 entries.add(entry);
             }
         }
-        String previous = entries.isEmpty() ? null : entries.get(0).path("release").asText();
+        // the release this one follows: the newest still published (withdrawn ones stay in the history as a record)
+        String previous = null;
+        for (JsonNode entry : entries) {
+            if (isLive(entry)) {
+                previous = entry.path("release").asText();
+                break;
+            }
+        }
         PublishedFile changes = null;
         String summary = "first release";
         Optional<InputStream> previousData = previous == null ? Optional.empty() : previousCsv(id, previous);
@@ -59,6 +68,7 @@ public final class ReleaseNotes {
         entry.put("created", release.created().toString());
         entry.put("rows", release.rows());
         entry.put("original", release.original().fileName());
+        entry.put("originalSha256", release.original().sha256());
         if (previous != null) {
             entry.put("previousRelease", previous);
         }
@@ -72,6 +82,21 @@ public final class ReleaseNotes {
     private Optional<InputStream> previousCsv(String id, String previous) throws IOException {
         Optional<InputStream> kept = store.open(Publisher.releaseKey(id, previous) + Format.CSV.fileName(id));
         return kept.isPresent() ? kept : store.open(DatasetIris.datasetKey(id) + Format.CSV.fileName(id));
+    }
+
+    /** Whether a history entry is a release still published, not one withdrawn. */
+    static boolean isLive(JsonNode entry) {
+        return !entry.has(WITHDRAWN);
+    }
+
+    /** The history entry of a withdrawn release made from this original (by its sha256), if there is one. */
+    public static Optional<JsonNode> withdrawnFrom(ObjectStore store, String id, String originalSha256) throws IOException {
+        for (JsonNode entry : history(store, id).orElseGet(JSON::createArrayNode)) {
+            if (!isLive(entry) && originalSha256.equals(entry.path("originalSha256").asText())) {
+                return Optional.of(entry);
+            }
+        }
+        return Optional.empty();
     }
 
     /** A dataset's published history ({@code releases.json}, newest first); empty if it has none. */

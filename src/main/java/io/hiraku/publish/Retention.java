@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps a dataset's newest releases and removes older ones, in two steps so that the catalog never
  * points at a missing object: {@link #prune} makes the history forget them (the catalog rebuilt after it
- * no longer links them), then {@link #sweep} deletes every release folder the history does not name.
+ * no longer links them), then {@link #sweep} deletes every release folder the history does not name as
+ * published (forgotten or withdrawn).
  * The sweep also removes what an interrupted publication left behind. The latest release is never
  * removed, whatever the number kept.
  */
@@ -44,11 +45,13 @@ public final class Retention {
         int kept = Math.max(1, keep);
         List<String> removed = new ArrayList<>();
         ArrayNode remaining = JSON.createArrayNode();
-        for (int i = 0; i < history.get().size(); i++) {
-            if (i < kept) {
-                remaining.add(history.get().get(i));
+        int live = 0;
+        for (com.fasterxml.jackson.databind.JsonNode entry : history.get()) {
+            // a withdrawn release stays in the history as the record of its withdrawal; its files are gone
+            if (!ReleaseNotes.isLive(entry) || live++ < kept) {
+                remaining.add(entry);
             } else {
-                removed.add(history.get().get(i).path("release").asText());
+                removed.add(entry.path("release").asText());
             }
         }
         if (!removed.isEmpty()) {
@@ -86,7 +89,11 @@ public final class Retention {
 
     private List<String> sweep(String datasetId, boolean onlyOlder) throws IOException {
         Set<String> named = new HashSet<>();
-        ReleaseNotes.history(store, datasetId).ifPresent(h -> h.forEach(e -> named.add(e.path("release").asText())));
+        ReleaseNotes.history(store, datasetId).ifPresent(h -> h.forEach(e -> {
+            if (ReleaseNotes.isLive(e)) {
+                named.add(e.path("release").asText());
+            }
+        }));
         String newest = named.stream().max(String::compareTo).orElse("");
         String prefix = DatasetIris.datasetKey(datasetId) + "releases/";
         Map<String, List<String>> byRelease = new TreeMap<>();
@@ -102,10 +109,7 @@ public final class Retention {
             if (named.contains(release.getKey()) || onlyOlder && release.getKey().compareTo(newest) > 0) {
                 continue;
             }
-            // datapackage.json and SHA256SUMS first: a release without them is never taken for a whole one
-            List<String> keys = new ArrayList<>(release.getValue());
-            keys.sort(java.util.Comparator.comparing((String k) -> !k.endsWith("/datapackage.json") && !k.endsWith("/SHA256SUMS")));
-            for (String key : keys) {
+            for (String key : inDeletionOrder(release.getValue())) {
                 store.delete(key);
             }
             deleted.add(release.getKey());
@@ -115,5 +119,16 @@ public final class Retention {
                     deleted);
         }
         return deleted;
+    }
+
+    /**
+     * A release folder's keys in the order to delete them: datapackage.json and SHA256SUMS first, so that a
+     * folder left half deleted is never taken for a whole release.
+     */
+    static List<String> inDeletionOrder(List<String> keys) {
+        List<String> sorted = new ArrayList<>(keys);
+        sorted.sort(java.util.Comparator.comparing((String k) -> !k.endsWith("/datapackage.json")
+                && !k.endsWith("/SHA256SUMS")));
+        return sorted;
     }
 }

@@ -38,6 +38,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 class CatalogSiteBrowserTest {
     private static final String TOILETS = "公衆トイレ一覧（焼津市）";
     private static final String HOSTILE_TITLE = "<script>window.__xss='title'</script> \"引用\" & 'single' 記号";
+    private static final String WITHDRAWAL_REASON = "<img src=x onerror=\"window.__xss='reason'\"> 誤って公開したため";
     private static final String HOSTILE_CELL = "<img src=x onerror=\"window.__xss='cell'\">";
 
     @TempDir
@@ -77,6 +78,20 @@ class CatalogSiteBrowserTest {
         int exit = HirakuCommand.execute("publish", "--once", "--work", dir.resolve("work").toString(),
                 "--catalog", catalog.toString(), "--store", store.toString());
         assertThat(exit).as("publish --once").isEqualTo(HirakuCommand.OK);
+        // and one published, then withdrawn whole, with markup in its title and in the reason
+        Files.writeString(catalog.resolve("datasets/yaizu/retired.yaml"), """
+                title: "<script>window.__xss='retired'</script> 廃止した表"
+                description: 取り下げの試験
+                schema:
+                  fields:
+                    - {name: n, type: integer}
+                """, StandardCharsets.UTF_8);
+        Files.writeString(ingest.resolve("yaizu/retired.csv"), "n\n1\n", StandardCharsets.UTF_8);
+        assertThat(HirakuCommand.execute("publish", "--once", "--work", dir.resolve("work").toString(),
+                "--catalog", catalog.toString(), "--store", store.toString())).isEqualTo(HirakuCommand.OK);
+        assertThat(HirakuCommand.execute("withdraw", "--dataset", "retired", "--reason", WITHDRAWAL_REASON,
+                "--work", dir.resolve("work").toString(), "--catalog", catalog.toString(), "--store", store.toString()))
+                .isEqualTo(HirakuCommand.OK);
         server = new StaticSiteServer(store, "127.0.0.1", 0).start();
     }
 
@@ -175,6 +190,22 @@ class CatalogSiteBrowserTest {
                     browser.executeScript("return document.readyState")));
             assertThat(Browser.seriousOrCritical(Browser.axeViolations(browser))).as("axe-core on /" + page).isEmpty();
         }
+    }
+
+    @Test
+    void aWithdrawnDatasetsPageSaysWhyAsTextAndPassesAxe() throws Exception {
+        for (String page : List.of("datasets/retired/", "en/datasets/retired/")) {
+            browser.get(server.url() + page);
+            await().atMost(Duration.ofSeconds(10)).until(() -> "complete".equals(
+                    browser.executeScript("return document.readyState")));
+            assertThat(Browser.seriousOrCritical(Browser.axeViolations(browser))).as("axe-core on /" + page).isEmpty();
+            assertThat(browser.executeScript("return window.__xss === undefined")).as("no script ran on /" + page)
+                    .isEqualTo(true);
+            assertThat(browser.findElement(By.cssSelector("div.withdrawn")).getText()).contains(WITHDRAWAL_REASON);
+            Browser.screenshot(browser, page.startsWith("en/") ? "withdrawn-en" : "withdrawn");
+        }
+        assertThat(browser.findElement(By.tagName("h1")).getText())
+                .isEqualTo("<script>window.__xss='retired'</script> 廃止した表 (withdrawn)");
     }
 
     @Test

@@ -9,7 +9,6 @@ import io.hiraku.publish.Sha256;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,11 +25,6 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.apache.jena.rdf.model.Model;
-import org.apache.jena.rdf.model.ModelFactory;
-import org.apache.jena.riot.RDFParser;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -101,7 +95,7 @@ class CrashRecoveryTest {
                     break;
                 }
                 killedAfter.add(result.lastLine().replaceFirst("^\\S+ \\S+\\s+", ""));
-                assertEveryLinkResolves(roundDir.resolve("store"),
+                io.hiraku.CatalogLinks.assertEveryLinkResolves(roundDir.resolve("store"), BASE,
                         "after a kill following: " + result.lastLine() + " (seed " + seed + ")");
             }
             assertEveryDropEndedOnce(roundDir, "round " + round + ", seed " + seed);
@@ -187,67 +181,6 @@ class CrashRecoveryTest {
         }
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         return new Run(false, process.exitValue(), last, String.join("\n", tail));
-    }
-
-    /**
-     * Every object reachable from the catalog's entry points (the index pages, catalog.ttl, data.json,
-     * sitemap.xml), following page links and the RDF's downloads and landing pages, is in the store. A
-     * page written but not yet linked (a new dataset's page while the catalog is being rebuilt) is not
-     * part of the catalog yet, so its own links are not followed.
-     */
-    private static void assertEveryLinkResolves(Path store, String when) throws IOException {
-        if (!Files.isDirectory(store)) {
-            return;   // killed before anything was stored
-        }
-        Deque<String> toVisit = new ArrayDeque<>(List.of("index.html", "catalog.ttl", "data.json", "sitemap.xml"));
-        try (Stream<Path> languages = Files.list(store)) {
-            languages.filter(p -> p.getFileName().toString().matches("[a-z]{2}"))
-                    .filter(p -> Files.isRegularFile(p.resolve("index.html")))
-                    .forEach(p -> toVisit.add(store.relativize(p) + "/index.html"));
-        }
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        while (!toVisit.isEmpty()) {
-            String key = toVisit.removeFirst();
-            if (!seen.add(key) || !Files.exists(store.resolve(key)) && isEntryPoint(key)) {
-                continue;   // before the first catalog build there is no entry point yet
-            }
-            Path file = store.resolve(key);
-            assertThat(file).as("%s (reached from the catalog), %s", key, when).isRegularFile();
-            for (String url : links(file, key)) {
-                if (url.startsWith(BASE)) {
-                    String linked = URI.create(url).getPath().substring(1);
-                    toVisit.add(linked.isEmpty() || linked.endsWith("/") ? linked + "index.html" : linked);
-                }
-            }
-        }
-        assertThat(seen).as("documents reached, %s", when).hasSizeGreaterThan(0);
-    }
-
-    private static boolean isEntryPoint(String key) {
-        return List.of("index.html", "catalog.ttl", "data.json", "sitemap.xml").contains(key)
-                || key.matches("[a-z]{2}/index\\.html");
-    }
-
-    /** The URLs a catalog document links: a page's links, the RDF's downloads and pages, the sitemap's pages. */
-    private static List<String> links(Path file, String key) throws IOException {
-        List<String> urls = new ArrayList<>();
-        if (key.endsWith(".html")) {
-            Document html = Jsoup.parse(file.toFile(), "UTF-8", BASE + key);
-            html.select("a[href], link[href]").forEach(a -> urls.add(a.absUrl("href")));
-        } else if (key.endsWith(".ttl")) {
-            Model model = ModelFactory.createDefaultModel();
-            RDFParser.source(file).lang(org.apache.jena.riot.Lang.TURTLE).parse(model);
-            for (String property : List.of("dcat#downloadURL", "dcat#accessURL", "dcat#landingPage")) {
-                model.listObjectsOfProperty(model.createProperty("http://www.w3.org/ns/" + property))
-                        .filterKeep(n -> n.isURIResource()).forEach(n -> urls.add(n.asResource().getURI()));
-            }
-        } else if (key.equals("data.json")) {
-            JSON.readTree(file.toFile()).findValues("downloadURL").forEach(n -> urls.add(n.asText()));
-        } else if (key.equals("sitemap.xml")) {
-            Jsoup.parse(Files.readString(file), "", org.jsoup.parser.Parser.xmlParser()).select("loc")
-                    .forEach(loc -> urls.add(loc.text()));
-        }
-        return urls;
     }
 
     /** The end state of a round: each drop ended once, nothing left over, the store consistent. */
@@ -337,7 +270,7 @@ class CrashRecoveryTest {
         try (Stream<Path> journal = Files.walk(work.resolve("journal"))) {
             assertThat(journal.filter(Files::isRegularFile)).as("journal, %s", round).isEmpty();
         }
-        assertEveryLinkResolves(store, "at the end of " + round);
+        io.hiraku.CatalogLinks.assertEveryLinkResolves(store, BASE, "at the end of " + round);
     }
 
     /** Every line of the folder's SHA256SUMS names a file there with that digest. */

@@ -117,28 +117,12 @@ class S3PublishTest {
         assertThat(s3.listObjectsV2(b -> b.bucket("open-data")).contents()).isEmpty();
     }
 
-    /** The media type as stored, spaces dropped (servers differ in "text/html; charset" vs "text/html;charset"). */
     @Test
     void aSecondReleaseOnS3KeepsTheFirstAndLinksTheVersions() throws Exception {
-        java.nio.file.Path work = dir.resolve("work");
-        java.nio.file.Path drop = java.nio.file.Files.createDirectories(work.resolve("ingest/yaizu"));
-        java.nio.file.Files.copy(java.nio.file.Path.of("examples/yaizu/222127_public_toilet.csv"),
-                drop.resolve("222127_public_toilet.csv"));
-        java.nio.file.Files.createDirectories(work.resolve("ingest/takamatsu"));
-        assertThat(HirakuCommand.execute("publish", "--once", "--work", work.toString(), "--store", "s3://open-data/h"))
-                .isEqualTo(HirakuCommand.OK);
+        List<String> releases = twoReleasesOfThePublicToilets();
+        String release1 = releases.get(0);
         String prefix = "h/datasets/yaizu-public-toilets/";
-        String release1 = JSON.readTree(s3.getObjectAsBytes(b -> b.bucket("open-data").key(prefix + "datapackage.json"))
-                .asByteArray()).path("hiraku").path("release").asText();
         String release1Csv = metadataSha256(prefix + "releases/" + release1 + "/yaizu-public-toilets.csv");
-
-        List<String> lines = new java.util.ArrayList<>(java.nio.file.Files.readAllLines(
-                java.nio.file.Path.of("examples/yaizu/222127_public_toilet.csv")));
-        lines.remove(5);
-        java.nio.file.Files.write(drop.resolve("222127_public_toilet.csv"), lines);
-        assertThat(HirakuCommand.execute("publish", "--once", "--work", work.toString(), "--store", "s3://open-data/h"))
-                .isEqualTo(HirakuCommand.OK);
-
         JsonNode changes = JSON.readTree(s3.getObjectAsBytes(b -> b.bucket("open-data").key(prefix + "changes.json"))
                 .asByteArray());
         assertThat(changes.path("removed").asLong()).isEqualTo(1);
@@ -151,6 +135,73 @@ class S3PublishTest {
         assertThat(feed).contains("0 added, 1 removed, 0 changed");
     }
 
+    @Test
+    void aWithdrawnReleaseGivesWayToThePreviousOneAndAWithdrawnDatasetLeavesItsPage() throws Exception {
+        List<String> releases = twoReleasesOfThePublicToilets();
+        String prefix = "h/datasets/yaizu-public-toilets/";
+        String release1Csv = metadataSha256(prefix + "releases/" + releases.get(0) + "/yaizu-public-toilets.csv");
+
+        assertThat(withdraw("--release", releases.get(1))).isEqualTo(HirakuCommand.OK);
+        List<String> keys = keys("h/");
+        assertThat(keys).noneMatch(k -> k.contains(releases.get(1))).doesNotContain(prefix + "changes.json");
+        // the latest objects are the first release's again, served as changing ones, their hashes in the metadata
+        assertThat(metadataSha256(prefix + "yaizu-public-toilets.csv")).isEqualTo(release1Csv);
+        assertThat(s3.getObjectAsBytes(b -> b.bucket("open-data").key(prefix + "datapackage.json")).asByteArray())
+                .isEqualTo(s3.getObjectAsBytes(b -> b.bucket("open-data").key(prefix + "releases/" + releases.get(0)
+                        + "/datapackage.json")).asByteArray());
+        for (String key : keys.stream().filter(k -> k.startsWith(prefix) && !k.contains("/releases/")).toList()) {
+            ResponseBytes<GetObjectResponse> body = s3.getObjectAsBytes(b -> b.bucket("open-data").key(key));
+            assertThat(body.response().metadata().get("sha256")).as(key).isEqualTo(sha256(body.asByteArray()));
+            assertThat(body.response().cacheControl()).as(key).isEqualTo(ObjectInfo.CHANGING);
+        }
+        assertThat(contentType(prefix + "yaizu-public-toilets.csv")).isEqualTo("text/csv;charset=utf-8");
+
+        assertThat(withdraw()).isEqualTo(HirakuCommand.OK);
+        assertThat(keys("h/").stream().filter(k -> k.contains("yaizu-public-toilets")).toList()).containsExactlyInAnyOrder(
+                prefix + "index.html", prefix + "releases.json", "h/en/datasets/yaizu-public-toilets/index.html");
+        assertThat(s3.getObjectAsBytes(b -> b.bucket("open-data").key(prefix + "index.html")).asUtf8String())
+                .contains("公開を取り下げました", "テスト");
+        assertThat(s3.getObjectAsBytes(b -> b.bucket("open-data").key("h/catalog.ttl")).asUtf8String())
+                .doesNotContain("yaizu-public-toilets");
+    }
+
+    /** Publishes the example public-toilet file, then the same with a row removed; @return the two releases */
+    private List<String> twoReleasesOfThePublicToilets() throws Exception {
+        java.nio.file.Path work = dir.resolve("work");
+        java.nio.file.Path drop = java.nio.file.Files.createDirectories(work.resolve("ingest/yaizu"));
+        java.nio.file.Files.copy(java.nio.file.Path.of("examples/yaizu/222127_public_toilet.csv"),
+                drop.resolve("222127_public_toilet.csv"));
+        java.nio.file.Files.createDirectories(work.resolve("ingest/takamatsu"));
+        assertThat(HirakuCommand.execute("publish", "--once", "--work", work.toString(), "--store", "s3://open-data/h"))
+                .isEqualTo(HirakuCommand.OK);
+        String release1 = latestRelease();
+        List<String> lines = new java.util.ArrayList<>(java.nio.file.Files.readAllLines(
+                java.nio.file.Path.of("examples/yaizu/222127_public_toilet.csv")));
+        lines.remove(5);
+        java.nio.file.Files.write(drop.resolve("222127_public_toilet.csv"), lines);
+        assertThat(HirakuCommand.execute("publish", "--once", "--work", work.toString(), "--store", "s3://open-data/h"))
+                .isEqualTo(HirakuCommand.OK);
+        return List.of(release1, latestRelease());
+    }
+
+    private String latestRelease() throws Exception {
+        return JSON.readTree(s3.getObjectAsBytes(b -> b.bucket("open-data")
+                .key("h/datasets/yaizu-public-toilets/datapackage.json")).asByteArray()).path("hiraku").path("release").asText();
+    }
+
+    private int withdraw(String... release) {
+        List<String> args = new java.util.ArrayList<>(List.of("withdraw", "--dataset", "yaizu-public-toilets",
+                "--reason", "テストのため", "--work", dir.resolve("work").toString(), "--store", "s3://open-data/h"));
+        args.addAll(List.of(release));
+        return HirakuCommand.execute(args.toArray(String[]::new));
+    }
+
+    private List<String> keys(String prefix) {
+        return s3.listObjectsV2Paginator(b -> b.bucket("open-data").prefix(prefix)).contents().stream()
+                .map(S3Object::key).toList();
+    }
+
+    /** The media type as stored, spaces dropped (servers differ in "text/html; charset" vs "text/html;charset"). */
     private String contentType(String key) {
         return s3.headObject(b -> b.bucket("open-data").key(key)).contentType().replace(" ", "");
     }

@@ -1,0 +1,90 @@
+package io.hiraku.app;
+
+import io.hiraku.catalog.CatalogBuilder;
+import io.hiraku.catalog.ReceiptWriter;
+import io.hiraku.catalog.SiteTemplates;
+import io.hiraku.publish.DatasetIris;
+import io.hiraku.publish.ObjectStore;
+import io.hiraku.publish.Withdrawal;
+import io.hiraku.schema.CatalogDefinition;
+import io.hiraku.schema.DatasetDefinition;
+import io.hiraku.schema.Definitions;
+import io.hiraku.schema.LocalizedText;
+import io.hiraku.validate.Receipt;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code withdraw} command's work, in the order that never leaves the catalog pointing at a missing
+ * object: take the release (or the dataset) out of what is published, rebuild the catalog without it, then
+ * delete its files; a withdrawn dataset's page says when and why. The department that owns the dataset
+ * gets a receipt in its drop folder saying what was withdrawn and why.
+ */
+final class Withdrawals {
+    private static final Logger LOG = LoggerFactory.getLogger(Withdrawals.class);
+    private final ObjectStore store;
+    private final Workspace workspace;
+    private final SiteTemplates templates;
+    private final Path scratch;
+    private final Clock clock;
+
+    Withdrawals(ObjectStore store, Workspace workspace, SiteTemplates templates, Clock clock) {
+        this.store = store;
+        this.workspace = workspace;
+        this.templates = templates;
+        this.scratch = workspace.staging();
+        this.clock = clock;
+    }
+
+    /** @param releaseId null to withdraw the whole dataset */
+    Withdrawal.Plan withdraw(Definitions definitions, String datasetId, String releaseId, String reason)
+            throws IOException, Withdrawal.NotWithdrawable {
+        Withdrawal withdrawal = new Withdrawal(store, scratch.resolve("_withdrawal"));
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Withdrawal.Plan plan = releaseId == null ? withdrawal.dataset(datasetId, reason, now)
+                : withdrawal.release(datasetId, releaseId, reason, now);
+        CatalogBuilder builder = new CatalogBuilder(store, templates, scratch.resolve("_catalog"), clock);
+        builder.rebuild(definitions);
+        Optional<DatasetDefinition> definition = definitions.dataset(datasetId);
+        if (plan.wholeDataset()) {
+            builder.withdrawn(definitions.catalog(), datasetId,
+                    definition.map(DatasetDefinition::title).orElse(LocalizedText.of("ja", plan.title())));
+        }
+        // only now that nothing published links them are the files deleted
+        withdrawal.remove(plan);
+        if (definition.isPresent() && !plan.releases().isEmpty()) {
+            tellDepartment(definitions.catalog(), definition.get(), plan, reason, now);
+        }
+        return plan;
+    }
+
+    private void tellDepartment(CatalogDefinition catalog, DatasetDefinition dataset, Withdrawal.Plan plan, String reason,
+                                Instant now) throws IOException {
+        String department = dataset.department();
+        String title = dataset.title().in("ja");
+        String releases = String.join(", ", plan.releases());
+        String ja = plan.wholeDataset()
+                ? "データセット「" + title + "」の公開を取り下げました（版 " + releases + "）。理由: " + reason
+                        + "。データは削除し、ページには取り下げたことを表示しています。再び公開するには、直したファイルをこのフォルダに置いてください"
+                : "データセット「" + title + "」の版 " + releases + " の公開を取り下げました。理由: " + reason
+                        + "。現在公開中の版は " + plan.latest() + " です";
+        String en = plan.wholeDataset()
+                ? "dataset '" + title + "' was withdrawn (release " + releases + "); reason: " + reason
+                        + ". Its data are deleted and its page says it was withdrawn. To publish it again, drop a corrected "
+                        + "file into this folder"
+                : "release " + releases + " of dataset '" + title + "' was withdrawn; reason: " + reason
+                        + ". The release published now is " + plan.latest();
+        Receipt receipt = new Receipt("withdrawn", department, catalog.departmentName(department, "ja"),
+                plan.original(), now.toString(), catalog.localTime(now), 0, null, dataset.id(), title,
+                plan.wholeDataset() ? null : plan.latest(), DatasetIris.dataset(catalog, dataset.id()) + "/", null,
+                ja, en, null, null, null, null);
+        String name = dataset.id() + ".withdrawn." + now.toString().replace(":", "");
+        new ReceiptWriter(templates).write(receipt, workspace.receipts(department), name);
+        LOG.info("Receipt of the withdrawal written for department {}: {}", department, name);
+    }
+}
