@@ -52,7 +52,7 @@ public final class DropJournal {
 
         /** The worst outcome of the datasets the drop fed (what {@code publish --once} counts). */
         IngestJob.Outcome outcome() {
-            IngestJob.Outcome worst = IngestJob.Outcome.PUBLISHED;
+            IngestJob.Outcome worst = IngestJob.Outcome.values()[0];
             for (DatasetStep step : datasets.values()) {
                 if (step.outcome() != null && step.outcome().ordinal() > worst.ordinal()) {
                     worst = step.outcome();

@@ -137,7 +137,10 @@ public final class HirakuCommand implements Runnable {
                     + outcomes.count(IngestJob.Outcome.PUBLISHED) + " published, "
                     + outcomes.count(IngestJob.Outcome.UNCHANGED) + " unchanged, "
                     + outcomes.count(IngestJob.Outcome.REJECTED) + " rejected, "
-                    + outcomes.count(IngestJob.Outcome.FAILED) + " failed; store " + settings.store());
+                    + outcomes.count(IngestJob.Outcome.FAILED) + " failed"
+                    + (outcomes.count(IngestJob.Outcome.DEFINED) > 0
+                            ? ", " + outcomes.count(IngestJob.Outcome.DEFINED) + " definition(s) saved" : "")
+                    + "; store " + settings.store());
             if (!finished || outcomes.count(IngestJob.Outcome.FAILED) > 0) {
                 return OPERATIONAL_ERROR;
             }

@@ -16,8 +16,8 @@ public final class IngestJob {
     /** Where a drop came from: a drop folder, or the ingest object store (hiraku.ingest-store). */
     public enum Origin { FOLDER, STORE }
 
-    /** Where a drop ended. */
-    public enum Outcome { PUBLISHED, UNCHANGED, REJECTED, FAILED }
+    /** What became of a drop, from best to worst; DEFINED: a dataset definition dropped and saved. */
+    public enum Outcome { DEFINED, PUBLISHED, UNCHANGED, REJECTED, FAILED }
 
     private final String department;
     private final String fileName;

@@ -30,7 +30,7 @@ public final class Outcomes {
 
     private static int severity(IngestJob.Outcome outcome) {
         return switch (outcome) {
-            case PUBLISHED -> 0;
+            case DEFINED, PUBLISHED -> 0;
             case UNCHANGED -> 1;
             case REJECTED -> 2;
             case FAILED -> 3;

@@ -22,7 +22,7 @@ public final class PipelineConfiguration implements CamelConfiguration {
             Settings.LIMIT_RECORD_CHARS, Settings.LIMIT_COLUMNS, Settings.LIMIT_FILE_MB, Settings.LIMIT_KEY_MEMORY_MB,
             Settings.MODE, Settings.ROLES, Settings.SHARED_ARCHIVE, Settings.KAFKA_BROKERS, Settings.KAFKA_WORK_TOPIC,
             Settings.KAFKA_WORK_PARTITIONS, Settings.KAFKA_PUBLISHED_TOPIC, Settings.KAFKA_WORKER_GROUP, Settings.KAFKA_CLIENT_CONFIG, Settings.INGEST_STORE, Settings.SETTLE_MS,
-            Settings.DISK_MIN_FREE_MB);
+            Settings.DISK_MIN_FREE_MB, Settings.DEFINITIONS_FROM_DROPS);
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -85,10 +85,14 @@ public final class PipelineConfiguration implements CamelConfiguration {
         context.getRegistry().bind("dropFilter", new DropFilter(drops, room));
         metrics.watchDisk(room);
         context.getRegistry().bind("diskHealthCheck", new DiskHealthCheck(room));
+        context.getRegistry().bind("dropOrder", new DropOrder());
+        // a definition dropped on one node of several would reach only that node's catalog folder
+        boolean definitionsFromDrops = Boolean.parseBoolean(settings.get(Settings.DEFINITIONS_FROM_DROPS))
+                && !roles.distributed();
         context.getRegistry().bind("releases", new Releases(catalog, store, workspace, journal, clock,
                 io.hiraku.publish.FormatSizes.ofMegabytes(settings.integer(Settings.GZIP_NTRIPLES_MB),
                         settings.integer(Settings.PLAIN_NTRIPLES_UP_TO_MB), settings.integer(Settings.TURTLE_UP_TO_MB)),
-                settings.limits()));
+                settings.limits(), new DefinitionDrops(catalog, workspace, definitionsFromDrops, clock)));
         context.getRegistry().bind("publications", new Publications(new Publisher(store),
                 new CatalogBuilder(store, templates, workspace.staging().resolve("_catalog")), catalog,
                 retention, journal, settings.integer(Settings.RELEASES_KEEP), metrics));

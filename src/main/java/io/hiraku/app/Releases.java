@@ -42,11 +42,13 @@ public final class Releases {
     private final TableValidator validator;
     private final io.hiraku.source.Limits limits;
     private final DefinitionProposer proposer = new DefinitionProposer();
+    private final DefinitionDrops definitionDrops;
 
     private final io.hiraku.publish.FormatSizes sizes;
 
     public Releases(CatalogSource catalog, ObjectStore store, Workspace workspace, DropJournal journal, Clock clock,
-                    io.hiraku.publish.FormatSizes sizes, io.hiraku.source.Limits limits) {
+                    io.hiraku.publish.FormatSizes sizes, io.hiraku.source.Limits limits, DefinitionDrops definitionDrops) {
+        this.definitionDrops = definitionDrops;
         this.sizes = sizes;
         this.limits = limits;
         this.validator = new TableValidator(limits);
@@ -82,6 +84,10 @@ public final class Releases {
                     "ファイルが大きすぎます（" + limits.fileBytes() / (1 << 20) + " MBまで）。分割するか、オープンデータ担当に相談してください",
                     "the file is larger than " + limits.fileBytes() / (1 << 20) + " MB, the most accepted; split it or "
                             + "ask the open-data team");
+            return List.of(job);
+        }
+        if (DefinitionDrops.isDefinition(job.getFileName())) {
+            definitionDrops.take(job, definitions);
             return List.of(job);
         }
         List<DatasetDefinition> found = definitions.forDrops(job.getDepartment(), job.getFileName());
@@ -246,7 +252,7 @@ public final class Releases {
                 || t.equals("missing-label") || t.startsWith("schema-drift"));
     }
 
-    private static void rejectOwnedElsewhere(IngestJob job, DatasetDefinition other) {
+    static void rejectOwnedElsewhere(IngestJob job, DatasetDefinition other) {
         job.end(IngestJob.Outcome.REJECTED,
                 "データセット「" + other.id() + "」は部署「" + other.department()
                         + "」のものです。他部署のデータセットは公開できません",

@@ -33,6 +33,7 @@ public final class Settings {
     public static final String RELEASES_KEEP = "hiraku.releases.keep";
     public static final String STORE_RETRY_MAX_MS = "hiraku.store.retry-max-ms";
     public static final String DISK_MIN_FREE_MB = "hiraku.disk.min-free-mb";
+    public static final String DEFINITIONS_FROM_DROPS = "hiraku.definitions.from-drops";
     public static final String GZIP_NTRIPLES_MB = "hiraku.gzip-ntriples-above-mb";
     public static final String PLAIN_NTRIPLES_UP_TO_MB = "hiraku.plain-ntriples-up-to-mb";
     public static final String TURTLE_UP_TO_MB = "hiraku.turtle-up-to-mb";

@@ -59,12 +59,14 @@ public final class StoreDrops {
                 .filter(key -> room.admits(key, 0)).toList();
     }
 
-    /** The drops in an ingest store written before {@code settled}, oldest first (what {@code publish --once} counts). */
+    /** The drops in an ingest store written before {@code settled}, definitions first, then oldest first (what {@code publish --once} counts). */
     static List<String> dropsIn(ObjectStore store, java.time.Instant settled) throws IOException {
         return store.listByAge("").stream()
                 .filter(o -> !o.modified().isAfter(settled))
                 .map(ObjectStore.Listed::key)
                 .filter(key -> DropFilter.isDrop(Path.of(key)))
+                // dataset definitions first, as in the drop folders (DropOrder); the sort keeps the age order
+                .sorted(java.util.Comparator.comparing(key -> !DefinitionDrops.isDefinition(key)))
                 .toList();
     }
 

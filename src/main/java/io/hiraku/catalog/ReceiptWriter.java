@@ -127,6 +127,8 @@ public final class ReceiptWriter {
                     "rating", r.metadataQuality().rating(), "unmet", r.metadataQuality().unmet()));
         }
         m.put("proposalPath", r.proposedDefinition() == null ? "" : r.proposedDefinition().path());
+        m.put("proposalFile", r.proposedDefinition() == null ? ""
+                : r.proposedDefinition().path().substring(r.proposedDefinition().path().lastIndexOf('/') + 1));
         m.put("proposalYaml", r.proposedDefinition() == null ? "" : r.proposedDefinition().yaml());
         m.put("errorColumns", columns);
         m.put("normalizations", normalizations);

@@ -35,6 +35,8 @@ import java.util.regex.Pattern;
  * in the titles and drops it back.
  */
 public final class DefinitionProposer {
+    /** The words a proposed definition leaves for people to replace: its title (ja, en) and description. */
+    public static final List<String> PLACEHOLDERS = List.of("（データセットの名前）", "(dataset title)", "（内容の説明）");
     /** A unit written in a header: 金額（千円）, 割合(%), 人口（人）. */
     private static final Pattern UNIT_IN_HEADER = Pattern.compile(
             ".*[（(]\\s*(?:単位[:：]\\s*)?(千円|百万円|億円|円|%|％|人|件|世帯|戸|㎡|m2|ha|km|kg|t|台|箇所|床|回)\\s*[)）]");
@@ -217,9 +219,10 @@ public final class DefinitionProposer {
     private static String yaml(String fileName, Layout layout, List<ColumnGuess> columns, String encoding,
                                Map<String, List<String>> metadata) throws JsonProcessingException {
         Map<String, Object> def = new LinkedHashMap<>();
-        def.put("title", Map.of("ja", "（データセットの名前）", "en", "(dataset title)"));
+        def.put("title", Map.of("ja", PLACEHOLDERS.get(0), "en", PLACEHOLDERS.get(1)));
         String attribution = first(metadata.get("attribution_name"));
-        def.put("description", Map.of("ja", attribution.isEmpty() ? "（内容の説明）" : "（内容の説明）出典: " + attribution));
+        def.put("description", Map.of("ja", attribution.isEmpty() ? PLACEHOLDERS.get(2)
+                : PLACEHOLDERS.get(2) + "出典: " + attribution));
         String license = first(metadata.get("license"));
         if (license.startsWith("http")) {
             def.put("license", license);

@@ -11,9 +11,11 @@ import java.util.List;
  * @param receivedAt      when the file was taken, in UTC (ISO 8601)
  * @param receivedAtLocal the same instant in the catalog's time zone, with its offset (what people are shown)
  * @param outcome {@code published}, {@code unchanged} (same bytes as the latest release), {@code rejected}
- *                (the data must be fixed), or {@code failed} (an operational error; the file is kept); before
- *                the end {@code pending} (waiting for the store, or queued for a worker); beside them
- *                {@code overdue} (a dataset's update is due) and {@code ignored} (a folder in a drop folder)
+ *                (the data must be fixed), {@code failed} (an operational error; the file is kept), or
+ *                {@code defined} (a dropped dataset definition was saved); before the end {@code pending}
+ *                (waiting for the store, or queued for a worker); beside them {@code overdue} (a dataset's
+ *                update is due), {@code ignored} (a folder in a drop folder) and {@code withdrawn} (the
+ *                open-data team took a release or a dataset out of publication)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Receipt(

@@ -1,0 +1,156 @@
+package io.hiraku.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hiraku.Corpus;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A department defines its own dataset by dropping {@code <dataset-id>.yaml} into its folder: the
+ * proposed definition of its receipt, filled in, with the data file beside it. Through the command line
+ * as the pipeline runs, on a real corpus file.
+ */
+class DefinitionDropsTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String HOSPITALS = "takamatsu__hospital_data.csv";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theProposedDefinitionDroppedBackWithItsFilePublishesIt() throws Exception {
+        catalog();
+        Path drop = Files.createDirectories(dir.resolve("work/ingest/health"));
+        Files.copy(Corpus.file(HOSPITALS), drop.resolve("hospitals.csv"));
+        assertThat(publishOnce()).isEqualTo(HirakuCommand.REJECTED);
+        JsonNode refused = receipt("health", "hospitals.csv");
+        assertThat(refused.path("proposedDefinition").path("path").asText()).isEqualTo("catalog/datasets/health/hospitals.yaml");
+        String proposed = refused.path("proposedDefinition").path("yaml").asText();
+        assertThat(Files.readString(receiptPath("health", "hospitals.csv", ".html")))
+                .contains("<code>hospitals.yaml</code> という名前でこのフォルダに置いてください");
+
+        // dropped back as it came, it is refused: its title and description are still to be written
+        Files.writeString(drop.resolve("hospitals.yaml"), proposed, StandardCharsets.UTF_8);
+        assertThat(publishOnce()).isEqualTo(HirakuCommand.REJECTED);
+        assertThat(receipt("health", "hospitals.yaml").path("messageEn").asText())
+                .contains("still says '（データセットの名前）'");
+        assertThat(dir.resolve("catalog/datasets/health/hospitals.yaml")).doesNotExist();
+
+        // the department fills in the title and description and drops both again, the data file written first
+        Files.writeString(drop.resolve("hospitals.yaml"), proposed.replace("（データセットの名前）", "病院一覧")
+                .replace("(dataset title)", "Hospitals").replace("（内容の説明）", "高松市内の病院の所在地と診療科目。"),
+                StandardCharsets.UTF_8);
+        Files.copy(Corpus.file(HOSPITALS), drop.resolve("hospitals.csv"));
+        Files.setLastModifiedTime(drop.resolve("hospitals.csv"), FileTime.from(Instant.now().minusSeconds(120)));
+        assertThat(publishOnce()).isEqualTo(HirakuCommand.OK);
+
+        JsonNode defined = receipt("health", "hospitals.yaml");
+        assertThat(defined.path("outcome").asText()).isEqualTo("defined");
+        assertThat(defined.path("messageEn").asText()).contains("'hospitals' was saved", "hospitals.csv");
+        assertThat(Files.readString(dir.resolve("catalog/datasets/health/hospitals.yaml"))).contains("ja: 病院一覧");
+        assertThat(receipt("health", "hospitals.csv").path("outcome").asText()).isEqualTo("published");
+        assertThat(Files.readString(dir.resolve("store/datasets/hospitals/index.html"))).contains("病院一覧");
+        assertThat(Files.readString(receiptPath("health", "hospitals.yaml", ".html"))).contains("データセット定義を保存しました");
+        // the definition file itself is archived like every drop, and leaves the folder
+        assertThat(drop.resolve("hospitals.yaml")).doesNotExist();
+    }
+
+    @Test
+    void anUpdateKeepsThePreviousDefinitionAndTheSameOneAgainChangesNothing() throws Exception {
+        catalog();
+        Path drop = Files.createDirectories(dir.resolve("work/ingest/health"));
+        // written in Shift_JIS by a Windows editor: read as such, saved as UTF-8
+        Files.write(drop.resolve("counts.yaml"), definition("件数").getBytes(Charset.forName("windows-31j")));
+        assertThat(publishOnce()).isEqualTo(HirakuCommand.OK);
+        assertThat(Files.readString(dir.resolve("catalog/datasets/health/counts.yaml"))).contains("title: 件数");
+
+        Files.writeString(drop.resolve("counts.yaml"), definition("窓口の件数"));
+        assertThat(publishOnce()).isEqualTo(HirakuCommand.OK);
+        assertThat(receipt("health", "counts.yaml").path("messageEn").asText()).contains("was updated");
+        assertThat(Files.readString(dir.resolve("catalog/datasets/health/counts.yaml"))).contains("title: 窓口の件数");
+        try (Stream<Path> kept = Files.list(dir.resolve("work/archive/definitions/health"))) {
+            Path previous = kept.max(Comparator.naturalOrder()).orElseThrow();
+            assertThat(previous.getFileName().toString()).startsWith("counts.").endsWith(".yaml");
+            assertThat(Files.readString(previous)).contains("title: 件数");
+        }
+
+        Files.writeString(drop.resolve("counts.yaml"), definition("窓口の件数"));
+        assertThat(publishOnce()).isEqualTo(HirakuCommand.OK);
+        assertThat(receipt("health", "counts.yaml").path("outcome").asText()).isEqualTo("unchanged");
+    }
+
+    @Test
+    void aDefinitionWithAnErrorAnotherDepartmentsIdOrABadNameIsRefusedAndNothingIsSaved() throws Exception {
+        catalog();
+        Files.writeString(Files.createDirectories(dir.resolve("catalog/datasets/parks")).resolve("benches.yaml"),
+                definition("ベンチ"));
+        Path drop = Files.createDirectories(dir.resolve("work/ingest/health"));
+        Files.writeString(drop.resolve("clinics.yaml"), definition("診療所").replace("description:", "descripton:"));
+        Files.writeString(drop.resolve("benches.yaml"), definition("ベンチ（健康）"));
+        Files.writeString(drop.resolve("My Clinics.yaml"), definition("診療所"));
+        assertThat(publishOnce()).isEqualTo(HirakuCommand.REJECTED);
+
+        JsonNode typo = receipt("health", "clinics.yaml");
+        assertThat(typo.path("outcome").asText()).isEqualTo("rejected");
+        assertThat(typo.path("messageEn").asText()).contains("descripton").doesNotContain(dir.toString());
+        assertThat(receipt("health", "benches.yaml").path("messageEn").asText())
+                .contains("dataset 'benches' belongs to department 'parks'");
+        assertThat(receipt("health", "My Clinics.yaml").path("messageEn").asText()).contains("name a definition file after");
+        assertThat(dir.resolve("catalog/datasets/health")).doesNotExist();
+        assertThat(Files.readString(dir.resolve("catalog/datasets/parks/benches.yaml"))).contains("title: ベンチ\n");
+        assertThat(dir.resolve("work/rejected/health/clinics.yaml")).exists();
+    }
+
+    @Test
+    void whereTheOpenDataTeamKeepsTheCatalogADroppedDefinitionIsRefusedSayingWhomToAsk() throws Exception {
+        catalog();
+        Files.writeString(Files.createDirectories(dir.resolve("work/ingest/health")).resolve("counts.yaml"), definition("件数"));
+        System.setProperty(Settings.DEFINITIONS_FROM_DROPS, "false");
+        try {
+            assertThat(publishOnce()).isEqualTo(HirakuCommand.REJECTED);
+        } finally {
+            System.clearProperty(Settings.DEFINITIONS_FROM_DROPS);
+        }
+        assertThat(receipt("health", "counts.yaml").path("messageEn").asText()).contains("ask the open-data team");
+        assertThat(dir.resolve("catalog/datasets/health/counts.yaml")).doesNotExist();
+    }
+
+    private static String definition(String title) {
+        return "title: " + title + "\ndescription: 窓口ごとの件数\nschema:\n  fields:\n"
+                + "    - {name: id, type: integer}\n    - {name: count, type: integer}\n";
+    }
+
+    private void catalog() throws Exception {
+        Files.createDirectories(dir.resolve("catalog"));
+        Files.writeString(dir.resolve("catalog/catalog.yaml"), "title: 市のカタログ\ndescription: 市のデータ\npublisher: 市\n"
+                + "departments:\n  - id: health\n  - id: parks\n");
+    }
+
+    private int publishOnce() {
+        return HirakuCommand.execute("publish", "--once", "--work", dir.resolve("work").toString(), "--store",
+                dir.resolve("store").toString(), "--catalog", dir.resolve("catalog").toString());
+    }
+
+    private JsonNode receipt(String department, String file) throws Exception {
+        return JSON.readTree(receiptPath(department, file, ".json").toFile());
+    }
+
+    /** The newest receipt of a file. */
+    private Path receiptPath(String department, String file, String suffix) throws Exception {
+        try (Stream<Path> receipts = Files.list(dir.resolve("work/ingest").resolve(department).resolve("_receipts"))) {
+            return receipts.filter(p -> p.getFileName().toString().startsWith(file + ".") && p.toString().endsWith(suffix))
+                    .max(Comparator.comparing(Path::toString)).orElseThrow();
+        }
+    }
+}
