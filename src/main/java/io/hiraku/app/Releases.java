@@ -100,7 +100,7 @@ public final class Releases {
                 rejectBrokenDefinition(job, broken);
             } else {
                 rejectUnknown(job);
-                String id = DefinitionProposer.suggestId(job.getFileName());
+                String id = unusedId(definitions, DefinitionProposer.suggestId(job.getFileName()));
                 DefinitionProposer.Proposal proposal = proposer.proposal(job.getArchived(), job.getFileName());
                 proposal.definition().ifPresent(yaml -> job.proposal(
                         new Receipt.ProposedDefinition("catalog/datasets/" + job.getDepartment() + "/" + id + ".yaml",
@@ -117,6 +117,19 @@ public final class Releases {
             LOG.info("{} feeds {} datasets: {}", job, found.size(), found.stream().map(DatasetDefinition::id).toList());
         }
         return found.stream().map(job::forDataset).toList();
+    }
+
+    /**
+     * An id no dataset has yet, for a proposal: a second file whose name gives no id (Japanese names all
+     * give {@code new-dataset}) must not be proposed under the first one's id, which would replace its
+     * definition when dropped back.
+     */
+    private static String unusedId(Definitions definitions, String suggested) {
+        String id = suggested;
+        for (int n = 2; definitions.dataset(id).isPresent(); n++) {
+            id = suggested + "-" + n;
+        }
+        return id;
     }
 
     /** Builds the release of one dataset from the drop: decode, validate, normalize, write to staging. */

@@ -67,6 +67,27 @@ class DefinitionDropsTest {
     }
 
     @Test
+    void aSecondFileWhoseNameGivesNoIdIsProposedUnderAnIdOfItsOwn() throws Exception {
+        catalog();
+        Path drop = Files.createDirectories(dir.resolve("work/ingest/health"));
+        Files.copy(Corpus.file("yaizu__ビーチクリーン大作戦会場.csv"), drop.resolve("ビーチクリーン大作戦会場.csv"));
+        assertThat(publishOnce()).isEqualTo(HirakuCommand.REJECTED);
+        JsonNode first = receipt("health", "ビーチクリーン大作戦会場.csv").path("proposedDefinition");
+        assertThat(first.path("path").asText()).isEqualTo("catalog/datasets/health/new-dataset.yaml");
+        Files.writeString(drop.resolve("new-dataset.yaml"), first.path("yaml").asText()
+                .replace("（データセットの名前）", "ビーチクリーン会場").replace("(dataset title)", "Beach clean-up sites")
+                .replace("（内容の説明）", "ビーチクリーン大作戦の会場。"));
+        Files.copy(Corpus.file("yaizu__ビーチクリーン大作戦会場.csv"), drop.resolve("ビーチクリーン大作戦会場.csv"));
+        assertThat(publishOnce()).isEqualTo(HirakuCommand.OK);
+
+        // another Japanese name: dropping its proposal back must not replace the first dataset's definition
+        Files.copy(Corpus.file("yaizu__焼津海の幸グルメマップ_サクラエビ.csv"), drop.resolve("サクラエビ.csv"));
+        assertThat(publishOnce()).isEqualTo(HirakuCommand.REJECTED);
+        assertThat(receipt("health", "サクラエビ.csv").path("proposedDefinition").path("path").asText())
+                .isEqualTo("catalog/datasets/health/new-dataset-2.yaml");
+    }
+
+    @Test
     void anUpdateKeepsThePreviousDefinitionAndTheSameOneAgainChangesNothing() throws Exception {
         catalog();
         Path drop = Files.createDirectories(dir.resolve("work/ingest/health"));
