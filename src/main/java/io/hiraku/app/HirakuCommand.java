@@ -177,6 +177,18 @@ public final class HirakuCommand implements Runnable {
             if (datasets.isEmpty()) {
                 System.err.println("hiraku: no dataset definition for " + (datasetId != null ? "id '" + datasetId + "'"
                         : "'" + name + "'") + " in " + settings.catalog() + " (use --dataset ID)");
+                if (datasetId == null) {
+                    // what a drop of it would be told: a definition inferred from the file, to fill in
+                    io.hiraku.validate.DefinitionProposer.Proposal proposal =
+                            new io.hiraku.validate.DefinitionProposer().proposal(file, name);
+                    proposal.definition().ifPresent(yaml -> System.out.print("A definition inferred from the file "
+                            + "(write in its title and description, save it as <department>/"
+                            + io.hiraku.validate.DefinitionProposer.suggestId(name) + ".yaml under "
+                            + settings.catalog().resolve("datasets") + "):\n\n" + yaml));
+                    if (proposal.problemEn() != null) {
+                        System.err.println("hiraku: nor can the file be read as a table: " + proposal.problemEn());
+                    }
+                }
                 return REJECTED;
             }
             boolean valid = true;

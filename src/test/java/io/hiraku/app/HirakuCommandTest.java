@@ -141,9 +141,13 @@ class HirakuCommandTest {
     }
 
     @Test
-    void validateNamesAMissingDefinition() throws Exception {
-        Path file = Files.writeString(dir.resolve("unknown.csv"), "a\n1\n");
-        assertThat(HirakuCommand.execute("validate", file.toString())).isEqualTo(HirakuCommand.REJECTED);
+    void validateNamesAMissingDefinitionAndProposesOne() throws Exception {
+        Path file = Files.writeString(dir.resolve("Unknown Counts.csv"), "地区,件数\n中央,1\n東,2\n");
+        String[] err = new String[1];
+        String out = capture(() -> err[0] = captureErr(() ->
+                assertThat(HirakuCommand.execute("validate", file.toString())).isEqualTo(HirakuCommand.REJECTED)));
+        assertThat(err[0]).contains("no dataset definition for 'Unknown Counts.csv'");
+        assertThat(out).contains("unknown-counts.yaml", "title: 地区", "title: 件数\n    type: integer");
     }
 
     @Test
