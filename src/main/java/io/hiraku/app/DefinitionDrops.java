@@ -5,6 +5,7 @@ import io.hiraku.schema.DatasetDefinition;
 import io.hiraku.schema.DefinitionException;
 import io.hiraku.schema.DefinitionLoader;
 import io.hiraku.schema.Definitions;
+import io.hiraku.schema.FrictionlessPackage;
 import io.hiraku.source.CharsetDetector;
 import io.hiraku.source.UndecodableFileException;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -43,13 +45,27 @@ final class DefinitionDrops {
         this.clock = clock;
     }
 
-    /** Whether a dropped file is a definition ({@code .yaml}, {@code .yml}, whatever the case or width). */
+    /**
+     * Whether a dropped file is a definition: {@code .yaml}, {@code .yml}, or a Frictionless
+     * {@code datapackage.json}, whatever the case or width.
+     */
     static boolean isDefinition(String fileName) {
-        String name = java.text.Normalizer.normalize(fileName, java.text.Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-        return name.endsWith(".yaml") || name.endsWith(".yml");
+        String name = comparable(fileName);
+        return name.endsWith(".yaml") || name.endsWith(".yml") || isDataPackage(fileName);
     }
 
-    /** Checks and saves the definition the drop is; ends the job with what became of it. */
+    private static boolean isDataPackage(String fileName) {
+        return comparable(fileName).equals("datapackage.json");
+    }
+
+    private static String comparable(String fileName) {
+        return java.text.Normalizer.normalize(fileName, java.text.Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Checks and saves the definitions the drop holds (one YAML, or each table of a data package): all of them,
+     * or none if one has a problem; ends the job with what became of them.
+     */
     void take(IngestJob job, Definitions definitions) throws IOException {
         if (!accepted) {
             job.end(IngestJob.Outcome.REJECTED,
@@ -58,73 +74,134 @@ final class DefinitionDrops {
                             + "open-data team to add it to the catalog");
             return;
         }
-        String id = Definitions.stem(job.getFileName());
-        if (!DefinitionLoader.DATASET_ID.matcher(id).matches()) {
-            job.end(IngestJob.Outcome.REJECTED,
-                    "定義ファイルの名前はデータセットID（英小文字・数字・ハイフン）に .yaml を付けたもの（例: aed-locations.yaml）にしてください: "
-                            + job.getFileName(),
-                    "name a definition file after its dataset id (lowercase letters, digits and '-') with .yaml, "
-                            + "e.g. aed-locations.yaml: " + job.getFileName());
+        Map<String, String> texts;
+        try {
+            texts = texts(job);
+        } catch (Refused r) {
+            job.end(IngestJob.Outcome.REJECTED, r.ja, r.en);
             return;
         }
-        Optional<DatasetDefinition> existing = definitions.dataset(id);
-        if (existing.isPresent() && !existing.get().department().equals(job.getDepartment())) {
-            Releases.rejectOwnedElsewhere(job, existing.get());
+        for (Map.Entry<String, String> definition : texts.entrySet()) {
+            Optional<DatasetDefinition> existing = definitions.dataset(definition.getKey());
+            if (existing.isPresent() && !existing.get().department().equals(job.getDepartment())) {
+                Releases.rejectOwnedElsewhere(job, existing.get());
+                return;
+            }
+            Optional<String> unfilled = io.hiraku.validate.DefinitionProposer.PLACEHOLDERS.stream()
+                    .filter(definition.getValue()::contains).findFirst();
+            if (unfilled.isPresent()) {
+                job.end(IngestJob.Outcome.REJECTED,
+                        "提案された定義の「" + unfilled.get() + "」がそのままです。データセットの名前と説明を書き入れて（使わない行は消して）、もう一度置いてください",
+                        "the proposed definition still says '" + unfilled.get() + "': write the dataset's title and "
+                                + "description in (delete a line you do not use) and drop it again");
+                return;
+            }
+            Optional<String> problem = problem(job.getDepartment(), definition.getKey(), definition.getValue());
+            if (problem.isPresent()) {
+                job.end(IngestJob.Outcome.REJECTED,
+                        "データセット定義に誤りがあるため登録しませんでした。直してもう一度置いてください: " + problem.get(),
+                        "the dataset definition was not saved because of an error; fix it and drop it again: "
+                                + problem.get());
+                LOG.warn("Refused definition {}: {}", job, problem.get());
+                return;
+            }
+        }
+        List<String> savedJa = new java.util.ArrayList<>();
+        List<String> savedEn = new java.util.ArrayList<>();
+        for (Map.Entry<String, String> definition : texts.entrySet()) {
+            String id = definition.getKey();
+            boolean update = definitions.dataset(id).isPresent();
+            if (save(job.getDepartment(), definitions.dataset(id), id, definition.getValue())) {
+                List<String> names = fileNames(catalog.load().dataset(id).orElseThrow());
+                savedJa.add("「" + id + "」を" + (update ? "更新" : "登録") + "しました（公開するファイルの名前: "
+                        + String.join("、", names) + "）");
+                savedEn.add("'" + id + "' was " + (update ? "updated" : "saved") + " (files dropped into this folder "
+                        + "under these names publish it: " + String.join(", ", names) + ")");
+            }
+        }
+        if (savedEn.isEmpty()) {
+            job.end(IngestJob.Outcome.UNCHANGED, "この定義は登録済みの内容と同じです（" + String.join(", ", texts.keySet()) + "）",
+                    "this definition is the same as the one saved for " + String.join(", ", texts.keySet()));
             return;
         }
+        job.end(IngestJob.Outcome.DEFINED, "データセット定義: " + String.join("。", savedJa),
+                "dataset definition " + String.join("; ", savedEn));
+    }
+
+    /** A reason to refuse the drop, in both languages. */
+    private static final class Refused extends Exception {
+        private final String ja;
+        private final String en;
+
+        Refused(String ja, String en) {
+            super(en);
+            this.ja = ja;
+            this.en = en;
+        }
+    }
+
+    /** The definitions of the drop as YAML texts, by dataset id. */
+    private static Map<String, String> texts(IngestJob job) throws IOException, Refused {
         String text;
         try {
             text = Files.readString(job.getArchived(), new CharsetDetector().detect(job.getArchived(), "auto").charset())
                     .replaceFirst("^\uFEFF", "");
         } catch (UndecodableFileException e) {
-            job.end(IngestJob.Outcome.REJECTED, "定義ファイルを文字として読めません: " + e.messageJa(),
+            throw new Refused("定義ファイルを文字として読めません: " + e.messageJa(),
                     "the definition file cannot be read as text: " + e.getMessage());
-            return;
         }
-        Optional<String> unfilled = io.hiraku.validate.DefinitionProposer.PLACEHOLDERS.stream().filter(text::contains)
-                .findFirst();
-        if (unfilled.isPresent()) {
-            job.end(IngestJob.Outcome.REJECTED,
-                    "提案された定義の「" + unfilled.get() + "」がそのままです。データセットの名前と説明を書き入れて（使わない行は消して）、もう一度置いてください",
-                    "the proposed definition still says '" + unfilled.get() + "': write the dataset's title and "
-                            + "description in (delete a line you do not use) and drop it again");
-            return;
+        if (isDataPackage(job.getFileName())) {
+            try {
+                return FrictionlessPackage.definitions(new com.fasterxml.jackson.databind.ObjectMapper().readTree(text));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new Refused("datapackage.json を JSON として読めません（" + e.getLocation().getLineNr() + "行目）: "
+                        + e.getOriginalMessage(), "datapackage.json is not valid JSON (line " + e.getLocation().getLineNr()
+                        + "): " + e.getOriginalMessage());
+            } catch (DefinitionException e) {
+                throw new Refused("データパッケージからデータセット定義を作れません: " + e.getMessage(), e.getMessage());
+            }
         }
-        Optional<String> problem = problem(job.getDepartment(), id, text);
-        if (problem.isPresent()) {
-            job.end(IngestJob.Outcome.REJECTED,
-                    "データセット定義に誤りがあるため登録しませんでした。直してもう一度置いてください: " + problem.get(),
-                    "the dataset definition was not saved because of an error; fix it and drop it again: " + problem.get());
-            LOG.warn("Refused definition {}: {}", job, problem.get());
-            return;
+        String id = Definitions.stem(job.getFileName());
+        if (!DefinitionLoader.DATASET_ID.matcher(id).matches()) {
+            throw new Refused("定義ファイルの名前はデータセットID（英小文字・数字・ハイフン）に .yaml を付けたもの（例: aed-locations.yaml）にしてください: "
+                    + job.getFileName(), "name a definition file after its dataset id (lowercase letters, digits and "
+                    + "'-') with .yaml, e.g. aed-locations.yaml: " + job.getFileName());
         }
+        return Map.of(id, text);
+    }
+
+    /**
+     * Saves a checked definition as the catalog's (durably; the one it replaces kept in the archive).
+     * @return false if it was the same already
+     */
+    private boolean save(String department, Optional<DatasetDefinition> existing, String id, String text)
+            throws IOException {
         Path target = existing.map(d -> Path.of(d.definitionFile()))
-                .orElse(catalog.directory().resolve("datasets").resolve(job.getDepartment()).resolve(id + ".yaml"));
+                .orElse(catalog.directory().resolve("datasets").resolve(department).resolve(id + ".yaml"));
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         if (Files.isRegularFile(target) && Arrays.equals(Files.readAllBytes(target), bytes)) {
-            job.end(IngestJob.Outcome.UNCHANGED, "この定義は登録済みの内容と同じです（" + id + "）",
-                    "this definition is the same as the one saved for '" + id + "'");
-            return;
+            return false;
         }
         if (Files.isRegularFile(target)) {
-            Path kept = workspace.archive().resolve("definitions").resolve(job.getDepartment())
+            Path kept = workspace.archive().resolve("definitions").resolve(department)
                     .resolve(id + "." + Receipts.stamp(clock.instant()) + ".yaml");
             Files.createDirectories(kept.getParent());
             DurableFiles.copy(target, kept);
         }
         Files.createDirectories(target.getParent());
         DurableFiles.write(target, bytes);
-        DatasetDefinition saved = catalog.load().dataset(id).orElseThrow();
-        List<String> names = new java.util.ArrayList<>(List.of(id + ".csv", id + ".xlsx", id + ".json"));
-        if (saved.source().files() != null) {
-            names.addAll(saved.source().files());
+        LOG.info("Definition of dataset {} ({}) {} as {}", id, department, existing.isPresent() ? "updated" : "saved", target);
+        return true;
+    }
+
+    /** The names of files that publish a dataset: its id with each format's extension, and its patterns. */
+    private static List<String> fileNames(DatasetDefinition dataset) {
+        List<String> names = new java.util.ArrayList<>(List.of(dataset.id() + ".csv", dataset.id() + ".xlsx",
+                dataset.id() + ".json"));
+        if (dataset.source().files() != null) {
+            names.addAll(dataset.source().files());
         }
-        job.end(IngestJob.Outcome.DEFINED,
-                "データセット定義「" + id + "」を" + (existing.isPresent() ? "更新" : "登録") + "しました。次のファイルをこのフォルダに置くと公開されます: "
-                        + String.join("、", names),
-                "dataset definition '" + id + "' was " + (existing.isPresent() ? "updated" : "saved")
-                        + ". Files dropped into this folder under these names publish it: " + String.join(", ", names));
-        LOG.info("{}: definition of dataset {} {} as {}", job, id, existing.isPresent() ? "updated" : "saved", target);
+        return names;
     }
 
     /**
@@ -138,10 +215,19 @@ final class DefinitionDrops {
             Path file = Files.createDirectories(trial.resolve("datasets").resolve(department)).resolve(id + ".yaml");
             Files.writeString(file, text, StandardCharsets.UTF_8);
             Definitions loaded = new CatalogSource(trial, null).loadSchemas();
-            return loaded.broken().stream().findFirst()
-                    .map(b -> b.problem().replace(file.toString(), id + ".yaml"))
-                    .or(() -> loaded.dataset(id).isPresent() ? Optional.empty()
-                            : Optional.of("it defines no dataset"));
+            Optional<String> broken = loaded.broken().stream().findFirst()
+                    .map(b -> b.problem().replace(file.toString(), id + ".yaml"));
+            if (broken.isPresent()) {
+                return broken;
+            }
+            DatasetDefinition dataset = loaded.dataset(id).orElse(null);
+            // what the catalog's metadata gate will ask of the dataset, told now rather than at its first drop
+            if (dataset == null || dataset.title().in("ja").isBlank()) {
+                return Optional.of(id + ".yaml: give the dataset a title (title: {ja: …, en: …})");
+            }
+            return dataset.description().in("ja").isBlank()
+                    ? Optional.of(id + ".yaml: give the dataset a description (description: {ja: …, en: …})")
+                    : Optional.empty();
         } catch (DefinitionException e) {
             return Optional.of(e.getMessage());
         } finally {

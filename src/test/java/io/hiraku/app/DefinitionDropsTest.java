@@ -88,6 +88,47 @@ class DefinitionDropsTest {
     }
 
     @Test
+    void aFrictionlessDataPackageDefinesADatasetPerTableAndItsFilesPublish() throws Exception {
+        catalog();
+        Path drop = Files.createDirectories(dir.resolve("work/ingest/health"));
+        // as `frictionless describe` writes it (v1), with properties Hiraku has no use for
+        String dataPackage = """
+                {"name": "health-data", "title": "保健のデータ", "description": "保健所の窓口のデータ",
+                 "keywords": ["保健", "窓口"], "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}],
+                 "resources": [
+                  {"name": "clinic_hours", "path": "data/clinic_hours.csv", "profile": "tabular-data-resource",
+                   "scheme": "file", "format": "csv", "encoding": "utf-8", "title": "診療時間",
+                   "schema": {"fields": [
+                     {"name": "id", "type": "integer", "example": 1, "constraints": {"required": true, "unique": true}},
+                     {"name": "clinic", "type": "string", "rdfType": "http://schema.org/name"},
+                     {"name": "opens", "type": "time", "format": "default"}],
+                    "primaryKey": ["id"]}},
+                  {"name": "readme", "path": "README.md"}]}
+                """;
+        Files.writeString(drop.resolve("datapackage.json"), dataPackage);
+        Files.writeString(drop.resolve("clinic_hours.csv"), "id,clinic,opens\n1,中央,09:00\n2,東,08:30\n");
+        assertThat(publishOnce()).isEqualTo(HirakuCommand.OK);
+
+        assertThat(receipt("health", "datapackage.json").path("outcome").asText()).isEqualTo("defined");
+        String saved = Files.readString(dir.resolve("catalog/datasets/health/clinic-hours.yaml"));
+        assertThat(saved).contains("title: 診療時間", "保健所の窓口のデータ", "clinic_hours.csv",
+                "https://creativecommons.org/licenses/by/4.0/").doesNotContain("example", "rdfType");
+        assertThat(receipt("health", "clinic_hours.csv").path("outcome").asText()).isEqualTo("published");
+        JsonNode published = JSON.readTree(dir.resolve("store/datasets/clinic-hours/clinic-hours.json").toFile());
+        assertThat(published.get(1).path("opens").asText()).isEqualTo("08:30:00");
+        assertThat(published.get(0).path("id").asInt()).isEqualTo(1);
+
+        // a package whose table has no title or description anywhere is refused, saying what to add
+        Files.writeString(drop.resolve("datapackage.json"), """
+                {"resources": [{"name": "visits", "path": "visits.csv",
+                  "schema": {"fields": [{"name": "n", "type": "integer"}]}}]}
+                """);
+        assertThat(publishOnce()).isEqualTo(HirakuCommand.REJECTED);
+        assertThat(receipt("health", "datapackage.json").path("messageEn").asText()).contains("give the dataset a title");
+        assertThat(dir.resolve("catalog/datasets/health/visits.yaml")).doesNotExist();
+    }
+
+    @Test
     void anUpdateKeepsThePreviousDefinitionAndTheSameOneAgainChangesNothing() throws Exception {
         catalog();
         Path drop = Files.createDirectories(dir.resolve("work/ingest/health"));
