@@ -111,7 +111,20 @@ final class DefinitionDrops {
         for (Map.Entry<String, String> definition : texts.entrySet()) {
             String id = definition.getKey();
             boolean update = definitions.dataset(id).isPresent();
-            if (save(job.getDepartment(), definitions.dataset(id), id, definition.getValue())) {
+            boolean saved;
+            try {
+                saved = save(job.getDepartment(), definitions.dataset(id), id, definition.getValue());
+            } catch (java.nio.file.FileSystemException e) {
+                // a catalog folder deployed read-only (a container image, a checkout the service may not write)
+                LOG.warn("{}: the definition of {} cannot be saved in {}: {}; set hiraku.definitions.from-drops=false "
+                        + "if the catalog is kept by the open-data team", job, id, catalog.directory(), e.getMessage());
+                job.end(IngestJob.Outcome.REJECTED,
+                        "カタログのフォルダに書き込めないため、データセット定義を登録できませんでした。オープンデータ担当に登録を依頼してください",
+                        "the dataset definition could not be saved: the catalog folder cannot be written here; ask the "
+                                + "open-data team to add it");
+                return;
+            }
+            if (saved) {
                 List<String> names = fileNames(catalog.load().dataset(id).orElseThrow());
                 savedJa.add("「" + id + "」を" + (update ? "更新" : "登録") + "しました（公開するファイルの名前: "
                         + String.join("、", names) + "）");

@@ -188,6 +188,26 @@ class DefinitionDropsTest {
         assertThat(dir.resolve("catalog/datasets/health/counts.yaml")).doesNotExist();
     }
 
+    @Test
+    void aCatalogFolderThatCannotBeWrittenRefusesTheDefinitionSayingWhomToAsk() throws Exception {
+        catalog();
+        Path datasets = Files.createDirectories(dir.resolve("catalog/datasets"));
+        Process chattr = new ProcessBuilder("chattr", "+i", datasets.toString()).redirectErrorStream(true).start();
+        String said = new String(chattr.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        org.junit.jupiter.api.Assumptions.assumeTrue(chattr.waitFor() == 0,
+                "cannot make a folder immutable here (root only): " + said);
+        try {
+            Files.writeString(Files.createDirectories(dir.resolve("work/ingest/health")).resolve("counts.yaml"),
+                    definition("件数"));
+            assertThat(publishOnce()).isEqualTo(HirakuCommand.REJECTED);
+            assertThat(receipt("health", "counts.yaml").path("messageEn").asText())
+                    .contains("the catalog folder cannot be written", "ask the open-data team");
+            assertThat(dir.resolve("work/rejected/health/counts.yaml")).exists();
+        } finally {
+            new ProcessBuilder("chattr", "-i", datasets.toString()).start().waitFor();
+        }
+    }
+
     private static String definition(String title) {
         return "title: " + title + "\ndescription: 窓口ごとの件数\nschema:\n  fields:\n"
                 + "    - {name: id, type: integer}\n    - {name: count, type: integer}\n";

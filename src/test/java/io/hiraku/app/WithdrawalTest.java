@@ -89,6 +89,14 @@ class WithdrawalTest {
         assertThat(receipt.path("messageJa").asText()).contains(leaked, "個人情報を含んでいたため", fixed);
         assertThat(Files.readString(receipt("visitors.withdrawn.", ".html"))).contains("公開を取り下げました");
 
+        // pruning to one release keeps the record of the withdrawal, and only the latest's files
+        assertThat(HirakuCommand.execute("prune", "--keep", "1", "--work", dir.resolve("work").toString(), "--store",
+                dir.resolve("store").toString(), "--catalog", dir.resolve("catalog").toString())).isEqualTo(HirakuCommand.OK);
+        JsonNode pruned = JSON.readTree(store("datasets/visitors/releases.json").toFile());
+        assertThat(pruned).extracting(e -> e.path("release").asText()).containsExactly(fixed, leaked);
+        assertThat(filesUnder("datasets/visitors/releases/" + first)).isEmpty();
+        assertThat(store("datasets/visitors/releases/" + fixed + "/visitors.csv")).exists();
+
         // the withdrawn file dropped again (a copy left on a desktop) is refused, naming the withdrawal
         Files.write(dir.resolve("work/ingest/city/visitors.csv"), leakedFile);
         assertThat(publishOnce()).isEqualTo(HirakuCommand.REJECTED);
