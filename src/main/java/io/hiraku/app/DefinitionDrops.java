@@ -33,6 +33,8 @@ import org.slf4j.LoggerFactory;
  */
 final class DefinitionDrops {
     private static final Logger LOG = LoggerFactory.getLogger(DefinitionDrops.class);
+    /** A definition of 2,000 columns with titles and descriptions is some 300 KB; the file is read whole. */
+    private static final long MAX_BYTES = 1024 * 1024;
     private final CatalogSource catalog;
     private final Workspace workspace;
     private final boolean accepted;
@@ -155,6 +157,11 @@ final class DefinitionDrops {
 
     /** The definitions of the drop as YAML texts, by dataset id. */
     private static Map<String, String> texts(IngestJob job) throws IOException, Refused {
+        if (job.getBytes() > MAX_BYTES) {
+            throw new Refused("定義ファイルが大きすぎます（" + MAX_BYTES / 1024 + " KBまで）。データのファイルなら、名前を .csv などにしてください",
+                    "the definition file is larger than " + MAX_BYTES / 1024 + " KB, which no definition needs; if it is "
+                            + "data, give it the name of a data file (.csv, .xlsx, .json)");
+        }
         String text;
         try {
             text = Files.readString(job.getArchived(), new CharsetDetector().detect(job.getArchived(), "auto").charset())

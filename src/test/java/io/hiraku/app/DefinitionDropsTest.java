@@ -161,6 +161,7 @@ class DefinitionDropsTest {
         Files.writeString(drop.resolve("clinics.yaml"), definition("診療所").replace("description:", "descripton:"));
         Files.writeString(drop.resolve("benches.yaml"), definition("ベンチ（健康）"));
         Files.writeString(drop.resolve("My Clinics.yaml"), definition("診療所"));
+        Files.writeString(drop.resolve("huge.yaml"), definition("大きい") + "#" + "x".repeat(2 * 1024 * 1024) + "\n");
         assertThat(publishOnce()).isEqualTo(HirakuCommand.REJECTED);
 
         JsonNode typo = receipt("health", "clinics.yaml");
@@ -169,6 +170,7 @@ class DefinitionDropsTest {
         assertThat(receipt("health", "benches.yaml").path("messageEn").asText())
                 .contains("dataset 'benches' belongs to department 'parks'");
         assertThat(receipt("health", "My Clinics.yaml").path("messageEn").asText()).contains("name a definition file after");
+        assertThat(receipt("health", "huge.yaml").path("messageEn").asText()).contains("larger than 1024 KB");
         assertThat(dir.resolve("catalog/datasets/health")).doesNotExist();
         assertThat(Files.readString(dir.resolve("catalog/datasets/parks/benches.yaml"))).contains("title: ベンチ\n");
         assertThat(dir.resolve("work/rejected/health/clinics.yaml")).exists();
