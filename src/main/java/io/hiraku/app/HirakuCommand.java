@@ -361,6 +361,12 @@ public final class HirakuCommand implements Runnable {
                 description = "Why, in words the public may read: shown on the dataset's page, in its history and feeds")
         String reason;
 
+        @Option(names = "--erase-originals",
+                description = "Also delete the dropped files those releases were made from, wherever Hiraku kept them "
+                        + "(the archive, refused and failed copies, the shared archive): for personal data that must "
+                        + "not be kept either. Default: they stay in the archive, private to the operators")
+        boolean eraseOriginals;
+
         @Override
         public Integer call() throws Exception {
             if (reason.isBlank()) {
@@ -370,11 +376,14 @@ public final class HirakuCommand implements Runnable {
             Settings settings = options.settings(Map.of());
             Definitions definitions = new CatalogSource(settings.catalog(), settings.baseUrl()).load();
             ObjectStore store = Stores.open(settings);
+            String shared = settings.get(Settings.SHARED_ARCHIVE);
+            ObjectStore sharedArchive = shared.isBlank() || !shared.startsWith("s3://") && !Files.isDirectory(Path.of(shared))
+                    ? null : Stores.open(shared, settings);
             Withdrawals withdrawals = new Withdrawals(store, new Workspace(settings.work(), settings.ingest()),
-                    new SiteTemplates(settings.catalog().resolve("site")), java.time.Clock.systemUTC());
+                    new SiteTemplates(settings.catalog().resolve("site")), java.time.Clock.systemUTC(), sharedArchive);
             io.hiraku.publish.Withdrawal.Plan plan;
             try {
-                plan = withdrawals.withdraw(definitions, datasetId, releaseId, reason.strip());
+                plan = withdrawals.withdraw(definitions, datasetId, releaseId, reason.strip(), eraseOriginals);
             } catch (io.hiraku.publish.Withdrawal.NotWithdrawable e) {
                 System.err.println("hiraku: " + e.getMessage());
                 return REJECTED;

@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,12 +29,14 @@ import org.slf4j.LoggerFactory;
 final class Withdrawals {
     private static final Logger LOG = LoggerFactory.getLogger(Withdrawals.class);
     private final ObjectStore store;
+    private final ObjectStore sharedArchive;
     private final Workspace workspace;
     private final SiteTemplates templates;
     private final Path scratch;
     private final Clock clock;
 
-    Withdrawals(ObjectStore store, Workspace workspace, SiteTemplates templates, Clock clock) {
+    Withdrawals(ObjectStore store, Workspace workspace, SiteTemplates templates, Clock clock, ObjectStore sharedArchive) {
+        this.sharedArchive = sharedArchive;
         this.store = store;
         this.workspace = workspace;
         this.templates = templates;
@@ -41,9 +44,13 @@ final class Withdrawals {
         this.clock = clock;
     }
 
-    /** @param releaseId null to withdraw the whole dataset */
-    Withdrawal.Plan withdraw(Definitions definitions, String datasetId, String releaseId, String reason)
-            throws IOException, Withdrawal.NotWithdrawable {
+    /**
+     * @param releaseId      null to withdraw the whole dataset
+     * @param eraseOriginals also delete the dropped files those releases were made from, wherever Hiraku kept
+     *                       them (personal data that must not be kept either)
+     */
+    Withdrawal.Plan withdraw(Definitions definitions, String datasetId, String releaseId, String reason,
+                             boolean eraseOriginals) throws IOException, Withdrawal.NotWithdrawable {
         Withdrawal withdrawal = new Withdrawal(store, scratch.resolve("_withdrawal"));
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         Withdrawal.Plan plan = releaseId == null ? withdrawal.dataset(datasetId, reason, now)
@@ -57,10 +64,69 @@ final class Withdrawals {
         }
         // only now that nothing published links them are the files deleted
         withdrawal.remove(plan);
+        if (eraseOriginals) {
+            eraseOriginals(plan.originals());
+        }
         if (definition.isPresent() && !plan.releases().isEmpty()) {
             tellDepartment(definitions.catalog(), definition.get(), plan, reason, now);
         }
         return plan;
+    }
+
+    /**
+     * Deletes the dropped files with these sha256 from the archive ({@code archive/<department>/<sha256>/}),
+     * the refused and failed copies, and the shared archive of distributed mode. @return how many were deleted
+     */
+    int eraseOriginals(java.util.Set<String> sha256s) throws IOException {
+        int erased = 0;
+        for (Path department : folders(workspace.archive())) {
+            for (String sha : sha256s) {
+                Path archived = department.resolve(sha);
+                if (java.nio.file.Files.isDirectory(archived)) {
+                    erased += deleteTree(archived);
+                }
+            }
+        }
+        for (Path kept : List.of(workspace.rejected(), workspace.failed())) {
+            for (Path file : Workspace.filesUnder(kept, 3)) {
+                if (!file.getFileName().toString().endsWith(".html") && !file.getFileName().toString().endsWith(".json")
+                        && sha256s.contains(io.hiraku.publish.Sha256.of(file))) {
+                    java.nio.file.Files.delete(file);
+                    erased++;
+                }
+            }
+        }
+        if (sharedArchive != null) {
+            for (String key : sharedArchive.list("originals/")) {
+                String[] parts = key.split("/");
+                if (parts.length >= 4 && sha256s.contains(parts[2])) {
+                    sharedArchive.delete(key);
+                    erased++;
+                }
+            }
+        }
+        LOG.info("Erased {} kept copy(ies) of the withdrawn originals {}", erased, sha256s);
+        return erased;
+    }
+
+    private static List<Path> folders(Path parent) throws IOException {
+        if (!java.nio.file.Files.isDirectory(parent)) {
+            return List.of();
+        }
+        try (java.util.stream.Stream<Path> list = java.nio.file.Files.list(parent)) {
+            return list.filter(java.nio.file.Files::isDirectory).toList();
+        }
+    }
+
+    private static int deleteTree(Path folder) throws IOException {
+        int files = 0;
+        try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(folder)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                files += java.nio.file.Files.isRegularFile(p) ? 1 : 0;
+                java.nio.file.Files.delete(p);
+            }
+        }
+        return files;
     }
 
     private void tellDepartment(CatalogDefinition catalog, DatasetDefinition dataset, Withdrawal.Plan plan, String reason,

@@ -58,10 +58,11 @@ public final class Withdrawal {
      * @param latest       the release the dataset's latest files are now; null when the whole dataset went
      * @param title        the dataset's title as published (for the page left at its address)
      * @param original     the name of the file the newest release withdrawn now was made from ("" if none)
+     * @param originals    the sha256 of the dropped files the withdrawn releases were made from (now or before)
      * @param staleKeys    the dataset's latest files the release now latest does not have
      */
     public record Plan(String datasetId, List<String> releases, boolean wholeDataset, String latest, String title,
-                       String original, Set<String> staleKeys) {
+                       String original, Set<String> originals, Set<String> staleKeys) {
     }
 
     /**
@@ -105,7 +106,7 @@ public final class Withdrawal {
         }
         List<String> staleKeys = stale.stream().map(name -> DatasetIris.datasetKey(datasetId) + name).toList();
         return new Plan(datasetId, withdrawnNow, false, latest, title(datasetId), entry.path("original").asText(),
-                new LinkedHashSet<>(staleKeys));
+                originals(List.of(entry)), new LinkedHashSet<>(staleKeys));
     }
 
     /** Withdraws every release of a dataset: it is no longer published; its page says so, and why. */
@@ -130,7 +131,9 @@ public final class Withdrawal {
         // what makes the dataset published goes first: the catalog rebuilt next leaves it out
         store.delete(DatasetIris.datasetKey(datasetId) + "datapackage.json");
         LOG.info("{}: dataset withdrawn ({} release(s))", datasetId, withdrawnNow.size());
-        return new Plan(datasetId, withdrawnNow, true, null, title, original, Set.of());
+        List<JsonNode> all = new ArrayList<>();
+        history.forEach(all::add);
+        return new Plan(datasetId, withdrawnNow, true, null, title, original, originals(all), Set.of());
     }
 
     /**
@@ -176,6 +179,17 @@ public final class Withdrawal {
     private ArrayNode history(String datasetId) throws IOException, NotWithdrawable {
         return ReleaseNotes.history(store, datasetId)
                 .orElseThrow(() -> new NotWithdrawable("nothing is published as dataset " + datasetId));
+    }
+
+    private static Set<String> originals(List<JsonNode> entries) {
+        Set<String> shas = new LinkedHashSet<>();
+        for (JsonNode e : entries) {
+            String sha = e.path("originalSha256").asText();
+            if (!sha.isEmpty()) {
+                shas.add(sha);
+            }
+        }
+        return shas;
     }
 
     private static List<String> releases(ArrayNode history, boolean live) {

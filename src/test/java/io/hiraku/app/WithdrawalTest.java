@@ -112,9 +112,26 @@ class WithdrawalTest {
         String first = publish("id,count,note\n1,10,窓口\n");
         String leaked = publish("id,count,note\n1,10,窓口\n3,1," + LEAK + "\n");
 
-        assertThat(withdraw("--release", leaked, "--reason", "誤ったファイル")).isEqualTo(HirakuCommand.OK);
+        assertThat(archivedFilesContaining(LEAK)).hasSize(1);
+        // where distributed mode keeps it for its workers, too
+        Path original = archived(LEAK);
+        Path shared = dir.resolve("shared/originals/city/" + Sha256.of(original) + "/visitors.csv");
+        Files.createDirectories(shared.getParent());
+        Files.copy(original, shared);
+
+        System.setProperty(Settings.SHARED_ARCHIVE, dir.resolve("shared").toString());
+        try {
+            assertThat(withdraw("--release", leaked, "--reason", "誤ったファイル", "--erase-originals"))
+                    .isEqualTo(HirakuCommand.OK);
+        } finally {
+            System.clearProperty(Settings.SHARED_ARCHIVE);
+        }
+        assertThat(shared).doesNotExist();
 
         assertThat(storeFilesContaining(LEAK)).isEmpty();
+        // asked to, the dropped original is gone from the archive too; the first release's stays
+        assertThat(archivedFilesContaining(LEAK)).isEmpty();
+        assertThat(archivedFilesContaining("1,10,窓口")).hasSize(1);
         assertThat(Files.readAllLines(store("datasets/visitors/visitors.csv"))).containsExactly("id,count,note", "1,10,窓口");
         // the latest files are the first release's, byte for byte, and SHA256SUMS holds for every one
         assertThat(Files.readAllBytes(store("datasets/visitors/datapackage.json")))
@@ -245,8 +262,7 @@ class WithdrawalTest {
         return dir.resolve("store").resolve(key);
     }
 
-    /** The archived original holding a text (the department's file as dropped). */
-    private Path archived(String text) throws Exception {
+    private List<Path> archivedFilesContaining(String text) throws Exception {
         try (Stream<Path> files = Files.walk(dir.resolve("work/archive"))) {
             return files.filter(Files::isRegularFile).filter(p -> {
                 try {
@@ -254,8 +270,13 @@ class WithdrawalTest {
                 } catch (java.io.IOException e) {
                     return false;
                 }
-            }).findFirst().orElseThrow();
+            }).toList();
         }
+    }
+
+    /** The archived original holding a text (the department's file as dropped). */
+    private Path archived(String text) throws Exception {
+        return archivedFilesContaining(text).get(0);
     }
 
     /** Every object of the store whose bytes hold the text (gzipped ones unpacked). */
