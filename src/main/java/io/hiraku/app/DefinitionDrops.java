@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -251,11 +250,7 @@ final class DefinitionDrops {
         } catch (DefinitionException e) {
             return Optional.of(e.getMessage());
         } finally {
-            try (Stream<Path> files = Files.walk(trial)) {
-                for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
+            DurableFiles.deleteTree(trial);
         }
     }
 }

@@ -83,7 +83,7 @@ final class Withdrawals {
             for (String sha : sha256s) {
                 Path archived = department.resolve(sha);
                 if (java.nio.file.Files.isDirectory(archived)) {
-                    erased += deleteTree(archived);
+                    erased += io.hiraku.publish.DurableFiles.deleteTree(archived);
                 }
             }
         }
@@ -116,17 +116,6 @@ final class Withdrawals {
         try (java.util.stream.Stream<Path> list = java.nio.file.Files.list(parent)) {
             return list.filter(java.nio.file.Files::isDirectory).toList();
         }
-    }
-
-    private static int deleteTree(Path folder) throws IOException {
-        int files = 0;
-        try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(folder)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                files += java.nio.file.Files.isRegularFile(p) ? 1 : 0;
-                java.nio.file.Files.delete(p);
-            }
-        }
-        return files;
     }
 
     private void tellDepartment(CatalogDefinition catalog, DatasetDefinition dataset, Withdrawal.Plan plan, String reason,

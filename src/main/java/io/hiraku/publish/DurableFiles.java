@@ -89,4 +89,19 @@ public final class DurableFiles {
             // Windows cannot open a folder as a channel; its renames are journaled by NTFS
         }
     }
+
+    /** Deletes a folder and everything in it; nothing happens if there is none. @return the files deleted */
+    public static int deleteTree(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return 0;
+        }
+        int files = 0;
+        try (java.util.stream.Stream<Path> walk = Files.walk(folder)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                files += Files.isRegularFile(p) ? 1 : 0;
+                Files.deleteIfExists(p);
+            }
+        }
+        return files;
+    }
 }

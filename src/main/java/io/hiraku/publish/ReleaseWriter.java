@@ -5,7 +5,6 @@ import io.hiraku.schema.DatasetDefinition;
 import io.hiraku.validate.RowSink;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -192,17 +191,6 @@ public final class ReleaseWriter implements RowSink, Closeable {
 
     /** Removes a staging folder and everything in it. */
     public static void deleteStaging(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var paths = Files.walk(dir)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        }
+        DurableFiles.deleteTree(dir);
     }
 }
