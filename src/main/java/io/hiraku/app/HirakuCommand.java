@@ -73,6 +73,23 @@ public final class HirakuCommand implements Runnable {
         }
     }
 
+    /**
+     * Runs a command that changes the work folder or the store while holding the work folder
+     * ({@link WorkLock}); another Hiraku working there already: nothing is done, exit 2, saying who.
+     */
+    static int holdingWork(Settings settings, String command, Callable<Integer> work) throws Exception {
+        WorkLock lock;
+        try {
+            lock = WorkLock.take(settings.work(), command);
+        } catch (WorkLock.Busy e) {
+            System.err.println("hiraku: " + e.getMessage());
+            return OPERATIONAL_ERROR;
+        }
+        try (lock) {
+            return work.call();
+        }
+    }
+
     /** The preview server of a local store; null for S3, which the bucket (or a CDN) serves itself. */
     static StaticSiteServer startServer(Settings settings) throws Exception {
         if (settings.store().startsWith("s3://")) {
@@ -95,6 +112,10 @@ public final class HirakuCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             Settings settings = options.settings(server.overrides());
+            return holdingWork(settings, "run", () -> run(settings));
+        }
+
+        private int run(Settings settings) throws Exception {
             PipelineRunner runner = new PipelineRunner(settings);
             runner.seedExamplesIfNew();
             Roles roles = runner.roles();
@@ -129,6 +150,10 @@ public final class HirakuCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             Settings settings = options.settings(Map.of());
+            return holdingWork(settings, "publish --once", () -> publish(settings));
+        }
+
+        private int publish(Settings settings) throws Exception {
             PipelineRunner runner = new PipelineRunner(settings);
             runner.seedExamplesIfNew();
             boolean finished = runner.runOnce(timeoutSeconds * 1000);
@@ -319,6 +344,10 @@ public final class HirakuCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             Settings settings = options.settings(Map.of());
+            return holdingWork(settings, "prune", () -> prune(settings));
+        }
+
+        private int prune(Settings settings) throws Exception {
             Definitions definitions = new CatalogSource(settings.catalog(), settings.baseUrl()).load();
             ObjectStore store = Stores.open(settings);
             Path scratch = settings.work().resolve("staging");
@@ -374,6 +403,10 @@ public final class HirakuCommand implements Runnable {
                 return REJECTED;
             }
             Settings settings = options.settings(Map.of());
+            return holdingWork(settings, "withdraw", () -> withdraw(settings));
+        }
+
+        private int withdraw(Settings settings) throws Exception {
             Definitions definitions = new CatalogSource(settings.catalog(), settings.baseUrl()).load();
             ObjectStore store = Stores.open(settings);
             String shared = settings.get(Settings.SHARED_ARCHIVE);

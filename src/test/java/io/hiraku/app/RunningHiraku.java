@@ -105,5 +105,11 @@ final class RunningHiraku implements AutoCloseable {
         if (process.isAlive()) {
             process.destroyForcibly();
         }
+        // gone for good before the test goes on: its files, ports and work folder lock are let go
+        try {
+            process.waitFor(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

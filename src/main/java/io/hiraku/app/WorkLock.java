@@ -1,0 +1,80 @@
+package io.hiraku.app;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * One Hiraku at a time in a work folder: {@code run}, {@code publish --once}, {@code prune} and
+ * {@code withdraw} each hold {@code <work>/hiraku.lock} (an operating-system lock, let go when the process
+ * ends however it ends) while they work. Two pipelines in one work folder (a {@code publish --once} from cron
+ * still running when the next one starts, a second {@code run} started by hand) would take the same drops
+ * twice; a withdrawal while the pipeline publishes the same dataset could mix two releases' files. The
+ * file says who holds it, for the message the next one prints.
+ */
+final class WorkLock implements AutoCloseable {
+    static final String FILE = "hiraku.lock";
+    private final FileChannel channel;
+    private final FileLock lock;
+
+    private WorkLock(FileChannel channel, FileLock lock) {
+        this.channel = channel;
+        this.lock = lock;
+    }
+
+    /** Another Hiraku holds the work folder. */
+    static final class Busy extends Exception {
+        Busy(String message) {
+            super(message);
+        }
+    }
+
+    /** Takes the work folder for a command. */
+    static WorkLock take(Path work, String command) throws IOException, Busy {
+        Files.createDirectories(work);
+        Path file = work.resolve(FILE);
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;   // held by this very JVM
+        }
+        if (lock == null) {
+            String holder = holder(channel).orElse("another process");
+            channel.close();
+            throw new Busy("another Hiraku is working in " + work.toAbsolutePath() + " (" + holder + "); nothing was "
+                    + "done. Wait for it to end, or stop it first (a drop waits in its folder meanwhile)");
+        }
+        channel.truncate(0);
+        channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + ", " + command + " since "
+                + Instant.now() + "\n").getBytes(StandardCharsets.UTF_8)), 0);
+        return new WorkLock(channel, lock);
+    }
+
+    private static Optional<String> holder(FileChannel channel) {
+        try {
+            ByteBuffer text = ByteBuffer.allocate(512);
+            channel.read(text, 0);
+            String said = new String(text.array(), 0, text.position(), StandardCharsets.UTF_8).strip();
+            return said.isEmpty() ? Optional.empty() : Optional.of(said);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        lock.release();
+        channel.close();
+    }
+}
