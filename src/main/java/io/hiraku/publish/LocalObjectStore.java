@@ -172,6 +172,14 @@ public final class LocalObjectStore implements ObjectStore {
         Path path = resolve(key);
         Files.deleteIfExists(path);
         Files.deleteIfExists(metaFile(path));
+        // a folder left empty goes too (a pruned or withdrawn release's), as a key prefix does in S3
+        for (Path folder = path.getParent(); folder != null && !folder.equals(root); folder = folder.getParent()) {
+            try {
+                Files.delete(folder);
+            } catch (java.nio.file.DirectoryNotEmptyException | NoSuchFileException e) {
+                break;
+            }
+        }
     }
 
     @Override

@@ -49,7 +49,7 @@ class WithdrawalTest {
         assertThat(withdraw("--release", leaked, "--reason", "個人情報を含んでいたため")).isEqualTo(HirakuCommand.OK);
 
         assertThat(storeFilesContaining(LEAK)).as("objects still holding the withdrawn row").isEmpty();
-        assertThat(filesUnder("datasets/visitors/releases/" + leaked)).isEmpty();
+        assertThat(store("datasets/visitors/releases/" + leaked)).doesNotExist();
         assertThat(store("datasets/visitors/releases/" + first + "/visitors.csv")).exists();
         // the latest is still the corrected release; its changes keep their counts, without the quoted rows
         assertThat(Files.readAllLines(store("datasets/visitors/visitors.csv"))).containsExactly("id,count,note",

@@ -19,6 +19,23 @@ class LocalObjectStoreTest extends ObjectStoreContract {
     }
 
     @Test
+    void aFolderLeftEmptyByADeleteGoesButNotTheStoreOrAFolderWithOtherObjects() throws Exception {
+        LocalObjectStore store = (LocalObjectStore) store();
+        Path file = Files.writeString(dir.resolve("x.csv"), "x");
+        store.put("datasets/a/releases/r1/original/x.csv", file, ObjectInfo.immutable("text/csv"));
+        store.put("datasets/a/releases/r1/a.csv", file, ObjectInfo.immutable("text/csv"));
+        store.put("datasets/a/a.csv", file, ObjectInfo.changing("text/csv"));
+        store.delete("datasets/a/releases/r1/original/x.csv");
+        assertThat(store.root().resolve("datasets/a/releases/r1/original")).doesNotExist();
+        assertThat(store.root().resolve("datasets/a/releases/r1/a.csv")).exists();
+        store.delete("datasets/a/releases/r1/a.csv");
+        assertThat(store.root().resolve("datasets/a/releases")).doesNotExist();
+        assertThat(store.root().resolve("datasets/a/a.csv")).exists();
+        store.delete("datasets/a/a.csv");
+        assertThat(store.root()).isEmptyDirectory();
+    }
+
+    @Test
     void aKeyCannotLeaveTheStore() throws Exception {
         ObjectStore store = store();
         assertThatThrownBy(() -> store.put("../outside.csv", Files.writeString(dir.resolve("x"), "x"),
