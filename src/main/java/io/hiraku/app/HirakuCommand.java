@@ -383,8 +383,11 @@ public final class HirakuCommand implements Runnable {
         String datasetId;
 
         @Option(names = "--release", paramLabel = "RELEASE",
-                description = "Only this release (as its history names it, e.g. 20261127T065709.522Z); default: the whole dataset")
+                description = "The release to withdraw, as its history names it (e.g. 20261127T065709.522Z)")
         String releaseId;
+
+        @Option(names = "--whole-dataset", description = "Withdraw every release: the dataset is no longer published")
+        boolean wholeDataset;
 
         @Option(names = "--reason", required = true, paramLabel = "TEXT",
                 description = "Why, in words the public may read: shown on the dataset's page, in its history and feeds")
@@ -400,6 +403,12 @@ public final class HirakuCommand implements Runnable {
         public Integer call() throws Exception {
             if (reason.isBlank()) {
                 System.err.println("hiraku: --reason must say why the data are withdrawn");
+                return REJECTED;
+            }
+            if ((releaseId == null) == !wholeDataset) {
+                // a forgotten --release must not take a whole dataset down
+                System.err.println("hiraku: say what to withdraw: --release RELEASE (one, as datasets/" + datasetId
+                        + "/releases.json names it), or --whole-dataset");
                 return REJECTED;
             }
             Settings settings = options.settings(Map.of());

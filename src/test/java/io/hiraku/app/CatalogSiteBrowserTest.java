@@ -89,7 +89,7 @@ class CatalogSiteBrowserTest {
         Files.writeString(ingest.resolve("yaizu/retired.csv"), "n\n1\n", StandardCharsets.UTF_8);
         assertThat(HirakuCommand.execute("publish", "--once", "--work", dir.resolve("work").toString(),
                 "--catalog", catalog.toString(), "--store", store.toString())).isEqualTo(HirakuCommand.OK);
-        assertThat(HirakuCommand.execute("withdraw", "--dataset", "retired", "--reason", WITHDRAWAL_REASON,
+        assertThat(HirakuCommand.execute("withdraw", "--dataset", "retired", "--whole-dataset", "--reason", WITHDRAWAL_REASON,
                 "--work", dir.resolve("work").toString(), "--catalog", catalog.toString(), "--store", store.toString()))
                 .isEqualTo(HirakuCommand.OK);
         server = new StaticSiteServer(store, "127.0.0.1", 0).start();

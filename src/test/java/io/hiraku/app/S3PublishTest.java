@@ -156,7 +156,7 @@ class S3PublishTest {
         }
         assertThat(contentType(prefix + "yaizu-public-toilets.csv")).isEqualTo("text/csv;charset=utf-8");
 
-        assertThat(withdraw()).isEqualTo(HirakuCommand.OK);
+        assertThat(withdraw("--whole-dataset")).isEqualTo(HirakuCommand.OK);
         assertThat(keys("h/").stream().filter(k -> k.contains("yaizu-public-toilets")).toList()).containsExactlyInAnyOrder(
                 prefix + "index.html", prefix + "releases.json", "h/en/datasets/yaizu-public-toilets/index.html");
         assertThat(s3.getObjectAsBytes(b -> b.bucket("open-data").key(prefix + "index.html")).asUtf8String())

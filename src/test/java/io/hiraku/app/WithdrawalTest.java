@@ -164,7 +164,11 @@ class WithdrawalTest {
         publish("id,count,note\n1,10,窓口\n");
         publish("id,count,note\n1,10," + LEAK + "\n");
 
-        assertThat(withdraw("--reason", "公開の対象外のデータでした")).isEqualTo(HirakuCommand.OK);
+        // a forgotten --release does not take the dataset down
+        assertThat(withdraw("--reason", "誤って公開")).isEqualTo(HirakuCommand.REJECTED);
+        assertThat(store("datasets/visitors/datapackage.json")).exists();
+
+        assertThat(withdraw("--whole-dataset", "--reason", "公開の対象外のデータでした")).isEqualTo(HirakuCommand.OK);
 
         assertThat(storeFilesContaining(LEAK)).isEmpty();
         List<String> left = new ArrayList<>();
@@ -194,9 +198,9 @@ class WithdrawalTest {
                 .contains("was withdrawn", "公開の対象外のデータでした");
 
         // run again (say it was interrupted): it finishes, nothing more to withdraw
-        assertThat(withdraw("--reason", "公開の対象外のデータでした")).isEqualTo(HirakuCommand.OK);
+        assertThat(withdraw("--whole-dataset", "--reason", "公開の対象外のデータでした")).isEqualTo(HirakuCommand.OK);
         // an id nothing was published under is refused
-        assertThat(HirakuCommand.execute("withdraw", "--dataset", "no-such", "--reason", "x", "--work",
+        assertThat(HirakuCommand.execute("withdraw", "--dataset", "no-such", "--whole-dataset", "--reason", "x", "--work",
                 dir.resolve("work").toString(), "--store", dir.resolve("store").toString(), "--catalog",
                 dir.resolve("catalog").toString())).isEqualTo(HirakuCommand.REJECTED);
 

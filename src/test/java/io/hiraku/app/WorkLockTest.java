@@ -36,7 +36,7 @@ class WorkLockTest {
             assertThat(said[0]).contains("another Hiraku is working in " + work.toAbsolutePath(), "run since",
                     "nothing was done");
             exit = withErrors(said, () -> HirakuCommand.execute("withdraw", "--dataset", "yaizu-public-toilets",
-                    "--reason", "x", "--work", work.toString(), "--store", store.toString()));
+                    "--whole-dataset", "--reason", "x", "--work", work.toString(), "--store", store.toString()));
             assertThat(exit).isEqualTo(HirakuCommand.OPERATIONAL_ERROR);
             assertThat(said[0]).contains("another Hiraku is working in");
         }
@@ -46,7 +46,7 @@ class WorkLockTest {
                 .isEqualTo(HirakuCommand.OK);
         assertThat(store.resolve("datasets/yaizu-public-toilets/yaizu-public-toilets.csv")).exists();
         // and in one JVM the lock is let go at the end of each command
-        assertThat(HirakuCommand.execute("withdraw", "--dataset", "yaizu-public-toilets", "--reason", "試験",
+        assertThat(HirakuCommand.execute("withdraw", "--dataset", "yaizu-public-toilets", "--whole-dataset", "--reason", "試験",
                 "--work", work.toString(), "--store", store.toString())).isEqualTo(HirakuCommand.OK);
     }
 
