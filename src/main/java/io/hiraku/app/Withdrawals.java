@@ -59,8 +59,8 @@ final class Withdrawals {
         builder.rebuild(definitions);
         Optional<DatasetDefinition> definition = definitions.dataset(datasetId);
         if (plan.wholeDataset()) {
-            builder.withdrawn(definitions.catalog(), datasetId,
-                    definition.map(DatasetDefinition::title).orElse(LocalizedText.of("ja", plan.title())));
+            builder.withdrawn(definitions.catalog(), definition.orElse(
+                    DatasetDefinition.named(datasetId, "", LocalizedText.of("ja", plan.title()))));
         }
         // only now that nothing published links them are the files deleted
         withdrawal.remove(plan);

@@ -21,7 +21,7 @@ final class AtomFeed {
     /** Entries kept in the department and catalog feeds; a dataset's own feed lists all its releases. */
     static final int MAX_SHARED_ENTRIES = 200;
 
-    private record Entry(PublishedDataset dataset, PublishedDataset.Version version) {
+    private record Entry(io.hiraku.schema.DatasetDefinition definition, PublishedDataset.Version version) {
         /** When the entry last changed: the release's publication, or its withdrawal. */
         String updated() {
             return version.live() ? version.created() : version.withdrawn().at();
@@ -35,54 +35,68 @@ final class AtomFeed {
         String iri = DatasetIris.dataset(catalog, dataset.definition().id());
         String author = catalog.departmentName(dataset.definition().department(), "ja");
         write(catalog, iri + "/feed.atom", iri + "/", dataset.definition().title().in("ja"), author,
-                List.of(dataset), Integer.MAX_VALUE, out);
+                entries(List.of(dataset), List.of()), dataset.modified().toString(), Integer.MAX_VALUE, out);
+    }
+
+    /** The last feed of a dataset withdrawn whole: every release, each saying it was withdrawn and why. */
+    static void withdrawn(CatalogDefinition catalog, WithdrawnDataset dataset, OutputStream out) throws XMLStreamException {
+        String iri = DatasetIris.dataset(catalog, dataset.definition().id());
+        String author = catalog.departmentName(dataset.definition().department(), "ja");
+        write(catalog, iri + "/feed.atom", iri + "/", dataset.definition().title().in("ja"), author,
+                entries(List.of(), List.of(dataset)), dataset.withdrawnAt(), Integer.MAX_VALUE, out);
     }
 
     static void department(CatalogDefinition catalog, String department, List<PublishedDataset> datasets,
-                           OutputStream out) throws XMLStreamException {
+                           List<WithdrawnDataset> withdrawn, OutputStream out) throws XMLStreamException {
         String name = catalog.departmentName(department, "ja");
         String base = DatasetIris.base(catalog);
+        List<PublishedDataset> own = datasets.stream().filter(d -> d.definition().department().equals(department)).toList();
         write(catalog, base + "/feeds/" + department + ".atom", base + "/", catalog.title().in("ja") + " — " + name,
-                name, datasets.stream().filter(d -> d.definition().department().equals(department)).toList(),
-                MAX_SHARED_ENTRIES, out);
+                name, entries(own, withdrawn.stream().filter(d -> d.definition().department().equals(department)).toList()),
+                latest(own), MAX_SHARED_ENTRIES, out);
     }
 
-    static void all(CatalogDefinition catalog, List<PublishedDataset> datasets, OutputStream out)
-            throws XMLStreamException {
+    static void all(CatalogDefinition catalog, List<PublishedDataset> datasets, List<WithdrawnDataset> withdrawn,
+                    OutputStream out) throws XMLStreamException {
         String base = DatasetIris.base(catalog);
         write(catalog, base + "/feeds/all.atom", base + "/", catalog.title().in("ja"), catalog.publisher().in("ja"),
-                datasets, MAX_SHARED_ENTRIES, out);
+                entries(datasets, withdrawn), latest(datasets), MAX_SHARED_ENTRIES, out);
     }
 
-    private static void write(CatalogDefinition catalog, String self, String alternate, String title, String author,
-                              List<PublishedDataset> datasets, int limit, OutputStream out) throws XMLStreamException {
+    /** Every release of these datasets, published or withdrawn, the most recently changed first. */
+    private static List<Entry> entries(List<PublishedDataset> datasets, List<WithdrawnDataset> withdrawn) {
         List<Entry> entries = new ArrayList<>();
-        for (PublishedDataset d : datasets) {
-            d.versions().forEach(v -> entries.add(new Entry(d, v)));
-        }
-        entries.sort(Comparator.comparing(Entry::updated).reversed()
-                .thenComparing(e -> e.dataset().definition().id()));
+        datasets.forEach(d -> d.versions().forEach(v -> entries.add(new Entry(d.definition(), v))));
+        withdrawn.forEach(d -> d.versions().forEach(v -> entries.add(new Entry(d.definition(), v))));
+        entries.sort(Comparator.comparing(Entry::updated).reversed().thenComparing(e -> e.definition().id()));
+        return entries;
+    }
+
+    private static String latest(List<PublishedDataset> datasets) {
+        return datasets.stream().map(d -> d.modified().toString()).max(Comparator.naturalOrder()).orElse("1970-01-01T00:00:00Z");
+    }
+
+    /** @param updated the feed's time when it has no entry */
+    private static void write(CatalogDefinition catalog, String self, String alternate, String title, String author,
+                              List<Entry> entries, String updated, int limit, OutputStream out) throws XMLStreamException {
         XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
         xml.writeStartDocument("UTF-8", "1.0");
         xml.writeStartElement("feed");
         xml.writeDefaultNamespace(ATOM);
         element(xml, "id", self);
         element(xml, "title", title);
-        String updated = entries.isEmpty()
-                ? datasets.stream().map(d -> d.modified().toString()).max(Comparator.naturalOrder()).orElse("1970-01-01T00:00:00Z")
-                : entries.get(0).updated();
-        element(xml, "updated", updated);
+        element(xml, "updated", entries.isEmpty() ? updated : entries.get(0).updated());
         link(xml, "self", self);
         link(xml, "alternate", alternate);
         xml.writeStartElement("author");
         element(xml, "name", author.isEmpty() ? title : author);
         xml.writeEndElement();
         for (Entry e : entries.subList(0, Math.min(limit, entries.size()))) {
-            String iri = DatasetIris.dataset(catalog, e.dataset().definition().id());
+            String iri = DatasetIris.dataset(catalog, e.definition().id());
             PublishedDataset.Version version = e.version();
             xml.writeStartElement("entry");
             element(xml, "id", iri + "/releases/" + version.release());
-            String entryTitle = e.dataset().definition().title().in("ja") + " " + version.release();
+            String entryTitle = e.definition().title().in("ja") + " " + version.release();
             element(xml, "updated", e.updated());
             if (version.live()) {
                 element(xml, "title", entryTitle);

@@ -70,6 +70,7 @@ public final class CatalogBuilder {
     public synchronized void rebuild(Definitions definitions) throws IOException {
         io.hiraku.schema.CatalogDefinition catalog = definitions.catalog();
         List<PublishedDataset> datasets = new PublishedDatasets(store).all(definitions);
+        List<WithdrawnDataset> withdrawn = new PublishedDatasets(store).withdrawn(definitions, datasets);
         List<PageModels> languages = pageModels(catalog);
         Files.createDirectories(scratch);
         DcatCatalog dcat = new DcatCatalog(catalog);
@@ -101,13 +102,13 @@ public final class CatalogBuilder {
         }
         for (Department department : catalog.departments()) {
             putFeed("feeds/" + department.id() + ".atom",
-                    out -> AtomFeed.department(catalog, department.id(), datasets, out));
+                    out -> AtomFeed.department(catalog, department.id(), datasets, withdrawn, out));
             for (PageModels pages : languages) {
                 putPage(pages.key("departments/" + department.id() + "/"), "department.ftlh",
                         pages.department(department, datasets));
             }
         }
-        putFeed("feeds/all.atom", out -> AtomFeed.all(catalog, datasets, out));
+        putFeed("feeds/all.atom", out -> AtomFeed.all(catalog, datasets, withdrawn, out));
         for (PageModels pages : languages) {
             putPage(pages.key("departments/"), "departments.ftlh", pages.departments(datasets));
             putPage(pages.key("about/"), "about.ftlh", pages.about());
@@ -130,23 +131,26 @@ public final class CatalogBuilder {
 
     /**
      * After a dataset was withdrawn and the catalog rebuilt without it: its page (in every language) says
-     * that it was withdrawn, when and why, and lists its releases; its own catalog documents (DCAT, feed,
-     * CKAN package) are deleted. The page stays at the dataset's address, so links to it are not broken.
+     * that it was withdrawn, when and why, and lists its releases, and so does its feed; its other catalog
+     * documents (DCAT, CKAN package) are deleted. The page stays at the dataset's address, so links to it are
+     * not broken.
      */
-    public synchronized void withdrawn(io.hiraku.schema.CatalogDefinition catalog, String id,
-                                       io.hiraku.schema.LocalizedText title)
-            throws IOException {
+    public synchronized void withdrawn(io.hiraku.schema.CatalogDefinition catalog,
+                                       io.hiraku.schema.DatasetDefinition dataset) throws IOException {
+        String id = dataset.id();
         Files.createDirectories(scratch);
         datasetsWrittenFrom.remove(id);
         List<PublishedDataset.Version> history = new PublishedDatasets(store).history(id);
         for (PageModels pages : pageModels(catalog)) {
-            putPage(pages.key("datasets/" + id + "/"), "withdrawn.ftlh", pages.withdrawn(id, title, history));
+            putPage(pages.key("datasets/" + id + "/"), "withdrawn.ftlh", pages.withdrawn(id, dataset.title(), history));
         }
         for (DcatCatalog.Syntax syntax : DcatCatalog.Syntax.values()) {
             store.delete("datasets/" + id + "/dataset." + syntax.extension());
         }
-        store.delete("datasets/" + id + "/feed.atom");
         store.delete(CkanApi.packageKey(id));
+        // its feed's last word: each release's entry again, saying it was withdrawn and why
+        WithdrawnDataset gone = new WithdrawnDataset(dataset, history);
+        putFeed("datasets/" + id + "/feed.atom", out -> AtomFeed.withdrawn(catalog, gone, out));
         LOG.info("Dataset {} withdrawn: its page says so; its catalog documents are deleted", id);
     }
 

@@ -59,6 +59,25 @@ public final class PublishedDatasets {
                 files, versions));
     }
 
+    /**
+     * The defined datasets not published because every release of them was withdrawn (their history says
+     * so); {@code published} are those that are, whose history is not read again.
+     */
+    public List<WithdrawnDataset> withdrawn(Definitions definitions, List<PublishedDataset> published) throws IOException {
+        java.util.Set<String> live = new java.util.HashSet<>();
+        published.forEach(d -> live.add(d.definition().id()));
+        List<WithdrawnDataset> withdrawn = new ArrayList<>();
+        for (DatasetDefinition def : definitions.datasets()) {
+            if (!live.contains(def.id())) {
+                List<PublishedDataset.Version> history = history(def.id());
+                if (!history.isEmpty() && history.stream().noneMatch(PublishedDataset.Version::live)) {
+                    withdrawn.add(new WithdrawnDataset(def, history));
+                }
+            }
+        }
+        return withdrawn;
+    }
+
     /** A dataset's release history ({@code releases.json}), newest first, withdrawn releases included. */
     public List<PublishedDataset.Version> history(String datasetId) throws IOException {
         List<PublishedDataset.Version> versions = new ArrayList<>();

@@ -33,6 +33,8 @@ public final class Withdrawal {
     private static final Logger LOG = LoggerFactory.getLogger(Withdrawal.class);
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final List<String> LAST = List.of("SHA256SUMS", "datapackage.json");
+    /** What a dataset withdrawn whole keeps at its address: its history, its page and its feed, which say so. */
+    private static final Set<String> KEPT = Set.of(ReleaseNotes.HISTORY, "index.html", "feed.atom");
 
     private final ObjectStore store;
     private final Path scratch;
@@ -139,7 +141,7 @@ public final class Withdrawal {
     /**
      * Deletes what a withdrawal took out of the published data, once the catalog no longer links it: the
      * withdrawn releases' folders (original included) and the latest files the release now latest does
-     * not have; for a whole dataset, all its files but its history and its page.
+     * not have; for a whole dataset, all its files but its history, its page and its feed.
      */
     public void remove(Plan plan) throws IOException {
         String prefix = DatasetIris.datasetKey(plan.datasetId());
@@ -147,7 +149,7 @@ public final class Withdrawal {
             int deleted = 0;
             for (String key : Retention.inDeletionOrder(store.list(prefix))) {
                 String name = key.substring(prefix.length());
-                if (!name.equals(ReleaseNotes.HISTORY) && !name.equals("index.html")) {
+                if (!KEPT.contains(name)) {
                     store.delete(key);
                     deleted++;
                 }

@@ -37,6 +37,12 @@ public record DatasetDefinition(
         municipalityChecks = municipalityChecks == null ? List.of() : List.copyOf(municipalityChecks);
     }
 
+    /** A dataset known only by its id, department and title: one published once and no longer defined. */
+    public static DatasetDefinition named(String id, String department, LocalizedText title) {
+        return new DatasetDefinition(id, department, title, null, null, null, null, null, null, null, null, null, null,
+                null, null, null, null);
+    }
+
     DatasetDefinition placed(String placedId, String placedDepartment, String file, TableSchema resolved,
             LocalizedText resolvedDescription) {
         return new DatasetDefinition(placedId, placedDepartment, title, resolvedDescription, keywords, themes, license,

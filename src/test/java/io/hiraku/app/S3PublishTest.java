@@ -158,7 +158,8 @@ class S3PublishTest {
 
         assertThat(withdraw("--whole-dataset")).isEqualTo(HirakuCommand.OK);
         assertThat(keys("h/").stream().filter(k -> k.contains("yaizu-public-toilets")).toList()).containsExactlyInAnyOrder(
-                prefix + "index.html", prefix + "releases.json", "h/en/datasets/yaizu-public-toilets/index.html");
+                prefix + "index.html", prefix + "releases.json", prefix + "feed.atom",
+                "h/en/datasets/yaizu-public-toilets/index.html");
         assertThat(s3.getObjectAsBytes(b -> b.bucket("open-data").key(prefix + "index.html")).asUtf8String())
                 .contains("公開を取り下げました", "テスト");
         assertThat(s3.getObjectAsBytes(b -> b.bucket("open-data").key("h/catalog.ttl")).asUtf8String())

@@ -177,7 +177,7 @@ class WithdrawalTest {
                     .filter(k -> k.contains("visitors") && !k.contains("/.")).forEach(left::add);
         }
         assertThat(left).containsExactlyInAnyOrder("datasets/visitors/index.html", "datasets/visitors/releases.json",
-                "en/datasets/visitors/index.html");
+                "datasets/visitors/feed.atom", "en/datasets/visitors/index.html");
         Document page = Jsoup.parse(store("datasets/visitors/index.html").toFile(), "UTF-8");
         assertThat(page.select("h1").text()).contains("来庁者数", "公開取り下げ");
         assertThat(page.select("div.withdrawn").text()).contains("公開の対象外のデータでした");
@@ -187,9 +187,14 @@ class WithdrawalTest {
                 .contains("This dataset has been withdrawn");
         // gone from every list harvesters read; the other dataset stays
         for (String doc : List.of("catalog.ttl", "data.json", "sitemap.xml", "api/3/action/package_list",
-                "api/3/action/package_search", "index.html", "departments/city/index.html", "feeds/all.atom",
-                "search-index.json")) {
+                "api/3/action/package_search", "index.html", "departments/city/index.html", "search-index.json")) {
             assertThat(Files.readString(store(doc))).as(doc).doesNotContain("datasets/visitors", "\"visitors\"");
+        }
+        // the feeds tell their readers: each release's entry again, saying it was withdrawn and why
+        for (String feed : List.of("feeds/all.atom", "feeds/city.atom", "datasets/visitors/feed.atom")) {
+            Document atom = Jsoup.parse(Files.readString(store(feed)), "", org.jsoup.parser.Parser.xmlParser());
+            assertThat(atom.select("entry:has(id:matchesOwn(datasets/visitors/releases/)) summary").eachText()).as(feed)
+                    .hasSize(2).allMatch(t -> t.equals("withdrawn: 公開の対象外のデータでした"));
         }
         assertThat(Files.readString(store("api/3/action/package_list"))).contains("counters");
         assertThat(store("api/3/action/package_show/visitors")).doesNotExist();
