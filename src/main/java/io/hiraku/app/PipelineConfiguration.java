@@ -105,7 +105,8 @@ public final class PipelineConfiguration implements CamelConfiguration {
                 ingestStore, sharedArchive);
         metrics.watchStoreWaiting(receipts::waitingForStore);
         context.getRegistry().bind("storeHealthCheck", new StoreHealthCheck(receipts));
-        context.getRegistry().bind("reminders", new Reminders(catalog, store, workspace, new ReceiptWriter(templates), clock));
+        context.getRegistry().bind("reminders", new Reminders(catalog, store, workspace, new ReceiptWriter(templates), clock,
+                ingestStore));
         context.getRegistry().bind("receipts", receipts);
         context.getRegistry().bind("dropNames", new DropNames(workspace.ingest(),
                 java.time.Duration.ofMillis(settings.integer(Settings.SETTLE_MS)), clock, receipts));

@@ -32,6 +32,17 @@ record ReceiptPlace(Path folder, ObjectStore store, String prefix, Path scratch)
         return new ReceiptPlace(null, store, prefix, workspace.staging().resolve("_receipts"));
     }
 
+    /**
+     * Where a department looks for what is not the receipt of one drop (a withdrawal, a freshness reminder):
+     * its {@code _receipts/} folder, and its prefix in the ingest store when one is configured (departments
+     * that upload there do not see the folder).
+     */
+    static java.util.List<ReceiptPlace> department(Workspace workspace, ObjectStore ingestStore, String department) {
+        ReceiptPlace folder = folder(workspace.receipts(department));
+        return ingestStore == null ? java.util.List.of(folder)
+                : java.util.List.of(folder, store(ingestStore, Receipts.storeReceipts(department), workspace));
+    }
+
     /** Where the files a department's drops had refused, and their receipts, are kept. */
     static ReceiptPlace refused(Workspace workspace, ObjectStore sharedArchive, String department) {
         return sharedArchive == null ? folder(workspace.rejected().resolve(department))

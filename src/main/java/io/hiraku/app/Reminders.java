@@ -29,8 +29,12 @@ public final class Reminders {
     private final Workspace workspace;
     private final ReceiptWriter writer;
     private final Clock clock;
+    private final ObjectStore ingestStore;
 
-    public Reminders(CatalogSource catalog, ObjectStore store, Workspace workspace, ReceiptWriter writer, Clock clock) {
+    /** @param ingestStore the ingest object store, where departments that upload there look too; may be null */
+    public Reminders(CatalogSource catalog, ObjectStore store, Workspace workspace, ReceiptWriter writer, Clock clock,
+                     ObjectStore ingestStore) {
+        this.ingestStore = ingestStore;
         this.catalog = catalog;
         this.store = store;
         this.workspace = workspace;
@@ -57,7 +61,7 @@ public final class Reminders {
                 continue;
             }
             String title = d.definition().title().in("ja");
-            writer.write(new Receipt("overdue", department, definitions.catalog().departmentName(department, "ja"),
+            Receipt reminder = new Receipt("overdue", department, definitions.catalog().departmentName(department, "ja"),
                     d.originalName(), clock.instant().toString(),
                     definitions.catalog().localTime(clock.instant()), 0, d.originalSha256(), d.definition().id(), title,
                     d.release(), DatasetIris.dataset(definitions.catalog(), d.definition().id()) + "/", null,
@@ -65,7 +69,10 @@ public final class Reminders {
                             + "）。新しいファイルをこのフォルダに置いてください。更新がない場合はオープンデータ担当に更新頻度の見直しを伝えてください",
                     "'" + title + "' was due for an update on " + due + " (" + d.definition().updateFrequency()
                             + "). Drop the new file into this folder, or ask the open-data team to change its update frequency",
-                    null, null, null, null), workspace.receipts(department), name);
+                    null, null, null, null);
+            for (ReceiptPlace place : ReceiptPlace.department(workspace, ingestStore, department)) {
+                place.write(writer, reminder, name);
+            }
             LOG.warn("{} (dataset {}) is overdue: its update was due on {}; reminder written for department {}",
                     d.originalName(), d.definition().id(), due, department);
             written++;

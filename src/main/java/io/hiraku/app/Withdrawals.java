@@ -30,13 +30,20 @@ final class Withdrawals {
     private static final Logger LOG = LoggerFactory.getLogger(Withdrawals.class);
     private final ObjectStore store;
     private final ObjectStore sharedArchive;
+    private final ObjectStore ingestStore;
     private final Workspace workspace;
     private final SiteTemplates templates;
     private final Path scratch;
     private final Clock clock;
 
-    Withdrawals(ObjectStore store, Workspace workspace, SiteTemplates templates, Clock clock, ObjectStore sharedArchive) {
+    /**
+     * @param sharedArchive distributed mode's shared archive (originals kept for workers), or null
+     * @param ingestStore   the ingest object store, where departments that upload there get receipts, or null
+     */
+    Withdrawals(ObjectStore store, Workspace workspace, SiteTemplates templates, Clock clock, ObjectStore sharedArchive,
+                ObjectStore ingestStore) {
         this.sharedArchive = sharedArchive;
+        this.ingestStore = ingestStore;
         this.store = store;
         this.workspace = workspace;
         this.templates = templates;
@@ -139,7 +146,9 @@ final class Withdrawals {
                 plan.wholeDataset() ? null : plan.latest(), DatasetIris.dataset(catalog, dataset.id()) + "/", null,
                 ja, en, null, null, null, null);
         String name = dataset.id() + ".withdrawn." + now.toString().replace(":", "");
-        new ReceiptWriter(templates).write(receipt, workspace.receipts(department), name);
+        for (ReceiptPlace place : ReceiptPlace.department(workspace, ingestStore, department)) {
+            place.write(new ReceiptWriter(templates), receipt, name);
+        }
         LOG.info("Receipt of the withdrawal written for department {}: {}", department, name);
     }
 }

@@ -21,6 +21,8 @@ class RemindersTest {
     @TempDir
     Path dir;
 
+    private LocalObjectStore ingestStore;
+
     @Test
     void anOverdueDatasetGetsOneReminderInItsDepartmentsReceipts() throws Exception {
         CatalogSource catalog = new CatalogSource(Fixtures.monthlyVisitsCatalog(dir.resolve("catalog")), null);
@@ -30,6 +32,7 @@ class RemindersTest {
                 Instant.parse("2026-01-01T00:00:00Z"), 5, new Object[] {1L});
         Workspace workspace = new Workspace(dir.resolve("work"), dir.resolve("work/ingest"));
         ReceiptWriter receipts = new ReceiptWriter(new SiteTemplates(Path.of("catalog/site")));
+        ingestStore = new LocalObjectStore(dir.resolve("ingest-store"));
 
         assertThat(reminders(catalog, store, workspace, receipts, "2026-01-20T00:00:00Z").remindOverdue()).isZero();
         Reminders late = reminders(catalog, store, workspace, receipts, "2026-03-01T00:00:00Z");
@@ -43,10 +46,14 @@ class RemindersTest {
         assertThat(reminder.path("messageJa").asText()).contains("来庁者数", "2026-02-01", "monthly");
         assertThat(Files.readString(json.resolveSibling("visits.overdue.2026-02-01.html")))
                 .contains("更新の時期を過ぎています", "An update is overdue");
+        // and where departments that upload to the ingest store look
+        assertThat(ingestStore.exists("city/_receipts/visits.overdue.2026-02-01.json")).isTrue();
+        assertThat(ingestStore.exists("city/_receipts/visits.overdue.2026-02-01.html")).isTrue();
     }
 
-    private static Reminders reminders(CatalogSource catalog, LocalObjectStore store, Workspace workspace,
-                                       ReceiptWriter receipts, String now) {
-        return new Reminders(catalog, store, workspace, receipts, Clock.fixed(Instant.parse(now), ZoneOffset.UTC));
+    private Reminders reminders(CatalogSource catalog, LocalObjectStore store, Workspace workspace,
+                                ReceiptWriter receipts, String now) {
+        return new Reminders(catalog, store, workspace, receipts, Clock.fixed(Instant.parse(now), ZoneOffset.UTC),
+                ingestStore);
     }
 }

@@ -46,7 +46,17 @@ class WithdrawalTest {
         assertThat(Files.readString(store("datasets/visitors/changes.json"))).contains(LEAK);
         assertThat(storeFilesContaining(LEAK)).isNotEmpty();
 
-        assertThat(withdraw("--release", leaked, "--reason", "個人情報を含んでいたため")).isEqualTo(HirakuCommand.OK);
+        // the department may upload to an ingest bucket rather than the folder: it is told there too
+        System.setProperty(Settings.INGEST_STORE, dir.resolve("ingest-store").toString());
+        try {
+            assertThat(withdraw("--release", leaked, "--reason", "個人情報を含んでいたため")).isEqualTo(HirakuCommand.OK);
+        } finally {
+            System.clearProperty(Settings.INGEST_STORE);
+        }
+        try (Stream<Path> told = Files.list(dir.resolve("ingest-store/city/_receipts"))) {
+            assertThat(told.map(p -> p.getFileName().toString())).anyMatch(n -> n.startsWith("visitors.withdrawn.")
+                    && n.endsWith(".html"));
+        }
 
         assertThat(storeFilesContaining(LEAK)).as("objects still holding the withdrawn row").isEmpty();
         assertThat(store("datasets/visitors/releases/" + leaked)).doesNotExist();
