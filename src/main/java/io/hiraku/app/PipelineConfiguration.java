@@ -99,10 +99,10 @@ public final class PipelineConfiguration implements CamelConfiguration {
         // drops uploaded to object storage, when configured; their receipts go back there
         ObjectStore ingestStore = settings.get(Settings.INGEST_STORE).isBlank() ? null
                 : Stores.open(settings.get(Settings.INGEST_STORE), settings);
-        context.getRegistry().bind("storeDrops", new StoreDrops(ingestStore, workspace, journal,
-                java.time.Duration.ofMillis(settings.integer(Settings.SETTLE_MS)), clock, room));
         Receipts receipts = new Receipts(new ReceiptWriter(templates), workspace, catalog, outcomes, journal, metrics,
                 ingestStore, sharedArchive);
+        context.getRegistry().bind("storeDrops", new StoreDrops(ingestStore, workspace, journal,
+                java.time.Duration.ofMillis(settings.integer(Settings.SETTLE_MS)), clock, room, receipts));
         metrics.watchStoreWaiting(receipts::waitingForStore);
         context.getRegistry().bind("storeHealthCheck", new StoreHealthCheck(receipts));
         context.getRegistry().bind("reminders", new Reminders(catalog, store, workspace, new ReceiptWriter(templates), clock,

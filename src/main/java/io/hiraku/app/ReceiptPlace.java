@@ -64,6 +64,11 @@ record ReceiptPlace(Path folder, ObjectStore store, String prefix, Path scratch)
         }
     }
 
+    /** Whether a receipt of that name is there. */
+    boolean exists(String name) throws IOException {
+        return store == null ? Files.exists(folder.resolve(name + ".json")) : store.exists(prefix + name + ".json");
+    }
+
     /** Removes a receipt (both its files) if it is there. */
     void delete(ReceiptWriter writer, String name) throws IOException {
         if (store == null) {

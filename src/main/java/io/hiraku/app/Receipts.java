@@ -170,24 +170,38 @@ public final class Receipts {
      * @return whether the notice was written now (false: it was already there)
      */
     public boolean folderIgnored(String department, String folder) throws IOException {
+        return folderIgnored(department, folder, false);
+    }
+
+    /**
+     * The same for a folder in the ingest object store ({@code <department>/<folder>/…} under its prefix),
+     * told under the department's prefix there, where it uploads.
+     */
+    public boolean folderIgnoredInStore(String department, String folder) throws IOException {
+        return folderIgnored(department, folder, true);
+    }
+
+    private boolean folderIgnored(String department, String folder, boolean inStore) throws IOException {
         String name = FileNames.shortened(folder, FileNames.DERIVED_MAX_BYTES) + ".folder";
-        java.nio.file.Path receipts = workspace.receipts(department);
-        if (java.nio.file.Files.exists(receipts.resolve(name + ".json"))) {
+        ReceiptPlace place = inStore ? ReceiptPlace.store(ingestStore, storeReceipts(department), workspace)
+                : ReceiptPlace.folder(workspace.receipts(department));
+        if (place.exists(name)) {
             return false;
         }
         CatalogDefinition cat = catalog.load().catalog();
         Instant now = Instant.now();
         String printable = FileNames.printable(folder);
-        writer.write(new Receipt("ignored", department, departmentName(cat, department),
+        String where = (inStore ? "" : "ingest/") + department + "/";
+        String written = place.write(writer, new Receipt("ignored", department, departmentName(cat, department),
                 printable + "/", now.toString(), cat.localTime(now), 0, null, null, null,
                 null, null, null,
-                "フォルダ「" + printable + "」の中のファイルは読みません。公開するファイルは、フォルダに入れずに ingest/" + department
-                        + "/ に直接置いてください（このフォルダはそのまま残します）",
-                "the files inside the folder '" + printable + "' are not read: put each file to publish directly in ingest/"
-                        + department + "/, not in a folder (this folder is left as it is)",
-                null, null, null, null), receipts, name);
+                "フォルダ「" + printable + "」の中のファイルは読みません。公開するファイルは、フォルダに入れずに " + where
+                        + " に直接置いてください（このフォルダはそのまま残します）",
+                "the files inside the folder '" + printable + "' are not read: put each file to publish directly in "
+                        + where + ", not in a folder (this folder is left as it is)",
+                null, null, null, null), name);
         LOG.warn("{}/{} is a folder: its files are not read; the department is told so in {}", department, printable,
-                receipts.resolve(name + ".html"));
+                written);
         return true;
     }
 

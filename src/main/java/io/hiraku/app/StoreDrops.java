@@ -34,13 +34,18 @@ public final class StoreDrops {
     private final java.util.Set<String> inHand = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final DiskRoom room;
+    /** Who tells a department about a folder under its prefix; null: nobody (a store read only to count). */
+    private final Receipts receipts;
+    /** The folders told about since the start (each is told once; the notice in the store says so across starts). */
+    private final java.util.Set<String> noticed = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     /**
      * @param settle how long an object must be there before it is taken (hiraku.ingest.settle-ms)
      * @param room   whether the work folder's disk has room to land a drop (one without stays in the store)
      */
     public StoreDrops(ObjectStore store, Workspace workspace, DropJournal journal, java.time.Duration settle,
-                      java.time.Clock clock, DiskRoom room) {
+                      java.time.Clock clock, DiskRoom room, Receipts receipts) {
+        this.receipts = receipts;
         this.room = room;
         this.store = store;
         this.workspace = workspace;
@@ -55,13 +60,47 @@ public final class StoreDrops {
      * S3-compatible store may show a name while still writing it).
      */
     public List<String> list() throws IOException {
-        return dropsIn(store, clock.instant().minus(settle)).stream().filter(key -> !inHand.contains(key))
+        List<ObjectStore.Listed> listed = store.listByAge("");
+        noticeFolders(listed);
+        return dropsIn(listed, clock.instant().minus(settle)).stream().filter(key -> !inHand.contains(key))
                 .filter(key -> room.admits(key, 0)).toList();
+    }
+
+    /**
+     * Objects under a folder of a department's prefix ({@code <department>/<folder>/<file>}) are never drops; the
+     * department is told once, as in a drop folder (not for {@code _receipts/} and other hidden folders).
+     */
+    private void noticeFolders(List<ObjectStore.Listed> listed) {
+        if (receipts == null) {
+            return;
+        }
+        for (ObjectStore.Listed object : listed) {
+            Path key = Path.of(object.key());
+            if (key.getNameCount() < 3 || DropFilter.isHidden(key.getName(0).toString())
+                    || DropFilter.isHidden(key.getName(1).toString())) {
+                continue;
+            }
+            String department = key.getName(0).toString();
+            String folder = key.getName(1).toString();
+            if (noticed.add(department + "/" + folder)) {
+                try {
+                    receipts.folderIgnoredInStore(department, folder);
+                } catch (IOException | RuntimeException e) {
+                    noticed.remove(department + "/" + folder);
+                    LOG.warn("The notice about the folder {}/{} in {} could not be written: {}", department, folder,
+                            store.describe(), e.toString());
+                }
+            }
+        }
     }
 
     /** The drops in an ingest store written before {@code settled}, definitions first, then oldest first (what {@code publish --once} counts). */
     static List<String> dropsIn(ObjectStore store, java.time.Instant settled) throws IOException {
-        return store.listByAge("").stream()
+        return dropsIn(store.listByAge(""), settled);
+    }
+
+    private static List<String> dropsIn(List<ObjectStore.Listed> listed, java.time.Instant settled) {
+        return listed.stream()
                 .filter(o -> !o.modified().isAfter(settled))
                 .map(ObjectStore.Listed::key)
                 .filter(key -> DropFilter.isDrop(Path.of(key)))

@@ -44,7 +44,7 @@ class StoreDropsTest {
         workspace = new Workspace(dir.resolve("work"), dir.resolve("work/ingest"));
         drops = new StoreDrops(new S3ObjectStore(s3, "city-ingest", "drops/", 5L * 1024 * 1024), workspace,
                 new DropJournal(workspace.journal()), Duration.ZERO, Clock.systemUTC(),
-                new DiskRoom(workspace.work(), 0, Clock.systemUTC()));
+                new DiskRoom(workspace.work(), 0, Clock.systemUTC()), null);
     }
 
     @AfterEach

@@ -54,6 +54,7 @@ class StoreIngestTest {
         upload("drops/city/unknown-table.csv", "a\n1\n");
         upload("drops/city/_receipts/earlier.json", "{}");
         upload("drops/city/visits.csv.part", "month,visitors\n");
+        upload("drops/city/2024年度/visits.csv", "month,visitors\n2024-04,1200\n");
 
         int exit = HirakuCommand.execute("publish", "--once", "--work", dir.resolve("work").toString(),
                 "--catalog", catalog.toString(), "--store", "s3://open-data/site");
@@ -73,6 +74,11 @@ class StoreIngestTest {
         assertThat(refused.path("outcome").asText()).isEqualTo("rejected");
         assertThat(refused.path("messageEn").asText()).contains("no dataset definition matches 'unknown-table.csv'");
         assertThat(left).noneMatch(k -> k.contains(".pending."));
+        // a folder under the department's prefix is not read; the department is told once, there
+        assertThat(left).contains("drops/city/2024年度/visits.csv");
+        JsonNode folder = receipt(left, "drops/city/_receipts/2024年度.folder");
+        assertThat(folder.path("outcome").asText()).isEqualTo("ignored");
+        assertThat(folder.path("messageEn").asText()).contains("put each file to publish directly in city/");
         // archived first, as a dropped file is, and nothing left in landing/
         assertThat(dir.resolve("work/archive/city")).isNotEmptyDirectory();
         assertThat(dir.resolve("work/landing/city")).isEmptyDirectory();
