@@ -92,6 +92,10 @@ public final class Withdrawal {
             mark(datasetId, entry, reason, at);
             withdrawnNow.add(releaseId);
         }
+        if (releases(history, true).isEmpty()) {
+            // the dataset was withdrawn whole already (this release with it): finish that, if it was interrupted
+            return dataset(datasetId, reason, at);
+        }
         String latest = releases(history, true).get(0);
         redactSuccessor(datasetId, history, releaseId, latest);
         Set<String> stale = new LinkedHashSet<>();

@@ -212,8 +212,12 @@ class WithdrawalTest {
         assertThat(JSON.readTree(receipt("visitors.withdrawn.", ".json").toFile()).path("messageEn").asText())
                 .contains("was withdrawn", "公開の対象外のデータでした");
 
-        // run again (say it was interrupted): it finishes, nothing more to withdraw
+        // run again (say it was interrupted): it finishes, nothing more to withdraw; so does one of its releases
         assertThat(withdraw("--whole-dataset", "--reason", "公開の対象外のデータでした")).isEqualTo(HirakuCommand.OK);
+        String oneOfThem = JSON.readTree(store("datasets/visitors/releases.json").toFile()).get(0).path("release").asText();
+        assertThat(withdraw("--release", oneOfThem, "--reason", "公開の対象外のデータでした")).isEqualTo(HirakuCommand.OK);
+        assertThat(store("datasets/visitors/index.html")).exists();
+        assertThat(store("datasets/visitors/datapackage.json")).doesNotExist();
         // an id nothing was published under is refused
         assertThat(HirakuCommand.execute("withdraw", "--dataset", "no-such", "--whole-dataset", "--reason", "x", "--work",
                 dir.resolve("work").toString(), "--store", dir.resolve("store").toString(), "--catalog",
