@@ -374,7 +374,7 @@ public final class HirakuCommand implements Runnable {
             description = "Take a release, or a whole dataset, out of publication (personal data or a wrong file "
                     + "published by mistake): the catalog is rebuilt without it, its files are deleted from the store, "
                     + "its page says when and why, and the department gets a receipt. A dataset whose only release is "
-                    + "withdrawn is withdrawn whole; otherwise its previous release becomes the latest again.")
+                    + "withdrawn is withdrawn whole; a latest release withdrawn gives way to the previous one.")
     static final class Withdraw implements Callable<Integer> {
         @Mixin
         CommonOptions options;
