@@ -43,7 +43,7 @@ final class AtomFeed {
         String iri = DatasetIris.dataset(catalog, dataset.definition().id());
         String author = catalog.departmentName(dataset.definition().department(), "ja");
         write(catalog, iri + "/feed.atom", iri + "/", dataset.definition().title().in("ja"), author,
-                entries(List.of(), List.of(dataset)), dataset.withdrawnAt(), Integer.MAX_VALUE, out);
+                entries(List.of(), List.of(dataset)), dataset.last().at(), Integer.MAX_VALUE, out);
     }
 
     static void department(CatalogDefinition catalog, String department, List<PublishedDataset> datasets,

@@ -140,16 +140,15 @@ public final class CatalogBuilder {
         String id = dataset.id();
         Files.createDirectories(scratch);
         datasetsWrittenFrom.remove(id);
-        List<PublishedDataset.Version> history = new PublishedDatasets(store).history(id);
+        WithdrawnDataset gone = new WithdrawnDataset(dataset, new PublishedDatasets(store).history(id));
         for (PageModels pages : pageModels(catalog)) {
-            putPage(pages.key("datasets/" + id + "/"), "withdrawn.ftlh", pages.withdrawn(id, dataset.title(), history));
+            putPage(pages.key("datasets/" + id + "/"), "withdrawn.ftlh", pages.withdrawn(gone));
         }
         for (DcatCatalog.Syntax syntax : DcatCatalog.Syntax.values()) {
             store.delete("datasets/" + id + "/dataset." + syntax.extension());
         }
         store.delete(CkanApi.packageKey(id));
         // its feed's last word: each release's entry again, saying it was withdrawn and why
-        WithdrawnDataset gone = new WithdrawnDataset(dataset, history);
         putFeed("datasets/" + id + "/feed.atom", out -> AtomFeed.withdrawn(catalog, gone, out));
         LOG.info("Dataset {} withdrawn: its page says so; its catalog documents are deleted", id);
     }

@@ -107,33 +107,39 @@ final class PageModels {
     }
 
     /** The page left at a withdrawn dataset's address: when and why it was withdrawn, and its releases. */
-    Map<String, Object> withdrawn(String id, io.hiraku.schema.LocalizedText title, List<PublishedDataset.Version> history) {
+    Map<String, Object> withdrawn(WithdrawnDataset dataset) {
+        String id = dataset.definition().id();
         Map<String, Object> model = site("datasets/" + id + "/");
+        io.hiraku.schema.LocalizedText title = dataset.definition().title();
         model.put("title", title.in(lang));
         model.put("titleLang", title.languageOf(lang));
         // search engines drop the address; people following an old link learn what happened
         model.put("noindex", true);
         model.put("id", id);
-        model.put("history", model.get("root") + DatasetIris.datasetKey(id) + "releases.json");
-        PublishedDataset.Withdrawn last = history.stream().map(PublishedDataset.Version::withdrawn)
-                .filter(java.util.Objects::nonNull).max(java.util.Comparator.comparing(PublishedDataset.Withdrawn::at))
-                .orElse(new PublishedDataset.Withdrawn("", ""));
+        String data = model.get("root") + DatasetIris.datasetKey(id);
+        model.put("history", data + "releases.json");
+        PublishedDataset.Withdrawn last = dataset.last();
         model.put("withdrawnAt", last.at());
         model.put("withdrawnAtLocal", displayTime(last.at()));
         model.put("reason", last.reason());
-        List<Map<String, Object>> releases = new ArrayList<>();
-        for (PublishedDataset.Version v : history) {
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("release", v.release());
-            r.put("created", v.created());
-            r.put("rows", v.rows());
-            r.put("withdrawnAt", v.live() ? "" : v.withdrawn().at());
-            r.put("withdrawnAtLocal", v.live() ? "" : displayTime(v.withdrawn().at()));
-            r.put("reason", v.live() ? "" : v.withdrawn().reason());
-            releases.add(r);
-        }
-        model.put("releases", releases);
+        model.put("releases", dataset.versions().stream().map(v -> release(v, data)).toList());
         return model;
+    }
+
+    /** A row of a release history: the release, and when and why it was withdrawn if it was. */
+    private Map<String, Object> release(PublishedDataset.Version v, String data) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("release", v.release());
+        r.put("created", v.created());
+        r.put("rows", v.rows());
+        r.put("summary", v.summary());
+        r.put("path", data + "releases/" + v.release() + "/");
+        if (!v.live()) {
+            r.put("withdrawnAt", v.withdrawn().at());
+            r.put("withdrawnAtLocal", displayTime(v.withdrawn().at()));
+            r.put("withdrawnReason", v.withdrawn().reason());
+        }
+        return r;
     }
 
     /** A dataset's page; {@code advice} lists what DCAT-AP recommends and the metadata lacks. */
@@ -159,22 +165,7 @@ final class PageModels {
         model.put("fields", fields(def));
         model.put("preview", preview(def, profile));
         model.put("profile", profile(def, profile));
-        List<Map<String, Object>> releases = new ArrayList<>();
-        for (PublishedDataset.Version v : published.versions()) {
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("release", v.release());
-            r.put("created", v.created());
-            r.put("rows", v.rows());
-            r.put("summary", v.summary());
-            r.put("path", data + "releases/" + v.release() + "/");
-            if (!v.live()) {
-                r.put("withdrawnAt", v.withdrawn().at());
-                r.put("withdrawnAtLocal", displayTime(v.withdrawn().at()));
-                r.put("withdrawnReason", v.withdrawn().reason());
-            }
-            releases.add(r);
-        }
-        model.put("releases", releases);
+        model.put("releases", published.versions().stream().map(v -> release(v, data)).toList());
         QualityScore quality = QualityScore.of(catalog, published, advice, now);
         model.put("quality", Map.of(
                 "percent", quality.percent(),

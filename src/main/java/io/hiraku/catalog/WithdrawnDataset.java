@@ -12,8 +12,10 @@ public record WithdrawnDataset(DatasetDefinition definition, List<PublishedDatas
         versions = List.copyOf(versions);
     }
 
-    /** When it was withdrawn: its last withdrawal. */
-    public String withdrawnAt() {
-        return versions.stream().filter(v -> !v.live()).map(v -> v.withdrawn().at()).max(String::compareTo).orElse("");
+    /** Its last withdrawal: when and why ("" for both if its history names none). */
+    public PublishedDataset.Withdrawn last() {
+        return versions.stream().filter(v -> !v.live()).map(PublishedDataset.Version::withdrawn)
+                .max(java.util.Comparator.comparing(PublishedDataset.Withdrawn::at))
+                .orElse(new PublishedDataset.Withdrawn("", ""));
     }
 }

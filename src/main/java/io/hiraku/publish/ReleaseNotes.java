@@ -84,6 +84,18 @@ public final class ReleaseNotes {
         return kept.isPresent() ? kept : store.open(DatasetIris.datasetKey(id) + Format.CSV.fileName(id));
     }
 
+    /** Replaces a dataset's published history ({@code releases.json}), written under {@code scratch} first. */
+    static void putHistory(ObjectStore store, Path scratch, String id, ArrayNode history) throws IOException {
+        Files.createDirectories(scratch);
+        Path file = Files.createTempFile(scratch, "releases", ".json");
+        try {
+            Files.writeString(file, JSON.writeValueAsString(history) + "\n", java.nio.charset.StandardCharsets.UTF_8);
+            store.put(DatasetIris.datasetKey(id) + HISTORY, file, ObjectInfo.changing("application/json"));
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
     /** Whether a history entry is a release still published, not one withdrawn. */
     static boolean isLive(JsonNode entry) {
         return !entry.has(WITHDRAWN);

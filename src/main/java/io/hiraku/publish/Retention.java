@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -55,15 +53,7 @@ public final class Retention {
             }
         }
         if (!removed.isEmpty()) {
-            Files.createDirectories(scratch);
-            Path file = Files.createTempFile(scratch, "releases", ".json");
-            try {
-                Files.writeString(file, JSON.writeValueAsString(remaining) + "\n", StandardCharsets.UTF_8);
-                store.put(DatasetIris.datasetKey(datasetId) + ReleaseNotes.HISTORY, file,
-                        ObjectInfo.changing("application/json"));
-            } finally {
-                Files.deleteIfExists(file);
-            }
+            ReleaseNotes.putHistory(store, scratch, datasetId, remaining);
         }
         return removed;
     }

@@ -99,7 +99,8 @@ public final class Withdrawal {
         String latest = releases(history, true).get(0);
         redactSuccessor(datasetId, history, releaseId, latest);
         Set<String> stale = new LinkedHashSet<>();
-        Optional<String> current = latestRelease(datasetId);
+        Optional<JsonNode> latestPackage = read(dataPackageKey(datasetId));
+        Optional<String> current = latestPackage.map(dp -> dp.path("hiraku").path("release").asText());
         if (current.isPresent() && !current.get().equals(latest)) {
             stale.addAll(releaseFileNames(datasetId, current.get()));
             List<String> names = releaseFileNames(datasetId, latest);
@@ -111,18 +112,18 @@ public final class Withdrawal {
             LOG.info("{}: release {} withdrawn; the latest release stays {}", datasetId, releaseId, latest);
         }
         List<String> staleKeys = stale.stream().map(name -> DatasetIris.datasetKey(datasetId) + name).toList();
-        return new Plan(datasetId, withdrawnNow, false, latest, title(datasetId), entry.path("original").asText(),
+        return new Plan(datasetId, withdrawnNow, false, latest, title(latestPackage, datasetId), entry.path("original").asText(),
                 originals(List.of(entry)), new LinkedHashSet<>(staleKeys));
     }
 
     /** Withdraws every release of a dataset: it is no longer published; its page says so, and why. */
     public Plan dataset(String datasetId, String reason, Instant at) throws IOException, NotWithdrawable {
         Optional<ArrayNode> found = ReleaseNotes.history(store, datasetId);
-        boolean published = store.exists(DatasetIris.datasetKey(datasetId) + "datapackage.json");
-        if (found.isEmpty() && !published) {
+        Optional<JsonNode> latestPackage = read(dataPackageKey(datasetId));
+        if (found.isEmpty() && latestPackage.isEmpty()) {
             throw new NotWithdrawable("nothing is published as dataset " + datasetId);
         }
-        String title = title(datasetId);
+        String title = title(latestPackage, datasetId);
         ArrayNode history = found.orElseGet(JSON::createArrayNode);
         List<String> withdrawnNow = new ArrayList<>();
         String original = "";
@@ -135,7 +136,7 @@ public final class Withdrawal {
         }
         putHistory(datasetId, history);
         // what makes the dataset published goes first: the catalog rebuilt next leaves it out
-        store.delete(DatasetIris.datasetKey(datasetId) + "datapackage.json");
+        store.delete(dataPackageKey(datasetId));
         LOG.info("{}: dataset withdrawn ({} release(s))", datasetId, withdrawnNow.size());
         List<JsonNode> all = new ArrayList<>();
         history.forEach(all::add);
@@ -292,20 +293,18 @@ public final class Withdrawal {
                 .filter(n -> !n.startsWith("original/")).sorted().toList();
     }
 
-    /** The release the dataset's latest files are (its latest datapackage.json says). */
-    private Optional<String> latestRelease(String datasetId) throws IOException {
-        return read(DatasetIris.datasetKey(datasetId) + "datapackage.json")
-                .map(dp -> dp.path("hiraku").path("release").asText());
+    /** What makes a dataset published: its latest {@code datapackage.json}. */
+    private static String dataPackageKey(String datasetId) {
+        return DatasetIris.datasetKey(datasetId) + "datapackage.json";
     }
 
     /** The dataset's title as its latest datapackage.json gives it, or its id. */
-    private String title(String datasetId) throws IOException {
-        return read(DatasetIris.datasetKey(datasetId) + "datapackage.json").map(dp -> dp.path("title").asText())
-                .filter(t -> !t.isEmpty()).orElse(datasetId);
+    private static String title(Optional<JsonNode> dataPackage, String datasetId) {
+        return dataPackage.map(dp -> dp.path("title").asText()).filter(t -> !t.isEmpty()).orElse(datasetId);
     }
 
     private void putHistory(String datasetId, ArrayNode history) throws IOException {
-        put(DatasetIris.datasetKey(datasetId) + ReleaseNotes.HISTORY, history, ObjectInfo.changing("application/json"));
+        ReleaseNotes.putHistory(store, scratch, datasetId, history);
     }
 
     private Optional<JsonNode> read(String key) throws IOException {
