@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -51,16 +50,12 @@ final class DefinitionDrops {
      * {@code datapackage.json}, whatever the case or width.
      */
     static boolean isDefinition(String fileName) {
-        String name = comparable(fileName);
+        String name = Definitions.comparableText(fileName);
         return name.endsWith(".yaml") || name.endsWith(".yml") || isDataPackage(fileName);
     }
 
     private static boolean isDataPackage(String fileName) {
-        return comparable(fileName).equals("datapackage.json");
-    }
-
-    private static String comparable(String fileName) {
-        return java.text.Normalizer.normalize(fileName, java.text.Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        return Definitions.comparableText(fileName).equals("datapackage.json");
     }
 
     /**
@@ -82,6 +77,7 @@ final class DefinitionDrops {
             job.end(IngestJob.Outcome.REJECTED, r.ja, r.en);
             return;
         }
+        Map<String, DatasetDefinition> checked = new java.util.LinkedHashMap<>();
         for (Map.Entry<String, String> definition : texts.entrySet()) {
             Optional<DatasetDefinition> existing = definitions.dataset(definition.getKey());
             if (existing.isPresent() && !existing.get().department().equals(job.getDepartment())) {
@@ -97,15 +93,16 @@ final class DefinitionDrops {
                                 + "description in (delete a line you do not use) and drop it again");
                 return;
             }
-            Optional<String> problem = problem(job.getDepartment(), definition.getKey(), definition.getValue());
-            if (problem.isPresent()) {
+            Checked check = check(job.getDepartment(), definition.getKey(), definition.getValue());
+            if (check.problem() != null) {
                 job.end(IngestJob.Outcome.REJECTED,
-                        "データセット定義に誤りがあるため登録しませんでした。直してもう一度置いてください: " + problem.get(),
+                        "データセット定義に誤りがあるため登録しませんでした。直してもう一度置いてください: " + check.problem(),
                         "the dataset definition was not saved because of an error; fix it and drop it again: "
-                                + problem.get());
-                LOG.warn("Refused definition {}: {}", job, problem.get());
+                                + check.problem());
+                LOG.warn("Refused definition {}: {}", job, check.problem());
                 return;
             }
+            checked.put(definition.getKey(), check.dataset());
         }
         List<String> savedJa = new java.util.ArrayList<>();
         List<String> savedEn = new java.util.ArrayList<>();
@@ -126,7 +123,7 @@ final class DefinitionDrops {
                 return;
             }
             if (saved) {
-                List<String> names = fileNames(catalog.load().dataset(id).orElseThrow());
+                List<String> names = fileNames(checked.get(id));
                 savedJa.add("「" + id + "」を" + (update ? "更新" : "登録") + "しました（公開するファイルの名前: "
                         + String.join("、", names) + "）");
                 savedEn.add("'" + id + "' was " + (update ? "updated" : "saved") + " (files dropped into this folder "
@@ -223,11 +220,18 @@ final class DefinitionDrops {
         return names;
     }
 
+    /** A dropped definition as the catalog will load it, or what is wrong with it (then {@code dataset} is null). */
+    private record Checked(DatasetDefinition dataset, String problem) {
+        static Checked wrong(String problem) {
+            return new Checked(null, problem);
+        }
+    }
+
     /**
-     * What is wrong with the definition, found by loading it as the catalog would: beside a copy of
-     * catalog.yaml, the same loader and checks, so that what is saved always loads.
+     * Loads the definition as the catalog would: beside a copy of catalog.yaml, with the same loader and
+     * checks, so that what is saved always loads.
      */
-    private Optional<String> problem(String department, String id, String text) throws IOException {
+    private Checked check(String department, String id, String text) throws IOException {
         Path trial = Files.createTempDirectory(Files.createDirectories(workspace.staging()), "definition");
         try {
             Files.copy(catalog.directory().resolve("catalog.yaml"), trial.resolve("catalog.yaml"));
@@ -237,18 +241,18 @@ final class DefinitionDrops {
             Optional<String> broken = loaded.broken().stream().findFirst()
                     .map(b -> b.problem().replace(file.toString(), id + ".yaml"));
             if (broken.isPresent()) {
-                return broken;
+                return Checked.wrong(broken.get());
             }
             DatasetDefinition dataset = loaded.dataset(id).orElse(null);
             // what the catalog's metadata gate will ask of the dataset, told now rather than at its first drop
             if (dataset == null || dataset.title().in("ja").isBlank()) {
-                return Optional.of(id + ".yaml: give the dataset a title (title: {ja: …, en: …})");
+                return Checked.wrong(id + ".yaml: give the dataset a title (title: {ja: …, en: …})");
             }
             return dataset.description().in("ja").isBlank()
-                    ? Optional.of(id + ".yaml: give the dataset a description (description: {ja: …, en: …})")
-                    : Optional.empty();
+                    ? Checked.wrong(id + ".yaml: give the dataset a description (description: {ja: …, en: …})")
+                    : new Checked(dataset, null);
         } catch (DefinitionException e) {
-            return Optional.of(e.getMessage());
+            return Checked.wrong(e.getMessage());
         } finally {
             DurableFiles.deleteTree(trial);
         }

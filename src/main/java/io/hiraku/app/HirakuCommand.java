@@ -421,11 +421,9 @@ public final class HirakuCommand implements Runnable {
             String shared = settings.get(Settings.SHARED_ARCHIVE);
             ObjectStore sharedArchive = shared.isBlank() || !shared.startsWith("s3://") && !Files.isDirectory(Path.of(shared))
                     ? null : Stores.open(shared, settings);
-            ObjectStore ingestStore = settings.get(Settings.INGEST_STORE).isBlank() ? null
-                    : Stores.open(settings.get(Settings.INGEST_STORE), settings);
             Withdrawals withdrawals = new Withdrawals(store, new Workspace(settings.work(), settings.ingest()),
                     new SiteTemplates(settings.catalog().resolve("site")), java.time.Clock.systemUTC(), sharedArchive,
-                    ingestStore);
+                    Stores.ingestOrNull(settings));
             io.hiraku.publish.Withdrawal.Plan plan;
             try {
                 plan = withdrawals.withdraw(definitions, datasetId, releaseId, reason.strip(), eraseOriginals);

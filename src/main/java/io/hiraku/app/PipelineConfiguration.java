@@ -97,8 +97,7 @@ public final class PipelineConfiguration implements CamelConfiguration {
                 new CatalogBuilder(store, templates, workspace.staging().resolve("_catalog")), catalog,
                 retention, journal, settings.integer(Settings.RELEASES_KEEP), metrics));
         // drops uploaded to object storage, when configured; their receipts go back there
-        ObjectStore ingestStore = settings.get(Settings.INGEST_STORE).isBlank() ? null
-                : Stores.open(settings.get(Settings.INGEST_STORE), settings);
+        ObjectStore ingestStore = Stores.ingestOrNull(settings);
         Receipts receipts = new Receipts(new ReceiptWriter(templates), workspace, catalog, outcomes, journal, metrics,
                 ingestStore, sharedArchive);
         context.getRegistry().bind("storeDrops", new StoreDrops(ingestStore, workspace, journal,

@@ -9,10 +9,10 @@ import io.hiraku.publish.ObjectStore;
 import io.hiraku.schema.Definitions;
 import io.hiraku.validate.Receipt;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,8 +57,9 @@ public final class Reminders {
             String due = date.format(freshness.get().expected());
             String department = d.definition().department();
             String name = d.definition().id() + ".overdue." + due;
-            if (Files.exists(workspace.receipts(department).resolve(name + ".json"))) {
-                continue;
+            List<ReceiptPlace> places = ReceiptPlace.department(workspace, ingestStore, department);
+            if (places.get(0).exists(name)) {
+                continue;   // written to every place at once: the folder says whether it was
             }
             String title = d.definition().title().in("ja");
             Receipt reminder = new Receipt("overdue", department, definitions.catalog().departmentName(department, "ja"),
@@ -70,7 +71,7 @@ public final class Reminders {
                     "'" + title + "' was due for an update on " + due + " (" + d.definition().updateFrequency()
                             + "). Drop the new file into this folder, or ask the open-data team to change its update frequency",
                     null, null, null, null);
-            for (ReceiptPlace place : ReceiptPlace.department(workspace, ingestStore, department)) {
+            for (ReceiptPlace place : places) {
                 place.write(writer, reminder, name);
             }
             LOG.warn("{} (dataset {}) is overdue: its update was due on {}; reminder written for department {}",

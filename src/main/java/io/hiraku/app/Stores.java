@@ -26,6 +26,12 @@ final class Stores {
         return open(settings.store(), settings);
     }
 
+    /** The ingest object store ({@code hiraku.ingest-store}) departments upload drops to; null when there is none. */
+    static ObjectStore ingestOrNull(Settings settings) throws IOException {
+        String uri = settings.get(Settings.INGEST_STORE);
+        return uri.isBlank() ? null : open(uri, settings);
+    }
+
     /** The store at a location written like {@code hiraku.store}, with the same {@code hiraku.s3.*} settings. */
     static ObjectStore open(String uri, Settings settings) throws IOException {
         if (!uri.startsWith("s3://")) {

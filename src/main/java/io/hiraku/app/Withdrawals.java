@@ -72,7 +72,8 @@ final class Withdrawals {
         // only now that nothing published links them are the files deleted
         withdrawal.remove(plan);
         if (eraseOriginals) {
-            eraseOriginals(plan.originals());
+            eraseOriginals(plan.originals(), definitions.catalog().departments().stream()
+                    .map(io.hiraku.schema.Department::id).toList());
         }
         if (definition.isPresent() && !plan.releases().isEmpty()) {
             tellDepartment(definitions.catalog(), definition.get(), plan, reason, now);
@@ -82,15 +83,19 @@ final class Withdrawals {
 
     /**
      * Deletes the dropped files with these sha256 from the archive ({@code archive/<department>/<sha256>/}),
-     * the refused and failed copies, and the shared archive of distributed mode. @return how many were deleted
+     * the refused and failed copies, and the shared archive of distributed mode, under each department they
+     * may have been dropped by. @return how many were deleted
      */
-    int eraseOriginals(java.util.Set<String> sha256s) throws IOException {
+    int eraseOriginals(java.util.Set<String> sha256s, List<String> departments) throws IOException {
         int erased = 0;
-        for (Path department : folders(workspace.archive())) {
+        for (String department : departments) {
             for (String sha : sha256s) {
-                Path archived = department.resolve(sha);
-                if (java.nio.file.Files.isDirectory(archived)) {
-                    erased += io.hiraku.publish.DurableFiles.deleteTree(archived);
+                erased += io.hiraku.publish.DurableFiles.deleteTree(workspace.archived(department, sha));
+                if (sharedArchive != null) {
+                    for (String key : sharedArchive.list(WorkEvent.archiveKey(department, sha, ""))) {
+                        sharedArchive.delete(key);
+                        erased++;
+                    }
                 }
             }
         }
@@ -103,26 +108,8 @@ final class Withdrawals {
                 }
             }
         }
-        if (sharedArchive != null) {
-            for (String key : sharedArchive.list("originals/")) {
-                String[] parts = key.split("/");
-                if (parts.length >= 4 && sha256s.contains(parts[2])) {
-                    sharedArchive.delete(key);
-                    erased++;
-                }
-            }
-        }
         LOG.info("Erased {} kept copy(ies) of the withdrawn originals {}", erased, sha256s);
         return erased;
-    }
-
-    private static List<Path> folders(Path parent) throws IOException {
-        if (!java.nio.file.Files.isDirectory(parent)) {
-            return List.of();
-        }
-        try (java.util.stream.Stream<Path> list = java.nio.file.Files.list(parent)) {
-            return list.filter(java.nio.file.Files::isDirectory).toList();
-        }
     }
 
     private void tellDepartment(CatalogDefinition catalog, DatasetDefinition dataset, Withdrawal.Plan plan, String reason,

@@ -122,7 +122,7 @@ public final class Definitions {
     }
 
     /** File names are compared as Windows shares and their users see them: case and width do not count. */
-    private static String comparableText(String fileName) {
+    public static String comparableText(String fileName) {
         return java.text.Normalizer.normalize(fileName, java.text.Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
     }
 
