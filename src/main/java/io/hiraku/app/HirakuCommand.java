@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "hiraku", mixinStandardHelpOptions = true, version = "Hiraku 0.1.0",
         description = "Publishes department data drops as open data: CSV, JSON, RDF and a DCAT catalog.",
         subcommands = {HirakuCommand.Run.class, HirakuCommand.Publish.class, HirakuCommand.Validate.class,
-                HirakuCommand.Serve.class, HirakuCommand.Prune.class, HirakuCommand.Withdraw.class,
+                HirakuCommand.Serve.class, HirakuCommand.Prune.class, HirakuCommand.Withdraw.class, HirakuCommand.Republish.class,
                 HirakuCommand.Bench.class,
                 HirakuCommand.BenchParse.class, HirakuCommand.Kafka.class, CommandLine.HelpCommand.class})
 public final class HirakuCommand implements Runnable {
@@ -438,6 +438,65 @@ public final class HirakuCommand implements Runnable {
             System.out.println("A CDN or cache in front of the store keeps its copies until they expire or are "
                     + "invalidated: invalidate /" + io.hiraku.publish.DatasetIris.datasetKey(datasetId) + "*");
             return OK;
+        }
+    }
+
+    @Command(name = "republish", mixinStandardHelpOptions = true,
+            description = "After a dataset's definition was changed (its schema, where its table is in the file, its "
+                    + "error policy): put the file its latest release was made from back into its department's drop "
+                    + "folder, where the pipeline (running, or the next publish --once) publishes it under the "
+                    + "definition as it is now; the department gets the receipt. Needs no stop of `run`.")
+    static final class Republish implements Callable<Integer> {
+        @Mixin
+        CommonOptions options;
+
+        @Option(names = "--dataset", paramLabel = "ID", description = "A dataset (repeatable)")
+        List<String> datasetIds = new java.util.ArrayList<>();
+
+        @Option(names = "--changed", description = "Every published dataset whose definition changed since its latest release")
+        boolean changed;
+
+        @Override
+        public Integer call() throws Exception {
+            if (datasetIds.isEmpty() == !changed) {
+                System.err.println("hiraku: say which datasets: --dataset ID (one or more), or --changed");
+                return REJECTED;
+            }
+            Settings settings = options.settings(Map.of());
+            Definitions definitions = new CatalogSource(settings.catalog(), settings.baseUrl()).load();
+            Republishing republishing = new Republishing(Stores.open(settings),
+                    new Workspace(settings.work(), settings.ingest()));
+            List<DatasetDefinition> chosen = new java.util.ArrayList<>();
+            for (String id : datasetIds) {
+                java.util.Optional<DatasetDefinition> dataset = definitions.dataset(id);
+                if (dataset.isEmpty()) {
+                    System.err.println("hiraku: no dataset " + id + " is defined in " + settings.catalog());
+                    return REJECTED;
+                }
+                chosen.add(dataset.get());
+            }
+            if (changed) {
+                for (DatasetDefinition dataset : definitions.datasets()) {
+                    if (republishing.changed(dataset)) {
+                        chosen.add(dataset);
+                    }
+                }
+                if (chosen.isEmpty()) {
+                    System.out.println("No published dataset's definition changed since its latest release.");
+                }
+            }
+            int queued = 0;
+            for (DatasetDefinition dataset : chosen) {
+                Republishing.Result result = republishing.republish(definitions, dataset);
+                System.out.println(dataset.id() + ": " + result.message());
+                queued += result.queued() == null ? 0 : 1;
+            }
+            if (queued > 0) {
+                System.out.println(queued + " file(s) put back into the drop folders: the running pipeline publishes "
+                        + "them at its next look (or the next publish --once); receipts go to each department's "
+                        + Workspace.RECEIPTS + "/ folder");
+            }
+            return queued == 0 && !changed ? REJECTED : OK;
         }
     }
 

@@ -196,6 +196,11 @@ public final class IngestJob {
         return outcome == Outcome.REJECTED;
     }
 
+    /** A dataset definition dropped and saved: the catalog shows its metadata once rebuilt. */
+    public boolean isDefined() {
+        return outcome == Outcome.DEFINED;
+    }
+
     public String getMessageJa() {
         return messageJa;
     }

@@ -93,9 +93,11 @@ public final class PipelineConfiguration implements CamelConfiguration {
                 io.hiraku.publish.FormatSizes.ofMegabytes(settings.integer(Settings.GZIP_NTRIPLES_MB),
                         settings.integer(Settings.PLAIN_NTRIPLES_UP_TO_MB), settings.integer(Settings.TURTLE_UP_TO_MB)),
                 settings.limits(), new DefinitionDrops(catalog, workspace, definitionsFromDrops, clock)));
-        context.getRegistry().bind("publications", new Publications(new Publisher(store),
+        Publications publications = new Publications(new Publisher(store),
                 new CatalogBuilder(store, templates, workspace.staging().resolve("_catalog")), catalog,
-                retention, journal, settings.integer(Settings.RELEASES_KEEP), metrics));
+                retention, journal, settings.integer(Settings.RELEASES_KEEP), metrics);
+        context.getRegistry().bind("publications", publications);
+        context.getRegistry().bind("catalogEdits", new CatalogEdits(settings.catalog(), publications));
         // drops uploaded to object storage, when configured; their receipts go back there
         ObjectStore ingestStore = Stores.ingestOrNull(settings);
         Receipts receipts = new Receipts(new ReceiptWriter(templates), workspace, catalog, outcomes, journal, metrics,

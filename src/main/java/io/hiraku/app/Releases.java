@@ -151,7 +151,7 @@ public final class Releases {
             return job;
         }
         if (latest.isPresent() && job.getSha256().equals(latest.get().originalSha256())
-                && !latest.get().release().equals(releaseId)) {
+                && !latest.get().release().equals(releaseId) && !definitionChanged(latest.get(), dataset)) {
             job.end(IngestJob.Outcome.UNCHANGED,
                     "このファイルは公開中の版（" + latest.get().release() + "）と同じ内容です。新しい版は作成していません",
                     "this file is identical to the published release " + latest.get().release()
@@ -207,6 +207,16 @@ public final class Releases {
                     report.getRows(), job.getFileName(), report.getEncoding());
         }
         return job;
+    }
+
+    /**
+     * Whether the table the dataset's definition makes of a file is no longer the one its latest release was made
+     * with (the same file dropped again then publishes anew). A release from before definitions were recorded
+     * counts as made with this one.
+     */
+    static boolean definitionChanged(PublishedDataset latest, DatasetDefinition dataset) {
+        return latest.definitionSha256() != null
+                && !latest.definitionSha256().equals(io.hiraku.publish.DefinitionFingerprint.of(dataset));
     }
 
     /**

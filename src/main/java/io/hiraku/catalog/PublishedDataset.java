@@ -17,6 +17,7 @@ public record PublishedDataset(
         long rows,
         String originalName,
         String originalSha256,
+        String definitionSha256,
         List<Distribution> distributions,
         List<Version> versions) {
 
@@ -31,7 +32,8 @@ public record PublishedDataset(
             }
         }
         return new PublishedDataset(definition, release.releaseId(), release.created(), release.rows(),
-                release.original().fileName(), release.original().sha256(), files, versions);
+                release.original().fileName(), release.original().sha256(),
+                io.hiraku.publish.DefinitionFingerprint.of(definition), files, versions);
     }
 
     /** The releases of its history that are still published (not withdrawn), newest first. */

@@ -56,7 +56,7 @@ public final class PublishedDatasets {
         return Optional.of(new PublishedDataset(def, hiraku.path("release").asText(),
                 Instant.parse(root.path("created").asText()), hiraku.path("rows").asLong(),
                 hiraku.path("original").path("name").asText(), hiraku.path("original").path("sha256").asText(),
-                files, versions));
+                hiraku.path("definitionSha256").asText(null), files, versions));
     }
 
     /**

@@ -68,18 +68,7 @@ public final class SiteTemplates {
      * size and time. It changes when a file of the theme is edited; the shipped default never does.
      */
     public String version() throws IOException {
-        StringBuilder version = new StringBuilder();
-        for (Path folder : List.of(own, messages)) {
-            if (Files.isDirectory(folder)) {
-                try (Stream<Path> files = Files.list(folder)) {
-                    for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-                        version.append(file.getFileName()).append(' ').append(Files.size(file)).append(' ')
-                                .append(Files.getLastModifiedTime(file).toMillis()).append('\n');
-                    }
-                }
-            }
-        }
-        return version.toString();
+        return FileStamps.of(own) + " " + FileStamps.of(messages);
     }
 
     /** The site's wording in a language ({@code messages/<lang>.properties}). */

@@ -14,7 +14,8 @@ import java.util.List;
 /**
  * {@code datapackage.json} (Frictionless Data Package v2) of a release: the dataset's metadata, one
  * resource per published file with bytes and sha256, the Table Schema on the tabular resources, and
- * under {@code hiraku} the release id and the original file's sha256, which the catalog reads back.
+ * under {@code hiraku} the release id, the original file's sha256 and the definition's
+ * ({@link DefinitionFingerprint}), which the catalog and the next drop read back.
  */
 final class DataPackage {
     static final String PROFILE = "https://datapackage.org/profiles/2.0/datapackage.json";
@@ -73,6 +74,7 @@ final class DataPackage {
         originalNode.put("bytes", original.bytes());
         originalNode.put("sha256", original.sha256());
         originalNode.put("encoding", original.encoding());
+        hiraku.put("definitionSha256", DefinitionFingerprint.of(dataset));
         try {
             return (JSON.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {

@@ -43,9 +43,11 @@ public final class ReleaseNotes {
         }
         // the release this one follows: the newest still published (withdrawn ones stay in the history as a record)
         String previous = null;
+        boolean sameOriginal = false;
         for (JsonNode entry : entries) {
             if (isLive(entry)) {
                 previous = entry.path("release").asText();
+                sameOriginal = release.original().sha256().equals(entry.path("originalSha256").asText());
                 break;
             }
         }
@@ -60,7 +62,8 @@ public final class ReleaseNotes {
             ReleaseDiff.Changes diff = ReleaseDiff.of(previous, previousCsv,
                     release.releaseId(), dir.resolve(Format.CSV.fileName(id)), primaryKey, dir);
             Files.delete(previousCsv);
-            summary = diff.summary();
+            // the same file makes a new release only under a changed definition
+            summary = (sameOriginal ? "the same file under a changed definition: " : "") + diff.summary();
             changes = write(dir.resolve(CHANGES), JSON.valueToTree(diff));
         }
         ObjectNode entry = JSON.createObjectNode();

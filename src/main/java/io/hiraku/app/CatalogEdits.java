@@ -1,0 +1,59 @@
+package io.hiraku.app;
+
+import io.hiraku.catalog.FileStamps;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The open-data team's edits of the catalog folder while {@code run} runs (a dataset's title or keywords,
+ * {@code catalog.yaml}, the site's templates and wording, a definition a department dropped): at each look
+ * (route {@code catalog-edits}), a folder that changed since the last look has the catalog rebuilt, so the
+ * published pages and metadata follow without a drop or a restart. A rebuild that fails is tried again at the
+ * next look. Data follow a changed schema only when published again ({@code hiraku republish}).
+ */
+public final class CatalogEdits {
+    private static final Logger LOG = LoggerFactory.getLogger(CatalogEdits.class);
+
+    private final Path catalogDir;
+    private final Publications publications;
+    private SortedMap<String, String> rebuiltFrom;
+
+    /** The folder as it is now is the one the start-up rebuild reads. */
+    public CatalogEdits(Path catalogDir, Publications publications) throws IOException {
+        this.catalogDir = catalogDir;
+        this.publications = publications;
+        this.rebuiltFrom = FileStamps.of(catalogDir);
+    }
+
+    /** @return the files edited, added or removed since the last rebuild (none: nothing was done) */
+    public synchronized List<String> rebuildIfEdited() throws IOException {
+        SortedMap<String, String> now = FileStamps.of(catalogDir);
+        if (now.equals(rebuiltFrom)) {
+            return List.of();
+        }
+        List<String> edited = new ArrayList<>();
+        for (String file : union(now, rebuiltFrom)) {
+            if (!java.util.Objects.equals(now.get(file), rebuiltFrom.get(file))) {
+                edited.add(file);
+            }
+        }
+        LOG.info("The catalog folder {} changed ({}): rebuilding the catalog", catalogDir,
+                edited.size() > 5 ? String.join(", ", edited.subList(0, 5)) + " and " + (edited.size() - 5) + " more"
+                        : String.join(", ", edited));
+        publications.rebuildCatalog();
+        rebuiltFrom = now;
+        return edited;
+    }
+
+    private static TreeSet<String> union(SortedMap<String, String> a, SortedMap<String, String> b) {
+        TreeSet<String> all = new TreeSet<>(a.keySet());
+        all.addAll(b.keySet());
+        return all;
+    }
+}

@@ -1,0 +1,198 @@
+package io.hiraku.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A dataset's definition changes after its data were published: the same file dropped again publishes under
+ * the new definition (a department's way), {@code hiraku republish} puts the file back into the drop folder
+ * (the open-data team's way, beside a running pipeline), and {@code run} follows edits of the catalog folder.
+ */
+class RepublishTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Full-width digits in a text field: kept as written, unless the definition says {@code normalize: nfkc}. */
+    private static final String COUNTS = "id,window,count\n1,第１窓口,12\n2,第２窓口,7\n3,相談窓口,3\n";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theSameFileDroppedAgainPublishesOnlyWhenTheDefinitionChangedHowItIsRead() throws Exception {
+        catalog();
+        Path drop = Files.createDirectories(dir.resolve("work/ingest/health"));
+        Files.writeString(drop.resolve("counts.csv"), COUNTS);
+        assertThat(publishOnce()).isEqualTo(HirakuCommand.OK);
+        assertThat(publishedCsv()).contains("第１窓口");
+        Files.writeString(drop.resolve("counts.csv"), COUNTS);
+        assertThat(publishOnce()).isEqualTo(HirakuCommand.OK);
+        assertThat(receipt("counts.csv").path("outcome").asText()).isEqualTo("unchanged");
+
+        // a new title is metadata: the catalog shows it, the same file makes no release
+        Files.writeString(drop.resolve("counts.yaml"), definition("窓口ごとの相談件数", ""));
+        Files.writeString(drop.resolve("counts.csv"), COUNTS);
+        assertThat(publishOnce()).isEqualTo(HirakuCommand.OK);
+        assertThat(receipt("counts.yaml").path("outcome").asText()).isEqualTo("defined");
+        assertThat(receipt("counts.csv").path("outcome").asText()).isEqualTo("unchanged");
+        assertThat(Files.readString(dir.resolve("store/datasets/counts/index.html"))).contains("窓口ごとの相談件数");
+        assertThat(history()).hasSize(1);
+
+        // how the file is read changed: the same file, dropped with the definition, publishes anew
+        Files.writeString(drop.resolve("counts.yaml"), definition("窓口ごとの相談件数", ", normalize: nfkc"));
+        Files.writeString(drop.resolve("counts.csv"), COUNTS);
+        assertThat(publishOnce()).isEqualTo(HirakuCommand.OK);
+        assertThat(receipt("counts.csv").path("outcome").asText()).isEqualTo("published");
+        assertThat(publishedCsv()).contains("第1窓口", "第2窓口").doesNotContain("第１窓口");
+        JsonNode history = history();
+        assertThat(history).hasSize(2);
+        assertThat(history.get(0).path("originalSha256").asText()).isEqualTo(history.get(1).path("originalSha256").asText());
+        assertThat(history.get(0).path("summary").asText())
+                .isEqualTo("the same file under a changed definition: 0 added, 0 removed, 2 changed");
+        assertThat(definitionSha256(history.get(0))).isNotEqualTo(definitionSha256(history.get(1))).hasSize(64);
+
+        Files.writeString(drop.resolve("counts.csv"), COUNTS);
+        assertThat(publishOnce()).isEqualTo(HirakuCommand.OK);
+        assertThat(receipt("counts.csv").path("outcome").asText()).isEqualTo("unchanged");
+        assertThat(history()).hasSize(2);
+    }
+
+    @Test
+    void republishPutsTheLatestFileBackOnlyForADefinitionThatChangedAndNeverOverAWaitingDrop() throws Exception {
+        catalog();
+        Path drop = Files.createDirectories(dir.resolve("work/ingest/health"));
+        Files.writeString(drop.resolve("counts.csv"), COUNTS);
+        assertThat(publishOnce()).isEqualTo(HirakuCommand.OK);
+
+        String[] said = new String[1];
+        assertThat(withOutput(said, () -> republish("--changed"))).isEqualTo(HirakuCommand.OK);
+        assertThat(said[0]).contains("No published dataset's definition changed");
+        assertThat(withOutput(said, () -> republish("--dataset", "counts"))).isEqualTo(HirakuCommand.REJECTED);
+        assertThat(said[0]).contains("counts: its definition is the one its latest release");
+        assertThat(republish("--dataset", "parking")).isEqualTo(HirakuCommand.REJECTED);
+        assertThat(republish()).isEqualTo(HirakuCommand.REJECTED);
+        assertThat(drop.resolve("counts.csv")).doesNotExist();
+
+        // the open-data team edits the definition in the catalog folder
+        Files.writeString(dir.resolve("catalog/datasets/health/counts.yaml"), definition("窓口の件数", ", normalize: nfkc"));
+        // a department's file of the same name waiting in the folder is never replaced
+        Files.writeString(drop.resolve("counts.csv"), "id,window,count\n9,新しい窓口,1\n");
+        assertThat(withOutput(said, () -> republish("--dataset", "counts"))).isEqualTo(HirakuCommand.REJECTED);
+        assertThat(said[0]).contains("a file named counts.csv already waits in");
+        assertThat(Files.readString(drop.resolve("counts.csv"))).contains("新しい窓口");
+        Files.delete(drop.resolve("counts.csv"));
+
+        // the original comes from the store when the archive does not have it (another node's, or cleaned)
+        io.hiraku.publish.DurableFiles.deleteTree(dir.resolve("work/archive"));
+        assertThat(withOutput(said, () -> republish("--changed"))).isEqualTo(HirakuCommand.OK);
+        assertThat(said[0]).contains("counts: its latest release", "put back into", "1 file(s) put back");
+        assertThat(Files.readString(drop.resolve("counts.csv"))).isEqualTo(COUNTS);
+        try (Stream<Path> left = Files.list(drop)) {
+            assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("counts.csv", "_receipts");
+        }
+        assertThat(publishOnce()).isEqualTo(HirakuCommand.OK);
+        assertThat(receipt("counts.csv").path("outcome").asText()).isEqualTo("published");
+        assertThat(publishedCsv()).contains("第1窓口");
+        assertThat(history()).hasSize(2);
+        assertThat(republish("--dataset", "counts")).isEqualTo(HirakuCommand.REJECTED);
+    }
+
+    @Test
+    void aRunningPipelineFollowsEditsOfTheCatalogFolderAndPublishesWhatIsPutBack() throws Exception {
+        catalog();
+        Path work = dir.resolve("work");
+        Path drop = Files.createDirectories(work.resolve("ingest/health"));
+        Path page = dir.resolve("store/datasets/counts/index.html");
+        try (RunningHiraku hiraku = new RunningHiraku(Map.of("HIRAKU_CATALOG_WATCH_MS", "200"), "--work", work.toString(),
+                "--store", dir.resolve("store").toString(), "--catalog", dir.resolve("catalog").toString(),
+                "--port", String.valueOf(io.hiraku.S3Server.freePort()))) {
+            Files.writeString(drop.resolve("counts.csv"), COUNTS);
+            hiraku.awaitOrShow(() -> Files.readString(page).contains("窓口の件数"));
+
+            // a title edited by the open-data team: no drop, no restart
+            Files.writeString(dir.resolve("catalog/datasets/health/counts.yaml"), definition("窓口ごとの相談件数", ""));
+            hiraku.awaitOrShow(() -> Files.readString(page).contains("窓口ごとの相談件数"));
+            assertThat(hiraku.log()).anyMatch(line -> line.contains("The catalog folder")
+                    && line.contains("datasets/health/counts.yaml") && line.contains("rebuilding the catalog"));
+            assertThat(history()).hasSize(1);
+
+            // a schema edited: the data follow once the file is put back, while the pipeline runs
+            Files.writeString(dir.resolve("catalog/datasets/health/counts.yaml"),
+                    definition("窓口ごとの相談件数", ", normalize: nfkc"));
+            assertThat(republish("--changed")).isEqualTo(HirakuCommand.OK);
+            hiraku.awaitOrShow(() -> history().size() == 2 && publishedCsv().contains("第1窓口"));
+            hiraku.awaitOrShow(() -> "published".equals(receipt("counts.csv").path("outcome").asText())
+                    && !Files.exists(drop.resolve("counts.csv")));
+        }
+    }
+
+    private static String definition(String title, String windowOptions) {
+        return "title: " + title + "\ndescription: 窓口ごとの件数\nschema:\n  primaryKey: [id]\n  fields:\n"
+                + "    - {name: id, type: integer}\n    - {name: window, type: string" + windowOptions + "}\n"
+                + "    - {name: count, type: integer}\n";
+    }
+
+    private void catalog() throws Exception {
+        Files.writeString(Files.createDirectories(dir.resolve("catalog")).resolve("catalog.yaml"),
+                "title: 市のカタログ\ndescription: 市のデータ\npublisher: 市\ndepartments:\n  - id: health\n");
+        Files.writeString(Files.createDirectories(dir.resolve("catalog/datasets/health")).resolve("counts.yaml"),
+                definition("窓口の件数", ""));
+    }
+
+    private int publishOnce() {
+        return HirakuCommand.execute("publish", "--once", "--work", dir.resolve("work").toString(), "--store",
+                dir.resolve("store").toString(), "--catalog", dir.resolve("catalog").toString());
+    }
+
+    private int republish(String... what) {
+        java.util.List<String> arguments = new java.util.ArrayList<>(java.util.List.of("republish"));
+        arguments.addAll(java.util.List.of(what));
+        arguments.addAll(java.util.List.of("--work", dir.resolve("work").toString(), "--store",
+                dir.resolve("store").toString(), "--catalog", dir.resolve("catalog").toString()));
+        return HirakuCommand.execute(arguments.toArray(String[]::new));
+    }
+
+    private String publishedCsv() throws Exception {
+        return Files.readString(dir.resolve("store/datasets/counts/counts.csv"));
+    }
+
+    private JsonNode history() throws Exception {
+        return JSON.readTree(dir.resolve("store/datasets/counts/releases.json").toFile());
+    }
+
+    private String definitionSha256(JsonNode entry) throws Exception {
+        return JSON.readTree(dir.resolve("store/datasets/counts/releases/" + entry.path("release").asText()
+                + "/datapackage.json").toFile()).path("hiraku").path("definitionSha256").asText();
+    }
+
+    /** The newest receipt of a file of the health department. */
+    private JsonNode receipt(String file) throws Exception {
+        try (Stream<Path> receipts = Files.list(dir.resolve("work/ingest/health/_receipts"))) {
+            Path newest = receipts.filter(p -> p.getFileName().toString().startsWith(file + ".")
+                    && p.toString().endsWith(".json")).max(Comparator.comparing(Path::toString)).orElseThrow();
+            return JSON.readTree(newest.toFile());
+        }
+    }
+
+    private static int withOutput(String[] said, java.util.concurrent.Callable<Integer> command) throws Exception {
+        PrintStream out = System.out;
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        try {
+            return command.call();
+        } finally {
+            System.setOut(out);
+            said[0] = buffer.toString(StandardCharsets.UTF_8);
+        }
+    }
+}
