@@ -31,11 +31,11 @@ public final class CatalogEdits {
         this.rebuiltFrom = FileStamps.of(catalogDir);
     }
 
-    /** @return the files edited, added or removed since the last rebuild (none: nothing was done) */
-    public synchronized List<String> rebuildIfEdited() throws IOException {
+    /** Rebuilds the catalog if a file was edited, added or removed since the last rebuild. */
+    public synchronized void rebuildIfEdited() throws IOException {
         SortedMap<String, String> now = FileStamps.of(catalogDir);
         if (now.equals(rebuiltFrom)) {
-            return List.of();
+            return;
         }
         List<String> edited = new ArrayList<>();
         for (String file : union(now, rebuiltFrom)) {
@@ -48,7 +48,6 @@ public final class CatalogEdits {
                         : String.join(", ", edited));
         publications.rebuildCatalog();
         rebuiltFrom = now;
-        return edited;
     }
 
     private static TreeSet<String> union(SortedMap<String, String> a, SortedMap<String, String> b) {

@@ -466,7 +466,7 @@ public final class HirakuCommand implements Runnable {
             Definitions definitions = new CatalogSource(settings.catalog(), settings.baseUrl()).load();
             Republishing republishing = new Republishing(Stores.open(settings),
                     new Workspace(settings.work(), settings.ingest()));
-            List<DatasetDefinition> chosen = new java.util.ArrayList<>();
+            List<DatasetDefinition> chosen = new java.util.ArrayList<>(changed ? definitions.datasets() : List.of());
             for (String id : datasetIds) {
                 java.util.Optional<DatasetDefinition> dataset = definitions.dataset(id);
                 if (dataset.isEmpty()) {
@@ -475,28 +475,27 @@ public final class HirakuCommand implements Runnable {
                 }
                 chosen.add(dataset.get());
             }
-            if (changed) {
-                for (DatasetDefinition dataset : definitions.datasets()) {
-                    if (republishing.changed(dataset)) {
-                        chosen.add(dataset);
-                    }
-                }
-                if (chosen.isEmpty()) {
-                    System.out.println("No published dataset's definition changed since its latest release.");
-                }
-            }
             int queued = 0;
+            int needed = 0;
             for (DatasetDefinition dataset : chosen) {
                 Republishing.Result result = republishing.republish(definitions, dataset);
-                System.out.println(dataset.id() + ": " + result.message());
+                // --changed: only the datasets whose definition changed are named
+                if (result.needed() || !changed) {
+                    System.out.println(dataset.id() + ": " + result.message());
+                }
                 queued += result.queued() == null ? 0 : 1;
+                needed += result.needed() ? 1 : 0;
+            }
+            if (changed && needed == 0) {
+                System.out.println("No published dataset's definition changed since its latest release.");
             }
             if (queued > 0) {
                 System.out.println(queued + " file(s) put back into the drop folders: the running pipeline publishes "
                         + "them at its next look (or the next publish --once); receipts go to each department's "
                         + Workspace.RECEIPTS + "/ folder");
             }
-            return queued == 0 && !changed ? REJECTED : OK;
+            // a file that could not be put back, or a named dataset that needed none
+            return needed > queued || !changed && queued == 0 ? REJECTED : OK;
         }
     }
 

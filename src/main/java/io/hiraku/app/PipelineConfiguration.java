@@ -18,7 +18,7 @@ import org.apache.camel.CamelContext;
  */
 public final class PipelineConfiguration implements CamelConfiguration {
     public static final List<String> KEYS = List.of(Settings.WORK, Settings.INGEST, Settings.CATALOG, Settings.STORE,
-            Settings.BASE_URL, Settings.RELEASES_KEEP, Settings.GZIP_NTRIPLES_MB, Settings.PLAIN_NTRIPLES_UP_TO_MB, Settings.TURTLE_UP_TO_MB, Settings.S3_REGION, Settings.S3_ENDPOINT, Settings.S3_PATH_STYLE, Settings.S3_PART_SIZE_MB, Settings.S3_SSE, Settings.S3_SSE_KMS_KEY_ID,
+            Settings.BASE_URL, Settings.RELEASES_KEEP, Settings.GZIP_NTRIPLES_MB, Settings.PLAIN_NTRIPLES_UP_TO_MB, Settings.TURTLE_UP_TO_MB, Settings.GEOJSON_UP_TO_MB, Settings.S3_REGION, Settings.S3_ENDPOINT, Settings.S3_PATH_STYLE, Settings.S3_PART_SIZE_MB, Settings.S3_SSE, Settings.S3_SSE_KMS_KEY_ID,
             Settings.LIMIT_RECORD_CHARS, Settings.LIMIT_COLUMNS, Settings.LIMIT_FILE_MB, Settings.LIMIT_KEY_MEMORY_MB,
             Settings.MODE, Settings.ROLES, Settings.SHARED_ARCHIVE, Settings.KAFKA_BROKERS, Settings.KAFKA_WORK_TOPIC,
             Settings.KAFKA_WORK_PARTITIONS, Settings.KAFKA_PUBLISHED_TOPIC, Settings.KAFKA_WORKER_GROUP, Settings.KAFKA_CLIENT_CONFIG, Settings.INGEST_STORE, Settings.SETTLE_MS,
@@ -91,7 +91,8 @@ public final class PipelineConfiguration implements CamelConfiguration {
                 && !roles.distributed();
         context.getRegistry().bind("releases", new Releases(catalog, store, workspace, journal, clock,
                 io.hiraku.publish.FormatSizes.ofMegabytes(settings.integer(Settings.GZIP_NTRIPLES_MB),
-                        settings.integer(Settings.PLAIN_NTRIPLES_UP_TO_MB), settings.integer(Settings.TURTLE_UP_TO_MB)),
+                        settings.integer(Settings.PLAIN_NTRIPLES_UP_TO_MB), settings.integer(Settings.TURTLE_UP_TO_MB),
+                        settings.integer(Settings.GEOJSON_UP_TO_MB)),
                 settings.limits(), new DefinitionDrops(catalog, workspace, definitionsFromDrops, clock)));
         Publications publications = new Publications(new Publisher(store),
                 new CatalogBuilder(store, templates, workspace.staging().resolve("_catalog")), catalog,

@@ -57,10 +57,12 @@ public final class Publications {
 
     /**
      * After the catalog is rebuilt: deletes the dataset's release folders that its history no longer names
-     * (pruned ones), which the catalog has stopped linking.
+     * (pruned ones) and its latest files of formats its latest release does not have, which the catalog has
+     * stopped linking.
      */
     public IngestJob sweep(IngestJob job) throws IOException {
         retention.sweep(job.getDataset().id());
+        publisher.deleteFormatsNoLongerPublished(job.getDataset().id());
         return job;
     }
 
@@ -89,6 +91,7 @@ public final class Publications {
         if (rebuild(catalog.load()).isEmpty()) {
             for (String id : datasets) {
                 retention.sweepPruned(id);
+                publisher.deleteFormatsNoLongerPublished(id);
             }
         }
     }

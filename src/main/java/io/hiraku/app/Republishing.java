@@ -22,7 +22,14 @@ import java.util.Optional;
  */
 final class Republishing {
     /** What was done for one dataset: the file put into its drop folder (null if none), and why. */
-    record Result(String dataset, Path queued, String message) {
+    record Result(String dataset, Path queued, boolean needed, String message) {
+        static Result notNeeded(String dataset, String message) {
+            return new Result(dataset, null, false, message);
+        }
+
+        static Result notPossible(String dataset, String message) {
+            return new Result(dataset, null, true, message);
+        }
     }
 
     private final ObjectStore store;
@@ -33,31 +40,25 @@ final class Republishing {
         this.workspace = workspace;
     }
 
-    /** Whether the dataset is published and its definition changed since its latest release. */
-    boolean changed(DatasetDefinition dataset) throws IOException {
-        Optional<PublishedDataset> latest = new PublishedDatasets(store).find(dataset);
-        return latest.isPresent() && Releases.definitionChanged(latest.get(), dataset);
-    }
-
     Result republish(Definitions definitions, DatasetDefinition dataset) throws IOException {
         Optional<PublishedDataset> found = new PublishedDatasets(store).find(dataset);
         if (found.isEmpty()) {
-            return new Result(dataset.id(), null, "not published: there is nothing to publish again");
+            return Result.notNeeded(dataset.id(), "not published: there is nothing to publish again");
         }
         PublishedDataset latest = found.get();
         if (latest.definitionSha256() == null) {
-            return new Result(dataset.id(), null, "its latest release " + latest.release() + " was published before "
+            return Result.notNeeded(dataset.id(), "its latest release " + latest.release() + " was published before "
                     + "releases recorded their definition, so the same file would publish nothing new: drop a file");
         }
         if (!Releases.definitionChanged(latest, dataset)) {
-            return new Result(dataset.id(), null, "its definition is the one its latest release " + latest.release()
+            return Result.notNeeded(dataset.id(), "its definition is the one its latest release " + latest.release()
                     + " was made with: the same file would publish nothing new");
         }
         Path folder = workspace.ingest().resolve(dataset.department());
         String name = dropName(definitions, dataset, latest.originalName());
         Path drop = folder.resolve(name);
         if (Files.exists(drop, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return new Result(dataset.id(), null, "a file named " + name + " already waits in " + folder
+            return Result.notPossible(dataset.id(), "a file named " + name + " already waits in " + folder
                     + ": it is published under the current definition");
         }
         // copied under a hidden name (never a drop), then linked under its name, which fails rather than replace a
@@ -69,7 +70,7 @@ final class Republishing {
                 DurableFiles.copy(archived, part);
             } else if (!store.download(Publisher.releaseKey(dataset.id(), latest.release()) + "original/"
                     + latest.originalName(), part)) {
-                return new Result(dataset.id(), null, "the file its latest release " + latest.release() + " was made "
+                return Result.notPossible(dataset.id(), "the file its latest release " + latest.release() + " was made "
                         + "from (" + latest.originalName() + ") is neither in " + workspace.archive() + " nor in the store");
             }
             try {
@@ -78,13 +79,13 @@ final class Republishing {
                 Files.move(part, drop); // a share without hard links: a move that does not replace
             }
         } catch (FileAlreadyExistsException e) {
-            return new Result(dataset.id(), null, "a file named " + name + " was dropped into " + folder
+            return Result.notPossible(dataset.id(), "a file named " + name + " was dropped into " + folder
                     + " meanwhile: it is published under the current definition");
         } finally {
             Files.deleteIfExists(part);
         }
         DurableFiles.forceFolder(folder);
-        return new Result(dataset.id(), drop, "its latest release " + latest.release() + " was made from "
+        return new Result(dataset.id(), drop, true, "its latest release " + latest.release() + " was made from "
                 + latest.originalName() + " under an earlier definition: put back into " + folder
                 + " to be published under the current one");
     }

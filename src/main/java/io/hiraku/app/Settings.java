@@ -37,6 +37,7 @@ public final class Settings {
     public static final String GZIP_NTRIPLES_MB = "hiraku.gzip-ntriples-above-mb";
     public static final String PLAIN_NTRIPLES_UP_TO_MB = "hiraku.plain-ntriples-up-to-mb";
     public static final String TURTLE_UP_TO_MB = "hiraku.turtle-up-to-mb";
+    public static final String GEOJSON_UP_TO_MB = "hiraku.geojson-up-to-mb";
     public static final String S3_REGION = "hiraku.s3.region";
     public static final String S3_ENDPOINT = "hiraku.s3.endpoint";
     public static final String S3_PATH_STYLE = "hiraku.s3.path-style";

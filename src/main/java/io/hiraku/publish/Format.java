@@ -8,6 +8,7 @@ public enum Format {
     CSV("csv", ".csv", "csv", "text/csv", "CSV", "CSV"),
     EXCEL_CSV("excel-csv", "-excel.csv", "csv", "text/csv", "CSV", "CSV (Excel: UTF-8 with BOM)"),
     JSON("json", ".json", "json", "application/json", "JSON", "JSON"),
+    GEOJSON("geojson", ".geojson", "geojson", "application/geo+json", "GEOJSON", "GeoJSON"),
     TURTLE("ttl", ".ttl", "ttl", "text/turtle", "RDF_TURTLE", "RDF (Turtle)"),
     NTRIPLES("nt", ".nt", "nt", "application/n-triples", "RDF_N_TRIPLES", "RDF (N-Triples)"),
     NTRIPLES_GZIP("nt-gz", ".nt.gz", "gz", "application/n-triples", "RDF_N_TRIPLES", "RDF (N-Triples, gzip)");

@@ -7,15 +7,19 @@ package io.hiraku.publish;
  * 13 columns) and shrink tenfold, every RDF reader takes them gzipped, and the store then keeps, uploads
  * and serves a tenth. Turtle is written only while the N-Triples are at most {@code turtleUpTo} bytes:
  * past that it would be the same graph again in another layout, for nobody reads millions of triples as
- * text (and every Turtle reader reads N-Triples too).
+ * text (and every Turtle reader reads N-Triples too). GeoJSON, for a table of places, is written only
+ * while it is at most {@code geoJsonUpTo} bytes: it is for maps, which do not show a million points from
+ * one file (the CSV and JSON have the coordinates all the same).
  */
-public record FormatSizes(long gzipNTriplesAbove, long plainNTriplesUpTo, long turtleUpTo) {
+public record FormatSizes(long gzipNTriplesAbove, long plainNTriplesUpTo, long turtleUpTo, long geoJsonUpTo) {
     /** Every format, uncompressed: what a release gets when nothing is said. */
-    public static final FormatSizes ALL = new FormatSizes(Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE);
+    public static final FormatSizes ALL = new FormatSizes(Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE, Long.MAX_VALUE);
 
     /** From the settings' megabytes. */
-    public static FormatSizes ofMegabytes(long gzipNTriplesAboveMb, long plainNTriplesUpToMb, long turtleUpToMb) {
-        return new FormatSizes(megabytes(gzipNTriplesAboveMb), megabytes(plainNTriplesUpToMb), megabytes(turtleUpToMb));
+    public static FormatSizes ofMegabytes(long gzipNTriplesAboveMb, long plainNTriplesUpToMb, long turtleUpToMb,
+                                          long geoJsonUpToMb) {
+        return new FormatSizes(megabytes(gzipNTriplesAboveMb), megabytes(plainNTriplesUpToMb), megabytes(turtleUpToMb),
+                megabytes(geoJsonUpToMb));
     }
 
     private static long megabytes(long mb) {

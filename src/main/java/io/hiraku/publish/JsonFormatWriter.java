@@ -17,8 +17,8 @@ import java.time.Year;
  * {@link PublishedRow}): each member's {@code "name":} is made once per file, a number or a string
  * without anything to escape is a copy. The tests read the files back with Jackson.
  */
-final class JsonFormatWriter extends FormatWriter {
-    private static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
+class JsonFormatWriter extends FormatWriter {
+    static final byte[] NULL = "null".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] FIRST_ROW = "\n{".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] NEXT_ROW = "\n,{".getBytes(StandardCharsets.US_ASCII);
 
@@ -27,7 +27,12 @@ final class JsonFormatWriter extends FormatWriter {
     private boolean first = true;
 
     JsonFormatWriter(Path path, TableSchema schema) throws IOException {
-        super(path, Format.JSON);
+        this(path, Format.JSON, schema, new byte[] {'['});
+    }
+
+    /** A document of another format whose rows hold the row's object, after {@code opening}. */
+    JsonFormatWriter(Path path, Format format, TableSchema schema, byte[] opening) throws IOException {
+        super(path, format);
         members = new byte[schema.fields().size()][];
         for (int i = 0; i < members.length; i++) {
             byte[] name = schema.fields().get(i).name().getBytes(StandardCharsets.UTF_8);
@@ -42,13 +47,26 @@ final class JsonFormatWriter extends FormatWriter {
             member[n++] = ':';
             members[i] = java.util.Arrays.copyOf(member, n);
         }
-        put((byte) '[');
+        put(opening);
     }
 
     @Override
     void write(PublishedRow row) throws IOException {
-        put(first ? FIRST_ROW : NEXT_ROW);
+        put(firstRow() ? FIRST_ROW : NEXT_ROW);
+        putMembers(row);
+        put((byte) '}');
+        endRow();
+    }
+
+    /** True for the first row only: a row after it is preceded by a comma. */
+    final boolean firstRow() {
+        boolean was = first;
         first = false;
+        return was;
+    }
+
+    /** The row's members, {@code "name":value,…}, typed. */
+    final void putMembers(PublishedRow row) {
         Object[] values = row.values();
         for (int i = 0; i < values.length; i++) {
             put(members[i]);
@@ -59,11 +77,7 @@ final class JsonFormatWriter extends FormatWriter {
                     || v instanceof Boolean || v instanceof Year || v instanceof JsonText) {
                 putCell(row, i); // a JSON number, true/false, or checked JSON as it is
             } else if (v instanceof GeoPoint p) {
-                put((byte) '[');
-                putAscii(p.lon().toPlainString());
-                put((byte) ',');
-                putAscii(p.lat().toPlainString());
-                put((byte) ']');
+                putCoordinates(p);
             } else {
                 put((byte) '"');
                 if (row.has(i, PublishedRow.ESCAPED)) {
@@ -74,8 +88,15 @@ final class JsonFormatWriter extends FormatWriter {
                 put((byte) '"');
             }
         }
-        put((byte) '}');
-        endRow();
+    }
+
+    /** A point as GeoJSON and Frictionless's array form write it: {@code [lon,lat]}. */
+    final void putCoordinates(GeoPoint p) {
+        put((byte) '[');
+        putAscii(p.lon().toPlainString());
+        put((byte) ',');
+        putAscii(p.lat().toPlainString());
+        put((byte) ']');
     }
 
     private void putAscii(String text) {

@@ -105,6 +105,31 @@ public final class Publisher {
         return entries;
     }
 
+    /**
+     * Deletes the dataset's latest files of formats its latest release does not have (Turtle past its size, the
+     * N-Triples only gzipped, GeoJSON for a table no longer of places), which would otherwise stay at their
+     * stable URLs, out of date. Called once the catalog no longer links them. @return the keys deleted
+     */
+    public List<String> deleteFormatsNoLongerPublished(String datasetId) throws IOException {
+        Optional<InputStream> in = store.open(DatasetIris.datasetKey(datasetId) + "datapackage.json");
+        if (in.isEmpty()) {
+            return List.of();
+        }
+        java.util.Set<String> published = new java.util.HashSet<>();
+        try (InputStream stream = in.get()) {
+            JSON.readTree(stream).path("resources").forEach(r -> published.add(r.path("path").asText()));
+        }
+        List<String> deleted = new java.util.ArrayList<>();
+        for (Format format : Format.values()) {
+            String key = DatasetIris.datasetKey(datasetId) + format.fileName(datasetId);
+            if (!published.contains(format.fileName(datasetId)) && store.exists(key)) {
+                store.delete(key);
+                deleted.add(key);
+            }
+        }
+        return deleted;
+    }
+
     /** Whether the dataset has a published release (its latest {@code datapackage.json}). */
     public boolean isPublished(String datasetId) throws IOException {
         return store.exists(DatasetIris.datasetKey(datasetId) + "datapackage.json");

@@ -16,7 +16,7 @@ import java.util.List;
 
 /**
  * Fans each valid row out to every format writer of a release (CSV, Excel CSV, JSON, N-Triples and, while
- * the release is small, Turtle; see {@link FormatSizes}) in a staging folder, then writes the column profile, {@code datapackage.json} and {@code SHA256SUMS}. One pass, one row in
+ * the release is small, Turtle, and GeoJSON for a table of places; see {@link FormatSizes}) in a staging folder, then writes the column profile, {@code datapackage.json} and {@code SHA256SUMS}. One pass, one row in
  * memory. A writer that is closed without {@link #finish} leaves nothing that could be published.
  */
 public final class ReleaseWriter implements RowSink, Closeable {
@@ -28,7 +28,8 @@ public final class ReleaseWriter implements RowSink, Closeable {
     private final Path directory;
     private final Instant created;
     private final String releaseId;
-    private final List<FormatWriter> writers = new ArrayList<>();
+    /** The RDF and table threads may each take a format out of it (Turtle, GeoJSON grown too large). */
+    private final List<FormatWriter> writers = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final ColumnProfiler profiler;
     private final PublishedRow.Encoder encoder;
     /**
@@ -45,6 +46,9 @@ public final class ReleaseWriter implements RowSink, Closeable {
      */
     private FormatWriter turtle;
     private long turtleUpTo = Long.MAX_VALUE;
+    /** For a table of places; null when it is not one, or once it grew past {@link FormatSizes#geoJsonUpTo()}. */
+    private FormatWriter geoJson;
+    private long geoJsonUpTo = Long.MAX_VALUE;
     private final BackgroundFlush flush;
     private long rows;
     private boolean finished;
@@ -63,7 +67,14 @@ public final class ReleaseWriter implements RowSink, Closeable {
         tableWriters.add(new JsonFormatWriter(directory.resolve(Format.JSON.fileName(id)), dataset.schema()));
         turtle = new RdfFormatWriter(directory.resolve(Format.TURTLE.fileName(id)), Format.TURTLE, dataset.schema(), iri);
         ntriples = new RdfFormatWriter(directory.resolve(Format.NTRIPLES.fileName(id)), Format.NTRIPLES, dataset.schema(), iri);
+        java.util.Optional<GeoColumns> places = GeoColumns.of(dataset.schema());
+        if (places.isPresent()) {
+            geoJson = new GeoJsonFormatWriter(directory.resolve(Format.GEOJSON.fileName(id)), dataset.schema(), places.get());
+        }
         writers.addAll(tableWriters);
+        if (geoJson != null) {
+            writers.add(geoJson);
+        }
         writers.add(turtle);
         writers.add(ntriples);
         flush = new BackgroundFlush(dataset.id());
@@ -77,6 +88,7 @@ public final class ReleaseWriter implements RowSink, Closeable {
             for (FormatWriter writer : tableWriters) {
                 writer.write(row);
             }
+            writeGeoJson(row);
             profiler.accept(row.number(), row.values());
         }, 256, 4, "tables " + dataset.id());
     }
@@ -86,6 +98,7 @@ public final class ReleaseWriter implements RowSink, Closeable {
         ntriples.gzipCopyAbove(sizes.gzipNTriplesAbove(), directory.resolve(Format.NTRIPLES_GZIP.fileName(dataset.id())),
                 Format.NTRIPLES_GZIP, sizes.plainNTriplesUpTo());
         turtleUpTo = sizes.turtleUpTo();
+        geoJsonUpTo = sizes.geoJsonUpTo();
         return this;
     }
 
@@ -111,6 +124,21 @@ public final class ReleaseWriter implements RowSink, Closeable {
             return;
         }
         ttl.write(row);
+    }
+
+    /** On the table thread: the row as a GeoJSON feature, while the table is one of places and small enough. */
+    private void writeGeoJson(PublishedRow row) throws IOException {
+        FormatWriter geo = geoJson;
+        if (geo == null) {
+            return;
+        }
+        if (geo.bytes() > geoJsonUpTo) {
+            geoJson = null;
+            writers.remove(geo);
+            geo.discard();
+            return;
+        }
+        geo.write(row);
     }
 
     public StagedRelease finish(Original original) throws IOException {

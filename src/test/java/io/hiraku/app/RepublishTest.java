@@ -68,6 +68,32 @@ class RepublishTest {
     }
 
     @Test
+    void aFormatTheNewReleaseDoesNotHaveLeavesTheLatestFilesOnceTheCatalogNoLongerLinksIt() throws Exception {
+        catalog();
+        String places = "title: 相談窓口の場所\ndescription: 窓口の位置\nschema:\n  fields:\n    - {name: window, type: string}\n"
+                + "    - {name: latitude, type: number}\n    - {name: longitude, type: %s}\n";
+        Files.writeString(dir.resolve("catalog/datasets/health/places.yaml"), places.formatted("number"));
+        Path drop = Files.createDirectories(dir.resolve("work/ingest/health"));
+        String file = "window,latitude,longitude\n第１窓口,34.876,138.32\n";
+        Files.writeString(drop.resolve("places.csv"), file);
+        assertThat(publishOnce()).isEqualTo(HirakuCommand.OK);
+        Path latest = dir.resolve("store/datasets/places/places.geojson");
+        assertThat(JSON.readTree(latest.toFile()).path("features").get(0).path("geometry").path("coordinates").toString())
+                .isEqualTo("[138.32,34.876]");
+        String first = JSON.readTree(dir.resolve("store/datasets/places/datapackage.json").toFile())
+                .path("hiraku").path("release").asText();
+
+        // the longitude is text now: no longer a table of places, so no GeoJSON
+        Files.writeString(drop.resolve("places.yaml"), places.formatted("string"));
+        Files.writeString(drop.resolve("places.csv"), file);
+        assertThat(publishOnce()).isEqualTo(HirakuCommand.OK);
+        assertThat(Files.readString(dir.resolve("store/datasets/places/datapackage.json"))).doesNotContain("geojson");
+        assertThat(latest).doesNotExist();
+        assertThat(Files.readString(dir.resolve("store/datasets/places/index.html"))).doesNotContain("places.geojson");
+        assertThat(dir.resolve("store/datasets/places/releases/" + first + "/places.geojson")).exists();
+    }
+
+    @Test
     void republishPutsTheLatestFileBackOnlyForADefinitionThatChangedAndNeverOverAWaitingDrop() throws Exception {
         catalog();
         Path drop = Files.createDirectories(dir.resolve("work/ingest/health"));

@@ -181,6 +181,85 @@ class FormatWritersTest {
         assertSame(new String(Files.readAllBytes(file), StandardCharsets.UTF_8), expected.toString(StandardCharsets.UTF_8));
     }
 
+    @Test
+    void geoJsonHasAFeaturePerRowWithThePointAndTheJsonRecordAsProperties() throws Exception {
+        TableSchema schema = schema();
+        List<Object[]> rows = rows();
+        JsonFormatWriter json = new JsonFormatWriter(dir.resolve("things.json"), schema);
+        write(json, schema, rows);
+        json.finish();
+        GeoJsonFormatWriter geo = new GeoJsonFormatWriter(dir.resolve("things.geojson"), schema,
+                GeoColumns.of(schema).orElseThrow());
+        write(geo, schema, rows);
+        PublishedFile published = geo.finish();
+        assertThat(published.format()).isEqualTo(Format.GEOJSON);
+
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.JsonNode records = mapper.readTree(dir.resolve("things.json").toFile());
+        com.fasterxml.jackson.databind.JsonNode collection = mapper.readTree(dir.resolve("things.geojson").toFile());
+        assertThat(collection.path("type").asText()).isEqualTo("FeatureCollection");
+        com.fasterxml.jackson.databind.JsonNode features = collection.path("features");
+        assertThat(features.size()).isEqualTo(rows.size());
+        int unplaced = 0;
+        for (int r = 0; r < rows.size(); r++) {
+            com.fasterxml.jackson.databind.JsonNode feature = features.get(r);
+            assertThat(feature.path("type").asText()).isEqualTo("Feature");
+            assertThat(feature.path("properties")).isEqualTo(records.get(r));
+            if (rows.get(r)[6] instanceof GeoPoint p) {
+                assertThat(feature.path("geometry").path("type").asText()).isEqualTo("Point");
+                assertThat(feature.path("geometry").path("coordinates").get(0).decimalValue()).isEqualByComparingTo(p.lon());
+                assertThat(feature.path("geometry").path("coordinates").get(1).decimalValue()).isEqualByComparingTo(p.lat());
+            } else {
+                assertThat(feature.get("geometry").isNull()).isTrue();
+                unplaced++;
+            }
+        }
+        assertThat(unplaced).isPositive();
+    }
+
+    @Test
+    void placesAreFoundByAGeopointOrByLatitudeAndLongitudeFieldsAndOnlyPointsOnTheEarthArePlaced() throws Exception {
+        Path datasets = io.hiraku.Fixtures.cityCatalog(dir.resolve("catalog"));
+        Files.writeString(datasets.resolve("toilets.yaml"), """
+                title: トイレ
+                schema:
+                  fields:
+                    - {name: name, type: string}
+                    - {name: ido, title: 緯度, type: number}
+                    - {name: keido, title: 経度, type: number}
+                """);
+        Files.writeString(datasets.resolve("benches.yaml"), """
+                title: ベンチ
+                schema:
+                  fields:
+                    - {name: name, type: string}
+                    - {name: lng, type: number}
+                    - {name: Lat, type: integer}
+                """);
+        Files.writeString(datasets.resolve("notes.yaml"), """
+                title: メモ
+                schema:
+                  fields:
+                    - {name: name, type: string}
+                    - {name: latitude, type: string}
+                    - {name: longitude, type: string}
+                """);
+        io.hiraku.schema.Definitions definitions = new DefinitionLoader().load(dir.resolve("catalog"));
+        GeoColumns toilets = GeoColumns.of(definitions.dataset("toilets").orElseThrow().schema()).orElseThrow();
+        GeoColumns benches = GeoColumns.of(definitions.dataset("benches").orElseThrow().schema()).orElseThrow();
+        assertThat(GeoColumns.of(definitions.dataset("notes").orElseThrow().schema())).isEmpty();
+
+        GeoPoint placed = toilets.of(new Object[] {"駅前", new BigDecimal("34.876"), new BigDecimal("138.32")});
+        assertThat(placed.lat()).isEqualByComparingTo("34.876");
+        assertThat(placed.lon()).isEqualByComparingTo("138.32");
+        assertThat(toilets.of(new Object[] {"駅前", null, new BigDecimal("138.32")})).isNull();
+        assertThat(toilets.of(new Object[] {"駅前", new Missing("-"), new BigDecimal("138.32")})).isNull();
+        // swapped in the file: 138 is no latitude
+        assertThat(toilets.of(new Object[] {"駅前", new BigDecimal("138.32"), new BigDecimal("34.876")})).isNull();
+        assertThat(benches.of(new Object[] {"公園", new BigDecimal("-179.5"), 35L}))
+                .isEqualTo(new GeoPoint(new BigDecimal("-179.5"), BigDecimal.valueOf(35)));
+    }
+
     /** Equal texts, or a failure that shows where they part. */
     private static void assertSame(String actual, String expected) {
         int at = 0;
