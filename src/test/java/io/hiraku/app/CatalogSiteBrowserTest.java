@@ -250,7 +250,8 @@ class CatalogSiteBrowserTest {
         assertThat(visibleTitles()).containsExactlyInAnyOrder(TOILETS, HOSTILE_TITLE);
         browser.findElement(By.linkText(TOILETS)).click();
         assertThat(browser.findElements(By.cssSelector("table.preview tbody tr"))).hasSize(10);
-        assertThat(browser.findElements(By.cssSelector("table.downloads a[download]"))).hasSize(5);
+        // CSV, Excel CSV, JSON, GeoJSON (the toilets have latitude and longitude), Turtle, N-Triples
+        assertThat(browser.findElements(By.cssSelector("table.downloads a[download]"))).hasSize(6);
         assertThat(browser.findElement(By.cssSelector("button.copy")).isDisplayed())
                 .as("the copy button needs the clipboard API").isFalse();
     }

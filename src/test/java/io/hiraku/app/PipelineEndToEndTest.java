@@ -217,7 +217,9 @@ class PipelineEndToEndTest extends CamelMainTestSupport {
                 .containsExactlyInAnyOrder(BASE + "/datasets/takamatsu-aed",
                         BASE + "/datasets/takamatsu-childcare-facilities", BASE + "/datasets/yaizu-public-toilets");
         assertThat(catalog.listSubjectsWithProperty(RDF.type, distributionType).mapWith(Resource::getURI).toList())
-                .hasSize(18).contains(BASE + "/datasets/takamatsu-aed/distributions/csv",
+                // GeoJSON too for each of the three: each is a table of places
+                .hasSize(18 + 3).contains(BASE + "/datasets/takamatsu-aed/distributions/csv",
+                        BASE + "/datasets/takamatsu-aed/distributions/geojson",
                         BASE + "/datasets/takamatsu-aed/distributions/nt-gz",
                         BASE + "/datasets/takamatsu-aed/distributions/excel-csv");
         assertThat(catalog.contains(catalog.createResource(BASE + "/datasets/takamatsu-aed/distributions/csv"),
@@ -290,7 +292,7 @@ class PipelineEndToEndTest extends CamelMainTestSupport {
             Document datasetPage = Jsoup.parse(store.resolve("datasets/" + id + "/index.html").toFile(), "UTF-8");
             Model schemaOrg = SchemaOrgCheck.graph(datasetPage);
             assertThat(SchemaOrgCheck.count(schemaOrg, "Dataset")).as(id).isEqualTo(1);
-            assertThat(SchemaOrgCheck.count(schemaOrg, "DataDownload")).as(id).isEqualTo(6);
+            assertThat(SchemaOrgCheck.count(schemaOrg, "DataDownload")).as(id).isEqualTo(7); // GeoJSON the 7th
             assertThat(SchemaOrgCheck.count(schemaOrg, "PropertyValue")).as(id)
                     .isEqualTo(JSON.readTree(store.resolve("datasets/" + id + "/datapackage.json").toFile())
                             .path("resources").get(0).path("schema").path("fields").size());

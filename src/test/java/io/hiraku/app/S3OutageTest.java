@@ -76,7 +76,7 @@ class S3OutageTest {
                     .key("hiraku/catalog.ttl")).asUtf8String(), org.apache.jena.riot.Lang.TURTLE).parse(catalog);
             List<String> downloads = catalog.listObjectsOfProperty(
                     catalog.createProperty("http://www.w3.org/ns/dcat#downloadURL")).mapWith(n -> n.asResource().getURI()).toList();
-            assertThat(downloads).hasSize(5);   // csv, excel-csv, json, ttl, nt
+            assertThat(downloads).hasSize(6);   // csv, excel-csv, json, geojson, ttl, nt
             for (String url : downloads) {
                 assertThat(keys).contains("hiraku/" + url.substring("http://localhost:8080/".length()));
             }
@@ -135,7 +135,7 @@ class S3OutageTest {
                     .key("hiraku/catalog.ttl")).asUtf8String(), org.apache.jena.riot.Lang.TURTLE).parse(catalog);
             List<String> downloads = catalog.listObjectsOfProperty(
                     catalog.createProperty("http://www.w3.org/ns/dcat#downloadURL")).mapWith(n -> n.asResource().getURI()).toList();
-            assertThat(downloads).hasSize(15);
+            assertThat(downloads).hasSize(15 + 3); // GeoJSON too
             for (String url : downloads) {
                 assertThat(keys).contains("hiraku/" + url.substring("http://localhost:8080/".length()));
             }
