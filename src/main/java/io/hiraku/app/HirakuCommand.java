@@ -12,6 +12,7 @@ import io.hiraku.validate.RowSink;
 import io.hiraku.validate.TableValidator;
 import io.hiraku.validate.ValidationReport;
 import java.nio.file.Files;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -90,6 +91,27 @@ public final class HirakuCommand implements Runnable {
         }
     }
 
+    /**
+     * Runs a command that changes the store outside the drops (withdraw, prune) holding the work folder; if a
+     * {@code run} holds it, the command is handed over to it ({@link OperatorRequests}), which does it between two
+     * drops, and its answer is printed here. Anything else holding it: nothing is done, exit 2, saying who.
+     */
+    static int holdingWorkOrHandingOver(Settings settings, OperatorRequest request) throws Exception {
+        WorkLock lock;
+        try {
+            lock = WorkLock.take(settings.work(), request.command());
+        } catch (WorkLock.Busy e) {
+            if (!e.takesRequests()) {
+                System.err.println("hiraku: " + e.getMessage());
+                return OPERATIONAL_ERROR;
+            }
+            return OperatorRequests.handOver(settings, request, System.out, System.err);
+        }
+        try (lock) {
+            return request.execute(settings, System.out, System.err);
+        }
+    }
+
     /** The preview server of a local store; null for S3, which the bucket (or a CDN) serves itself. */
     static StaticSiteServer startServer(Settings settings) throws Exception {
         if (settings.store().startsWith("s3://")) {
@@ -112,7 +134,9 @@ public final class HirakuCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             Settings settings = options.settings(server.overrides());
-            return holdingWork(settings, "run", () -> run(settings));
+            // a local run does the operators' withdrawals and prunes handed over to it
+            return holdingWork(settings, Roles.of(settings).distributed() ? "run" : "run " + OperatorRequests.TAKES,
+                    () -> run(settings));
         }
 
         private int run(Settings settings) throws Exception {
@@ -343,19 +367,20 @@ public final class HirakuCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            Settings settings = options.settings(Map.of());
-            return holdingWork(settings, "prune", () -> prune(settings));
+            return holdingWorkOrHandingOver(options.settings(Map.of()), OperatorRequest.prune(keep, datasetId));
         }
 
-        private int prune(Settings settings) throws Exception {
+        /** Also what a running pipeline does with a prune handed over to it. */
+        static int prune(Settings settings, OperatorRequest request, PrintStream out) throws Exception {
             Definitions definitions = new CatalogSource(settings.catalog(), settings.baseUrl()).load();
             ObjectStore store = Stores.open(settings);
             Path scratch = settings.work().resolve("staging");
             Retention retention = new Retention(store, scratch.resolve("_retention"));
+            String datasetId = request.dataset();
             for (DatasetDefinition dataset : definitions.datasets()) {
                 if (datasetId == null || datasetId.equals(dataset.id())) {
-                    List<String> removed = retention.prune(dataset.id(), keep);
-                    System.out.println(dataset.id() + ": removed " + removed.size() + " release(s) " + removed);
+                    List<String> removed = retention.prune(dataset.id(), request.keep());
+                    out.println(dataset.id() + ": removed " + removed.size() + " release(s) " + removed);
                 }
             }
             new CatalogBuilder(store, new SiteTemplates(settings.catalog().resolve("site")), scratch.resolve("_catalog"))
@@ -411,11 +436,13 @@ public final class HirakuCommand implements Runnable {
                         + "/releases.json names it), or --whole-dataset");
                 return REJECTED;
             }
-            Settings settings = options.settings(Map.of());
-            return holdingWork(settings, "withdraw", () -> withdraw(settings));
+            return holdingWorkOrHandingOver(options.settings(Map.of()),
+                    OperatorRequest.withdraw(datasetId, releaseId, wholeDataset, reason.strip(), eraseOriginals));
         }
 
-        private int withdraw(Settings settings) throws Exception {
+        /** Also what a running pipeline does with a withdrawal handed over to it. */
+        static int withdraw(Settings settings, OperatorRequest request, PrintStream out, PrintStream err) throws Exception {
+            String datasetId = request.dataset();
             Definitions definitions = new CatalogSource(settings.catalog(), settings.baseUrl()).load();
             ObjectStore store = Stores.open(settings);
             String shared = settings.get(Settings.SHARED_ARCHIVE);
@@ -426,16 +453,17 @@ public final class HirakuCommand implements Runnable {
                     Stores.ingestOrNull(settings));
             io.hiraku.publish.Withdrawal.Plan plan;
             try {
-                plan = withdrawals.withdraw(definitions, datasetId, releaseId, reason.strip(), eraseOriginals);
+                plan = withdrawals.withdraw(definitions, datasetId, request.release(), request.reason(),
+                        Boolean.TRUE.equals(request.eraseOriginals()));
             } catch (io.hiraku.publish.Withdrawal.NotWithdrawable e) {
-                System.err.println("hiraku: " + e.getMessage());
+                err.println("hiraku: " + e.getMessage());
                 return REJECTED;
             }
             String what = plan.releases().isEmpty() ? "already withdrawn; its files are removed"
                     : "withdrawn release(s) " + String.join(", ", plan.releases());
-            System.out.println(datasetId + ": " + what + (plan.wholeDataset() ? "; the dataset is no longer published"
+            out.println(datasetId + ": " + what + (plan.wholeDataset() ? "; the dataset is no longer published"
                     : "; its latest release is " + plan.latest()));
-            System.out.println("A CDN or cache in front of the store keeps its copies until they expire or are "
+            out.println("A CDN or cache in front of the store keeps its copies until they expire or are "
                     + "invalidated: invalidate /" + io.hiraku.publish.DatasetIris.datasetKey(datasetId) + "*");
             return OK;
         }

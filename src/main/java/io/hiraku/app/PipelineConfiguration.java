@@ -99,6 +99,9 @@ public final class PipelineConfiguration implements CamelConfiguration {
                 retention, journal, settings.integer(Settings.RELEASES_KEEP), metrics);
         context.getRegistry().bind("publications", publications);
         context.getRegistry().bind("catalogEdits", new CatalogEdits(settings.catalog(), publications));
+        PipelineGate gate = new PipelineGate();
+        context.getRegistry().bind("pipelineGate", gate);
+        context.getRegistry().bind("operatorRequests", new OperatorRequests(settings, gate, clock));
         // drops uploaded to object storage, when configured; their receipts go back there
         ObjectStore ingestStore = Stores.ingestOrNull(settings);
         Receipts receipts = new Receipts(new ReceiptWriter(templates), workspace, catalog, outcomes, journal, metrics,

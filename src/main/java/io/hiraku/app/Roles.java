@@ -64,6 +64,8 @@ public record Roles(boolean distributed, boolean ingest, boolean worker, boolean
         flags.put("hiraku.run.worker", String.valueOf(worker));
         flags.put("hiraku.run.builder", String.valueOf(builder));
         flags.put("hiraku.run.catalog", String.valueOf(catalog()));
+        // operators' withdrawals and prunes handed over to a local run (OperatorRequests)
+        flags.put("hiraku.run.requests", String.valueOf(!distributed));
         return flags;
     }
 

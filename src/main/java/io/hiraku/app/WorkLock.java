@@ -32,8 +32,16 @@ final class WorkLock implements AutoCloseable {
 
     /** Another Hiraku holds the work folder. */
     static final class Busy extends Exception {
-        Busy(String message) {
+        private final boolean takesRequests;
+
+        Busy(String message, boolean takesRequests) {
             super(message);
+            this.takesRequests = takesRequests;
+        }
+
+        /** Whether the holder is a {@code run} that does withdrawals and prunes handed over to it. */
+        boolean takesRequests() {
+            return takesRequests;
         }
     }
 
@@ -53,7 +61,8 @@ final class WorkLock implements AutoCloseable {
             String holder = holder(channel).orElse("another process");
             channel.close();
             throw new Busy("another Hiraku is working in " + work.toAbsolutePath() + " (" + holder + "); nothing was "
-                    + "done. Wait for it to end, or stop it first (a drop waits in its folder meanwhile)");
+                    + "done. Wait for it to end, or stop it first (a drop waits in its folder meanwhile)",
+                    holder.contains(OperatorRequests.TAKES));
         }
         channel.truncate(0);
         channel.write(ByteBuffer.wrap(("pid " + ProcessHandle.current().pid() + ", " + command + " since "
