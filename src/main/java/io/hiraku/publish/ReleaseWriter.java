@@ -113,32 +113,32 @@ public final class ReleaseWriter implements RowSink, Closeable {
     /** On the RDF thread: the row in N-Triples and, while the release is small enough for it, in Turtle. */
     private void writeRdf(PublishedRow row) throws IOException {
         ntriples.write(row);
-        FormatWriter ttl = turtle;
-        if (ttl == null) {
-            return;
-        }
-        if (ntriples.bytes() > turtleUpTo) {
+        if (turtle != null && givenUp(turtle, ntriples.bytes(), turtleUpTo)) {
             turtle = null;
-            writers.remove(ttl);
-            ttl.discard();
-            return;
         }
-        ttl.write(row);
+        if (turtle != null) {
+            turtle.write(row);
+        }
     }
 
     /** On the table thread: the row as a GeoJSON feature, while the table is one of places and small enough. */
     private void writeGeoJson(PublishedRow row) throws IOException {
-        FormatWriter geo = geoJson;
-        if (geo == null) {
-            return;
-        }
-        if (geo.bytes() > geoJsonUpTo) {
+        if (geoJson != null && givenUp(geoJson, geoJson.bytes(), geoJsonUpTo)) {
             geoJson = null;
-            writers.remove(geo);
-            geo.discard();
-            return;
         }
-        geo.write(row);
+        if (geoJson != null) {
+            geoJson.write(row);
+        }
+    }
+
+    /** Takes a format out of the release (its file deleted) once {@code size} grew past {@code upTo}. */
+    private boolean givenUp(FormatWriter writer, long size, long upTo) throws IOException {
+        if (size <= upTo) {
+            return false;
+        }
+        writers.remove(writer);
+        writer.discard();
+        return true;
     }
 
     public StagedRelease finish(Original original) throws IOException {

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -100,11 +97,12 @@ class RepublishTest {
         Files.writeString(drop.resolve("counts.csv"), COUNTS);
         assertThat(publishOnce()).isEqualTo(HirakuCommand.OK);
 
-        String[] said = new String[1];
-        assertThat(withOutput(said, () -> republish("--changed"))).isEqualTo(HirakuCommand.OK);
-        assertThat(said[0]).contains("No published dataset's definition changed");
-        assertThat(withOutput(said, () -> republish("--dataset", "counts"))).isEqualTo(HirakuCommand.REJECTED);
-        assertThat(said[0]).contains("counts: its definition is the one its latest release");
+        Printed said = Printed.by(() -> republish("--changed"));
+        assertThat(said.exit()).isEqualTo(HirakuCommand.OK);
+        assertThat(said.out()).contains("No published dataset's definition changed");
+        said = Printed.by(() -> republish("--dataset", "counts"));
+        assertThat(said.exit()).isEqualTo(HirakuCommand.REJECTED);
+        assertThat(said.out()).contains("counts: its definition is the one its latest release");
         assertThat(republish("--dataset", "parking")).isEqualTo(HirakuCommand.REJECTED);
         assertThat(republish()).isEqualTo(HirakuCommand.REJECTED);
         assertThat(drop.resolve("counts.csv")).doesNotExist();
@@ -113,15 +111,17 @@ class RepublishTest {
         Files.writeString(dir.resolve("catalog/datasets/health/counts.yaml"), definition("窓口の件数", ", normalize: nfkc"));
         // a department's file of the same name waiting in the folder is never replaced
         Files.writeString(drop.resolve("counts.csv"), "id,window,count\n9,新しい窓口,1\n");
-        assertThat(withOutput(said, () -> republish("--dataset", "counts"))).isEqualTo(HirakuCommand.REJECTED);
-        assertThat(said[0]).contains("a file named counts.csv already waits in");
+        said = Printed.by(() -> republish("--dataset", "counts"));
+        assertThat(said.exit()).isEqualTo(HirakuCommand.REJECTED);
+        assertThat(said.out()).contains("a file named counts.csv already waits in");
         assertThat(Files.readString(drop.resolve("counts.csv"))).contains("新しい窓口");
         Files.delete(drop.resolve("counts.csv"));
 
         // the original comes from the store when the archive does not have it (another node's, or cleaned)
         io.hiraku.publish.DurableFiles.deleteTree(dir.resolve("work/archive"));
-        assertThat(withOutput(said, () -> republish("--changed"))).isEqualTo(HirakuCommand.OK);
-        assertThat(said[0]).contains("counts: its latest release", "put back into", "1 file(s) put back");
+        said = Printed.by(() -> republish("--changed"));
+        assertThat(said.exit()).isEqualTo(HirakuCommand.OK);
+        assertThat(said.out()).contains("counts: its latest release", "put back into", "1 file(s) put back");
         assertThat(Files.readString(drop.resolve("counts.csv"))).isEqualTo(COUNTS);
         try (Stream<Path> left = Files.list(drop)) {
             assertThat(left.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("counts.csv", "_receipts");
@@ -207,18 +207,6 @@ class RepublishTest {
             Path newest = receipts.filter(p -> p.getFileName().toString().startsWith(file + ".")
                     && p.toString().endsWith(".json")).max(Comparator.comparing(Path::toString)).orElseThrow();
             return JSON.readTree(newest.toFile());
-        }
-    }
-
-    private static int withOutput(String[] said, java.util.concurrent.Callable<Integer> command) throws Exception {
-        PrintStream out = System.out;
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-        try {
-            return command.call();
-        } finally {
-            System.setOut(out);
-            said[0] = buffer.toString(StandardCharsets.UTF_8);
         }
     }
 }

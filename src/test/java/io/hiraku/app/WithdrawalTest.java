@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hiraku.CatalogLinks;
 import io.hiraku.catalog.DcatGate;
 import io.hiraku.publish.Sha256;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -261,15 +259,7 @@ class WithdrawalTest {
                 dir.resolve("work").toString(), "--store", dir.resolve("store").toString(), "--catalog",
                 dir.resolve("catalog").toString()));
         args.addAll(List.of(more));
-        PrintStream out = System.out;
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-        try {
-            return HirakuCommand.execute(args.toArray(String[]::new));
-        } finally {
-            System.setOut(out);
-            out.print(printed.toString(StandardCharsets.UTF_8));
-        }
+        return HirakuCommand.execute(args.toArray(String[]::new));
     }
 
     private List<Path> filesUnder(String key) throws Exception {

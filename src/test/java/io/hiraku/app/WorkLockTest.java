@@ -2,9 +2,6 @@ package io.hiraku.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -30,17 +27,16 @@ class WorkLockTest {
                 "--port", String.valueOf(io.hiraku.S3Server.freePort()))) {
             hiraku.awaitOrShow(() -> hiraku.get(hiraku.health()).statusCode() == 200);
 
-            String[] said = new String[1];
-            int exit = withErrors(said, () -> HirakuCommand.execute("publish", "--once", "--work", work.toString(),
+            Printed said = Printed.by(() -> HirakuCommand.execute("publish", "--once", "--work", work.toString(),
                     "--store", store.toString()));
-            assertThat(exit).isEqualTo(HirakuCommand.OPERATIONAL_ERROR);
-            assertThat(said[0]).contains("another Hiraku is working in " + work.toAbsolutePath(), "run (takes withdraw and prune requests) since",
+            assertThat(said.exit()).isEqualTo(HirakuCommand.OPERATIONAL_ERROR);
+            assertThat(said.err()).contains("another Hiraku is working in " + work.toAbsolutePath(), "run (takes withdraw and prune requests) since",
                     "nothing was done");
             // handed over to the run, which finds nothing published under that id
-            exit = withErrors(said, () -> HirakuCommand.execute("withdraw", "--dataset", "yaizu-public-toilets",
+            said = Printed.by(() -> HirakuCommand.execute("withdraw", "--dataset", "yaizu-public-toilets",
                     "--whole-dataset", "--reason", "x", "--work", work.toString(), "--store", store.toString()));
-            assertThat(exit).isEqualTo(HirakuCommand.REJECTED);
-            assertThat(said[0]).contains("the pipeline running in " + work.toAbsolutePath() + " does the withdraw",
+            assertThat(said.exit()).isEqualTo(HirakuCommand.REJECTED);
+            assertThat(said.err()).contains("the pipeline running in " + work.toAbsolutePath() + " does the withdraw",
                     "nothing is published as dataset yaizu-public-toilets");
             assertThat(work.resolve("requests")).isEmptyDirectory();
         }
@@ -66,12 +62,11 @@ class WorkLockTest {
             Path csv = store.resolve("datasets/yaizu-public-toilets/yaizu-public-toilets.csv");
             hiraku.awaitOrShow(() -> Files.exists(csv) && !Files.exists(drops.resolve("222127_public_toilet.csv")));
 
-            String[] said = new String[2];
-            int exit = withOutput(said, () -> HirakuCommand.execute("withdraw", "--dataset", "yaizu-public-toilets",
+            Printed said = Printed.by(() -> HirakuCommand.execute("withdraw", "--dataset", "yaizu-public-toilets",
                     "--whole-dataset", "--reason", "個人情報を含んでいたため", "--work", work.toString(), "--store",
                     store.toString()));
-            assertThat(exit).as(said[1]).isEqualTo(HirakuCommand.OK);
-            assertThat(said[0]).contains("yaizu-public-toilets: withdrawn release(s)", "no longer published");
+            assertThat(said.exit()).as(said.err()).isEqualTo(HirakuCommand.OK);
+            assertThat(said.out()).contains("yaizu-public-toilets: withdrawn release(s)", "no longer published");
             assertThat(csv).doesNotExist();
             assertThat(Files.readString(store.resolve("datasets/yaizu-public-toilets/index.html")))
                     .contains("個人情報を含んでいたため");
@@ -81,39 +76,12 @@ class WorkLockTest {
             Files.copy(Path.of("examples/takamatsu/0002_aed_sjis_2023-02-16.csv"),
                     takamatsu.resolve("0002_aed_sjis_2023-02-16.csv"));
             hiraku.awaitOrShow(() -> Files.exists(store.resolve("datasets/takamatsu-aed/takamatsu-aed.csv")));
-            exit = withOutput(said, () -> HirakuCommand.execute("prune", "--keep", "1", "--dataset", "takamatsu-aed",
+            said = Printed.by(() -> HirakuCommand.execute("prune", "--keep", "1", "--dataset", "takamatsu-aed",
                     "--work", work.toString(), "--store", store.toString()));
-            assertThat(exit).as(said[1]).isEqualTo(HirakuCommand.OK);
-            assertThat(said[0]).contains("takamatsu-aed: removed 0 release(s)");
-            assertThat(said[1]).contains("does the prune");
+            assertThat(said.exit()).as(said.err()).isEqualTo(HirakuCommand.OK);
+            assertThat(said.out()).contains("takamatsu-aed: removed 0 release(s)");
+            assertThat(said.err()).contains("does the prune");
             assertThat(work.resolve("requests")).isEmptyDirectory();
-        }
-    }
-
-    /** Runs a command in this JVM; {@code said[0]} is what it printed, {@code said[1]} its errors. */
-    private static int withOutput(String[] said, java.util.concurrent.Callable<Integer> command) throws Exception {
-        PrintStream out = System.out;
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-        String[] errors = new String[1];
-        try {
-            return withErrors(errors, command);
-        } finally {
-            System.setOut(out);
-            said[0] = buffer.toString(StandardCharsets.UTF_8);
-            said[1] = errors[0];
-        }
-    }
-
-    private static int withErrors(String[] said, java.util.concurrent.Callable<Integer> command) throws Exception {
-        PrintStream err = System.err;
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(buffer, true, StandardCharsets.UTF_8));
-        try {
-            return command.call();
-        } finally {
-            System.setErr(err);
-            said[0] = buffer.toString(StandardCharsets.UTF_8);
         }
     }
 }
