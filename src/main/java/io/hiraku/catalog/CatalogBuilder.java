@@ -77,6 +77,12 @@ public final class CatalogBuilder {
         for (Path asset : templates.assets()) {
             store.put("assets/" + asset.getFileName(), asset, ObjectInfo.changing(contentType(asset.getFileName().toString())));
         }
+        if (catalog.map().shown()) {
+            for (Path asset : LeafletAssets.files()) {
+                store.put("assets/leaflet/" + asset.getFileName(), asset,
+                        ObjectInfo.changing(contentType(asset.getFileName().toString())));
+            }
+        }
         java.time.Instant now = clock.instant();
         String theme = templates.version();
         for (PublishedDataset d : datasets) {
@@ -262,6 +268,9 @@ public final class CatalogBuilder {
         }
         if (name.endsWith(".png")) {
             return "image/png";
+        }
+        if (name.indexOf('.') < 0) {
+            return "text/plain; charset=utf-8"; // LICENSE
         }
         return "application/octet-stream";
     }

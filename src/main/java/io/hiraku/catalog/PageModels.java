@@ -143,6 +143,39 @@ final class PageModels {
     }
 
     /** A dataset's page; {@code advice} lists what DCAT-AP recommends and the metadata lacks. */
+    /**
+     * The map of a dataset of places (it has a GeoJSON), when the catalog shows maps and the GeoJSON is small
+     * enough for a browser to draw ({@link #MAP_UP_TO} bytes); the label of a point is its name's field.
+     */
+    private java.util.Optional<Map<String, Object>> map(PublishedDataset published) {
+        io.hiraku.schema.MapTiles tiles = catalog.map();
+        return published.distributions().stream()
+                .filter(d -> d.format().equals(Format.GEOJSON.key()) && d.bytes() <= MAP_UP_TO && tiles.shown())
+                .findFirst().map(d -> Map.of("file", d.name(), "tiles", tiles.tiles(),
+                        "attribution", tiles.attribution(), "attributionUrl", tiles.attributionUrl(),
+                        "label", published.definition().schema().fields().stream()
+                                .filter(f -> "http://schema.org/name".equals(f.rdfProperty()) || f.name().equals("name"))
+                                .map(Field::name).findFirst().orElse(""),
+                        "titles", fieldTitles(published.definition())));
+    }
+
+    /** On a Japanese page, each field's title (the header the department wrote) by its name, as JSON; else none. */
+    private String fieldTitles(DatasetDefinition def) {
+        com.fasterxml.jackson.databind.node.ObjectNode titles = com.fasterxml.jackson.databind.node.JsonNodeFactory
+                .instance.objectNode();
+        if ("ja".equals(lang)) {
+            for (Field f : def.schema().fields()) {
+                if (f.title() != null && !f.title().isBlank()) {
+                    titles.put(f.name(), f.title());
+                }
+            }
+        }
+        return titles.toString();
+    }
+
+    /** The largest GeoJSON a dataset page draws on its map (10 MB: some 25,000 points). */
+    static final long MAP_UP_TO = 10L * 1024 * 1024;
+
     Map<String, Object> dataset(PublishedDataset published, List<String> advice, JsonNode profile, MqaScore mqa) {
         DatasetDefinition def = published.definition();
         Map<String, Object> model = site("datasets/" + def.id() + "/");
@@ -162,6 +195,7 @@ final class PageModels {
         model.put("contact", contact == null ? Map.of() : contactModel(contact));
         model.put("themes", def.themes().stream().map(c -> DataTheme.of(c).map(this::themeLabel).orElse(c)).toList());
         model.put("downloads", downloads(published));
+        map(published).ifPresent(m -> model.put("map", m));
         model.put("fields", fields(def));
         model.put("preview", preview(def, profile));
         model.put("profile", profile(def, profile));

@@ -19,7 +19,8 @@ public record CatalogDefinition(
         Contact contact,
         Integer pageSize,
         List<Department> departments,
-        String timeZone) {
+        String timeZone,
+        MapTiles map) {
 
     /** Datasets per page of the DCAT catalog documents, unless catalog.yaml says {@code pageSize}. */
     public static final int DEFAULT_PAGE_SIZE = 100;
@@ -37,6 +38,7 @@ public record CatalogDefinition(
             throw new DefinitionException("catalog.yaml: pageSize must be at least 1, not " + pageSize);
         }
         timeZone = timeZone == null || timeZone.isBlank() ? DEFAULT_TIME_ZONE : timeZone.trim();
+        map = map == null ? MapTiles.GSI : map;
         try {
             java.time.ZoneId.of(timeZone);
         } catch (java.time.DateTimeException e) {
@@ -86,6 +88,6 @@ public record CatalogDefinition(
 
     public CatalogDefinition withBaseUrl(String url) {
         return new CatalogDefinition(title, description, publisher, publisherUrl, url, languages, license,
-                spatial, contact, pageSize, departments, timeZone);
+                spatial, contact, pageSize, departments, timeZone, map);
     }
 }

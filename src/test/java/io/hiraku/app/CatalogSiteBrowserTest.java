@@ -52,6 +52,10 @@ class CatalogSiteBrowserTest {
         Browser.assumeInstalled();
         Path catalog = dir.resolve("catalog");
         copyTree(Path.of("catalog"), catalog);
+        // the map's tiles from the test's own server (none there: the points are drawn on a blank map), so that
+        // no request leaves 127.0.0.1
+        Files.writeString(catalog.resolve("catalog.yaml"), Files.readString(catalog.resolve("catalog.yaml"))
+                .replaceAll("(?m)^map:\\n(  .*\\n)+", "map: {tiles: \"/tiles/{z}/{x}/{y}.png\", attribution: 試験用の地図}\n"));
         Files.writeString(catalog.resolve("datasets/yaizu/markup-test.yaml"), """
                 title:
                   ja: "%s"
@@ -265,8 +269,9 @@ class CatalogSiteBrowserTest {
                     browser.executeScript("return document.readyState")));
             assertThat(browser.executeScript("const w = document.documentElement.clientWidth;"
                     + "return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > w + 1"
-                    + " && !e.closest('.scroll, pre')).map(e => e.tagName + '.' + e.className + ' ' + e.textContent.slice(0, 30));"))
-                    .as("/" + page + ": elements wider than a 375 px screen (wide tables and code scroll in their own box)")
+                    + " && !e.closest('.scroll, pre, .leaflet-container')).map(e => e.tagName + '.' + e.className + ' ' + e.textContent.slice(0, 30));"))
+                    .as("/" + page + ": elements wider than a 375 px screen (wide tables and code scroll in their own box, "
+                            + "the map's tiles are clipped by it)")
                     .asList().isEmpty();
         }
         browser.get(server.url() + "datasets/yaizu-public-toilets/");
@@ -278,6 +283,36 @@ class CatalogSiteBrowserTest {
         assertThat(skip.getCssValue("outline-style")).as("focus is visible").isEqualTo("solid");
         skip.sendKeys(org.openqa.selenium.Keys.ENTER);
         await().atMost(Duration.ofSeconds(5)).until(() -> "main".equals(browser.switchTo().activeElement().getAttribute("id")));
+    }
+
+    @Test
+    void aDatasetOfPlacesShowsEveryPointOnAMapAndAPointSaysWhatItIs() throws Exception {
+        browser.get(server.url() + "datasets/yaizu-public-toilets/");
+        WebElement map = browser.findElement(By.id("map"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> map.getAttribute("data-placed") != null
+                || map.getAttribute("data-failed") != null);
+        assertThat(map.getAttribute("data-failed")).isNull();
+        assertThat(map.getAttribute("data-placed")).isEqualTo("112");
+        assertThat(browser.findElements(By.cssSelector("#map path.leaflet-interactive"))).hasSize(112);
+        assertThat(map.getAttribute("aria-label")).isEqualTo("112 か所");
+        assertThat(browser.findElement(By.cssSelector("#map .leaflet-control-attribution")).getText()).contains("試験用の地図");
+        browser.executeScript("arguments[0].scrollIntoView()", map);
+        List<WebElement> points = browser.findElements(By.cssSelector("#map path.leaflet-interactive"));
+        points.get(points.size() - 1).click(); // the last drawn is on top of any it overlaps
+        WebElement popup = await().atMost(Duration.ofSeconds(5)).until(
+                () -> browser.findElement(By.cssSelector("#map .leaflet-popup-content strong")), e -> !e.getText().isEmpty());
+        // the popup names a toilet of the published file (its name column) and lists some of its values
+        assertThat(Files.readString(store.resolve("datasets/yaizu-public-toilets/yaizu-public-toilets.csv")))
+                .contains("," + popup.getText() + ",");
+        // by the columns' Japanese titles, as the department wrote the header
+        assertThat(browser.findElements(By.cssSelector("#map .leaflet-popup-content dt"))).extracting(WebElement::getText)
+                .contains("全国地方公共団体コード", "地方公共団体名");
+        Browser.screenshot(browser, "dataset-map");
+        assertThat(Browser.seriousOrCritical(Browser.axeViolations(browser))).as("axe-core with the map open").isEmpty();
+
+        // a table with no place has no map
+        browser.get(server.url() + "datasets/markup-test/");
+        assertThat(browser.findElements(By.id("map"))).isEmpty();
     }
 
     @Test

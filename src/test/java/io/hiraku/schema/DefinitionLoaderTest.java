@@ -70,6 +70,21 @@ class DefinitionLoaderTest {
     }
 
     @Test
+    void theMapIsGsisUnlessTheCatalogSaysOtherTilesOrNoneAndTilesWithoutTheirAttributionAreRefused() throws Exception {
+        assertThat(new DefinitionLoader().load(dir).catalog().map()).isEqualTo(MapTiles.GSI);
+        String catalog = Files.readString(dir.resolve("catalog.yaml"));
+        Files.writeString(dir.resolve("catalog.yaml"), catalog + "map: {tiles: \"https://tile.openstreetmap.org/{z}/{x}/{y}.png\", "
+                + "attribution: © OpenStreetMap contributors, attributionUrl: \"https://www.openstreetmap.org/copyright\"}\n");
+        assertThat(new DefinitionLoader().load(dir).catalog().map().attribution()).isEqualTo("© OpenStreetMap contributors");
+        Files.writeString(dir.resolve("catalog.yaml"), catalog + "map: {tiles: \"\"}\n");
+        assertThat(new DefinitionLoader().load(dir).catalog().map().shown()).isFalse();
+        Files.writeString(dir.resolve("catalog.yaml"), catalog + "map: {tiles: \"https://tiles.example/{z}/{x}/{y}.png\"}\n");
+        assertThatThrownBy(() -> new DefinitionLoader().load(dir)).hasMessageContaining("map.attribution is missing");
+        Files.writeString(dir.resolve("catalog.yaml"), catalog + "map: {tiles: \"tiles.example/{z}/{x}.png\", attribution: x}\n");
+        assertThatThrownBy(() -> new DefinitionLoader().load(dir)).hasMessageContaining("is not a tile URL template");
+    }
+
+    @Test
     void refusesADatasetOfAnUnknownDepartmentOrABadId() throws Exception {
         Files.createDirectories(dir.resolve("datasets/other"));
         Files.writeString(dir.resolve("datasets/other/x.yaml"), "title: t\nschema:\n  fields:\n    - {name: id}\n");
