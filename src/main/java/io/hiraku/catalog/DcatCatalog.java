@@ -44,6 +44,7 @@ public final class DcatCatalog {
         Model m = ModelFactory.createDefaultModel();
         m.setNsPrefix("dcat", Vocabularies.DCAT);
         m.setNsPrefix("dct", DCTerms.NS);
+        m.setNsPrefix("gsp", Vocabularies.GSP);
         m.setNsPrefix("foaf", Vocabularies.FOAF);
         m.setNsPrefix("vcard", Vocabularies.VCARD);
         m.setNsPrefix("spdx", Vocabularies.SPDX);
@@ -183,6 +184,9 @@ public final class DcatCatalog {
                 ds.addProperty(DCTerms.spatial, location);
             });
         }
+        if (published.bbox() != null) {
+            ds.addProperty(DCTerms.spatial, extent(m, iri, published.bbox()));
+        }
         Department dept = catalog.department(def.department()).orElse(null);
         LocalizedText deptName = dept != null && !dept.name().isEmpty()
                 ? dept.name() : LocalizedText.of("ja", def.department());
@@ -257,6 +261,27 @@ public final class DcatCatalog {
     }
 
     /** When the dataset was first published: its oldest release, else this one. */
+    /**
+     * Where a table of places is: {@code <dataset>#extent}, a {@code dct:Location} with its bounding box as a WKT
+     * polygon (longitude first, WGS84: GeoSPARQL's default), or its centroid when every place is one point.
+     */
+    private static Resource extent(Model m, String datasetIri, List<java.math.BigDecimal> bbox) {
+        String w = bbox.get(0).toPlainString();
+        String s = bbox.get(1).toPlainString();
+        String e = bbox.get(2).toPlainString();
+        String n = bbox.get(3).toPlainString();
+        Resource location = typed(m, datasetIri + "#extent", DCTerms.NS + "Location");
+        org.apache.jena.datatypes.RDFDatatype wkt = org.apache.jena.datatypes.TypeMapper.getInstance()
+                .getSafeTypeByName(Vocabularies.GSP + "wktLiteral");
+        if (w.equals(e) && s.equals(n)) {
+            location.addProperty(dcatProperty(m, "centroid"), m.createTypedLiteral("POINT(" + w + " " + s + ")", wkt));
+        } else {
+            location.addProperty(dcatProperty(m, "bbox"), m.createTypedLiteral("POLYGON((" + w + " " + s + ", " + e + " "
+                    + s + ", " + e + " " + n + ", " + w + " " + n + ", " + w + " " + s + "))", wkt));
+        }
+        return location;
+    }
+
     private static String firstIssued(PublishedDataset published) {
         List<PublishedDataset.Version> versions = published.versions();
         return versions.isEmpty() ? published.modified().toString() : versions.get(versions.size() - 1).created();

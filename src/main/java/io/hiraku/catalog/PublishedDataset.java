@@ -9,7 +9,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A dataset as published: its definition plus what its latest {@code datapackage.json} records. */
+/**
+ * A dataset as published: its definition plus what its latest {@code datapackage.json} records ({@code bbox}:
+ * where a table of places is, {@code [west, south, east, north]}; null for other tables).
+ */
 public record PublishedDataset(
         DatasetDefinition definition,
         String release,
@@ -19,7 +22,8 @@ public record PublishedDataset(
         String originalSha256,
         String definitionSha256,
         List<Distribution> distributions,
-        List<Version> versions) {
+        List<Version> versions,
+        List<java.math.BigDecimal> bbox) {
 
     /** The dataset as it will be once a staged release is published: for checking its metadata first. */
     public static PublishedDataset staged(DatasetDefinition definition, StagedRelease release) throws IOException {
@@ -33,7 +37,7 @@ public record PublishedDataset(
         }
         return new PublishedDataset(definition, release.releaseId(), release.created(), release.rows(),
                 release.original().fileName(), release.original().sha256(),
-                io.hiraku.publish.DefinitionFingerprint.of(definition), files, versions);
+                io.hiraku.publish.DefinitionFingerprint.of(definition), files, versions, release.bbox());
     }
 
     /** The releases of its history that are still published (not withdrawn), newest first. */

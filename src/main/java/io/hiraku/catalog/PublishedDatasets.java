@@ -56,7 +56,16 @@ public final class PublishedDatasets {
         return Optional.of(new PublishedDataset(def, hiraku.path("release").asText(),
                 Instant.parse(root.path("created").asText()), hiraku.path("rows").asLong(),
                 hiraku.path("original").path("name").asText(), hiraku.path("original").path("sha256").asText(),
-                hiraku.path("definitionSha256").asText(null), files, versions));
+                hiraku.path("definitionSha256").asText(null), files, versions, bbox(hiraku.path("bbox"))));
+    }
+
+    private static List<java.math.BigDecimal> bbox(JsonNode box) {
+        if (!box.isArray() || box.size() != 4) {
+            return null;
+        }
+        List<java.math.BigDecimal> corners = new ArrayList<>();
+        box.forEach(c -> corners.add(c.decimalValue()));
+        return List.copyOf(corners);
     }
 
     /**

@@ -57,13 +57,26 @@ final class SchemaOrg {
                 catalog.departmentName(def.department(), "ja"));
         ds.set("creator", department);
         ds.set("publisher", department.deepCopy());
+        com.fasterxml.jackson.databind.node.ArrayNode coverage = ds.arrayNode();
         Place.of(catalog, def.spatial()).filter(p -> p.code() != null).ifPresent(place -> {
-            ObjectNode spatial = ds.putObject("spatialCoverage");
+            ObjectNode spatial = coverage.addObject();
             spatial.put("@type", "AdministrativeArea");
             spatial.put("@id", place.iri());
             spatial.put("name", place.nameJa());
             spatial.put("identifier", place.code());
         });
+        if (published.bbox() != null) {
+            // where its places are: a box from the south-west corner to the north-east one, latitude first
+            ObjectNode geo = coverage.addObject().put("@type", "Place").putObject("geo");
+            geo.put("@type", "GeoShape");
+            geo.put("box", published.bbox().get(1).toPlainString() + " " + published.bbox().get(0).toPlainString() + " "
+                    + published.bbox().get(3).toPlainString() + " " + published.bbox().get(2).toPlainString());
+        }
+        if (coverage.size() == 1) {
+            ds.set("spatialCoverage", coverage.get(0));
+        } else if (coverage.size() > 1) {
+            ds.set("spatialCoverage", coverage);
+        }
         if (def.temporal() != null) {
             ds.put("temporalCoverage", def.temporal().interval());
         }

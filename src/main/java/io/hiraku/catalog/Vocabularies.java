@@ -11,6 +11,8 @@ final class Vocabularies {
     static final String FOAF = "http://xmlns.com/foaf/0.1/";
     static final String SKOS = "http://www.w3.org/2004/02/skos/core#";
     static final String ADMS = "http://www.w3.org/ns/adms#";
+    /** GeoSPARQL: the {@code wktLiteral} datatype DCAT-AP gives {@code dcat:bbox} and {@code dcat:centroid}. */
+    static final String GSP = "http://www.opengis.net/ont/geosparql#";
     static final String EU = "http://publications.europa.eu/resource/authority/";
     static final String IANA_MEDIA = "https://www.iana.org/assignments/media-types/";
 

@@ -29,7 +29,8 @@ final class DataPackage {
         this.dataset = dataset;
     }
 
-    byte[] toJson(String releaseId, Instant created, Original original, long rows, List<PublishedFile> files) {
+    byte[] toJson(String releaseId, Instant created, Original original, long rows, List<PublishedFile> files,
+                  List<java.math.BigDecimal> bbox) {
         ObjectNode root = JSON.createObjectNode();
         root.put("$schema", PROFILE);
         root.put("name", dataset.id());
@@ -75,6 +76,10 @@ final class DataPackage {
         originalNode.put("sha256", original.sha256());
         originalNode.put("encoding", original.encoding());
         hiraku.put("definitionSha256", DefinitionFingerprint.of(dataset));
+        if (bbox != null) {
+            ArrayNode box = hiraku.putArray("bbox");
+            bbox.forEach(box::add);
+        }
         try {
             return (JSON.writeValueAsString(root) + "\n").getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {

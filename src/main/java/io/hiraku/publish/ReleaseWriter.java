@@ -49,6 +49,9 @@ public final class ReleaseWriter implements RowSink, Closeable {
     /** For a table of places; null when it is not one, or once it grew past {@link FormatSizes#geoJsonUpTo()}. */
     private FormatWriter geoJson;
     private long geoJsonUpTo = Long.MAX_VALUE;
+    /** Where a table of places is, grown on the table thread (null for a table with no places). */
+    private final GeoColumns places;
+    private final Extent extent = new Extent();
     private final BackgroundFlush flush;
     private long rows;
     private boolean finished;
@@ -67,9 +70,9 @@ public final class ReleaseWriter implements RowSink, Closeable {
         tableWriters.add(new JsonFormatWriter(directory.resolve(Format.JSON.fileName(id)), dataset.schema()));
         turtle = new RdfFormatWriter(directory.resolve(Format.TURTLE.fileName(id)), Format.TURTLE, dataset.schema(), iri);
         ntriples = new RdfFormatWriter(directory.resolve(Format.NTRIPLES.fileName(id)), Format.NTRIPLES, dataset.schema(), iri);
-        java.util.Optional<GeoColumns> places = GeoColumns.of(dataset.schema());
-        if (places.isPresent()) {
-            geoJson = new GeoJsonFormatWriter(directory.resolve(Format.GEOJSON.fileName(id)), dataset.schema(), places.get());
+        places = GeoColumns.of(dataset.schema()).orElse(null);
+        if (places != null) {
+            geoJson = new GeoJsonFormatWriter(directory.resolve(Format.GEOJSON.fileName(id)), dataset.schema(), places);
         }
         writers.addAll(tableWriters);
         if (geoJson != null) {
@@ -88,7 +91,10 @@ public final class ReleaseWriter implements RowSink, Closeable {
             for (FormatWriter writer : tableWriters) {
                 writer.write(row);
             }
-            writeGeoJson(row);
+            if (places != null) {
+                extent.add(places.of(row.values()));
+                writeGeoJson(row);
+            }
             profiler.accept(row.number(), row.values());
         }, 256, 4, "tables " + dataset.id());
     }
@@ -165,7 +171,8 @@ public final class ReleaseWriter implements RowSink, Closeable {
                 Files.size(csvwPath), Sha256.of(csvwPath));
         PublishedFile profileFile = profiler.finish(directory);
         Path packagePath = directory.resolve("datapackage.json");
-        byte[] dataPackage = new DataPackage(catalog, dataset).toJson(releaseId, created, original, rows, files);
+        byte[] dataPackage = new DataPackage(catalog, dataset).toJson(releaseId, created, original, rows, files,
+                extent.bbox());
         Files.write(packagePath, dataPackage);
         PublishedFile packageFile = new PublishedFile(packagePath, "datapackage.json", Format.JSON,
                 dataPackage.length, Sha256.of(packagePath));
@@ -181,7 +188,7 @@ public final class ReleaseWriter implements RowSink, Closeable {
         PublishedFile sumsFile = new PublishedFile(sumsPath, "SHA256SUMS", null, Files.size(sumsPath),
                 Sha256.of(sumsPath));
         return new StagedRelease(dataset.id(), releaseId, created, original, rows, directory, files, csvwFile,
-                profileFile, packageFile, sumsFile, null, null);
+                profileFile, packageFile, sumsFile, null, null, extent.bbox());
     }
 
     /** A release's id: the instant it was created, to the millisecond, in UTC ({@code 20240401T090000.000Z}). */

@@ -230,10 +230,31 @@ class PipelineEndToEndTest extends CamelMainTestSupport {
                 catalog.createProperty("http://www.w3.org/ns/dcat#compressFormat"),
                 catalog.createResource("https://www.iana.org/assignments/media-types/application/gzip"))).isTrue();
         // the places covered: the country from catalog.yaml and the municipality from its code
+        // the places covered: the country from catalog.yaml, the municipality from its code, and the box the
+        // AEDs are in (from the published GeoJSON's points)
         assertThat(catalog.listObjectsOfProperty(catalog.createResource(BASE + "/datasets/takamatsu-aed"),
                         org.apache.jena.vocabulary.DCTerms.spatial).mapWith(n -> n.asResource().getURI()).toList())
                 .containsExactlyInAnyOrder("http://publications.europa.eu/resource/authority/country/JPN",
-                        BASE + "/places/372013");
+                        BASE + "/places/372013", BASE + "/datasets/takamatsu-aed#extent");
+        java.math.BigDecimal[] box = {null, null, null, null};
+        for (JsonNode feature : JSON.readTree(store.resolve("datasets/takamatsu-aed/takamatsu-aed.geojson").toFile())
+                .path("features")) {
+            java.math.BigDecimal lon = feature.path("geometry").path("coordinates").get(0).decimalValue();
+            java.math.BigDecimal lat = feature.path("geometry").path("coordinates").get(1).decimalValue();
+            box[0] = box[0] == null ? lon : box[0].min(lon);
+            box[1] = box[1] == null ? lat : box[1].min(lat);
+            box[2] = box[2] == null ? lon : box[2].max(lon);
+            box[3] = box[3] == null ? lat : box[3].max(lat);
+        }
+        String west = box[0].toPlainString();
+        String south = box[1].toPlainString();
+        String east = box[2].toPlainString();
+        String north = box[3].toPlainString();
+        org.apache.jena.rdf.model.Literal bbox = catalog.getProperty(catalog.createResource(BASE + "/datasets/takamatsu-aed#extent"),
+                catalog.createProperty("http://www.w3.org/ns/dcat#bbox")).getLiteral();
+        assertThat(bbox.getDatatypeURI()).isEqualTo("http://www.opengis.net/ont/geosparql#wktLiteral");
+        assertThat(bbox.getLexicalForm()).isEqualTo("POLYGON((" + west + " " + south + ", " + east + " " + south + ", "
+                + east + " " + north + ", " + west + " " + north + ", " + west + " " + south + "))");
         assertThat(catalog.getProperty(catalog.createResource(BASE + "/places/372013"),
                 catalog.createProperty("http://www.w3.org/2004/02/skos/core#prefLabel")).getString()).isEqualTo("香川県高松市");
         // and it passes the official DCAT-AP 3.0.1 SHACL shapes (shapes.ttl + range.ttl), with no violation
@@ -300,8 +321,16 @@ class PipelineEndToEndTest extends CamelMainTestSupport {
             String description = schemaOrg.listObjectsOfProperty(schemaOrg.createProperty("http://schema.org/description"))
                     .next().asLiteral().getString();
             assertThat(description.codePointCount(0, description.length())).as(id).isBetween(50, 5000);
+            // the municipality, and the box its places are in (each of the three is a table of places)
             assertThat(schemaOrg.listObjectsOfProperty(schemaOrg.createProperty("http://schema.org/spatialCoverage"))
-                    .toList()).as(id).hasSize(1);
+                    .toList()).as(id).hasSize(2);
+            String schemaOrgBox = schemaOrg.listObjectsOfProperty(schemaOrg.createProperty("http://schema.org/box"))
+                    .toList().get(0).asLiteral().getString();
+            assertThat(schemaOrgBox).as(id).matches("34\\.\\d+ 13\\d\\.\\d+ 34\\.\\d+ 13\\d\\.\\d+");
+            if (id.equals("takamatsu-aed")) {
+                // south-west corner, then north-east, latitude first
+                assertThat(schemaOrgBox).isEqualTo(south + " " + west + " " + north + " " + east);
+            }
         }
         Model dataCatalog = SchemaOrgCheck.graph(index);
         assertThat(SchemaOrgCheck.count(dataCatalog, "DataCatalog")).isEqualTo(1);

@@ -51,6 +51,6 @@ class SchemaOrgTest {
     private PublishedDataset published(String id) {
         return new PublishedDataset(definitions.dataset(id).orElseThrow(), "20260101T000000Z",
                 Instant.parse("2026-01-01T00:00:00Z"), 42, id + ".csv", "00", null,
-                List.of(new PublishedDataset.Distribution(id + ".csv", "csv", "text/csv", 1200, "00")), List.of());
+                List.of(new PublishedDataset.Distribution(id + ".csv", "csv", "text/csv", 1200, "00")), List.of(), null);
     }
 }
