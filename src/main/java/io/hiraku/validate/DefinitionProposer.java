@@ -249,6 +249,9 @@ public final class DefinitionProposer {
             if (unit.matches() && (guess.type().equals("integer") || guess.type().equals("number"))) {
                 field.put("unit", unit.group(1));
             }
+            if (guess.isPoint() && guess.isLatitudeFirst()) {
+                field.put("coordinateOrder", "lat-lon");
+            }
             if (guess.type().equals("boolean")) {
                 field.put("trueValues", List.of("有"));
                 field.put("falseValues", List.of("無"));
@@ -280,6 +283,14 @@ public final class DefinitionProposer {
         private static final Pattern NUMBER_WITH_UNIT = Pattern.compile(
                 "\\s*(約|¥|￥)?\\s*[△▲+\\-−]?[0-9０-９][0-9０-９,，.．]*\\s*(円|千円|万円|百万円|%|％|人|件|世帯|戸|㎡|ha|km|kg|台|箇所)?\\s*");
         private boolean textAroundNumbers;
+        /**
+         * Every cell two decimals with a comma between, one of them past ±90 (a longitude, within ±180) and always
+         * the same one: a point ("34.34, 134.04": latitude first, as Japanese data writes it).
+         */
+        private static final Pattern POINT = Pattern.compile("\\s*(-?\\d{1,3}(?:\\.\\d+)?)\\s*,\\s*(-?\\d{1,3}(?:\\.\\d+)?)\\s*");
+        private boolean point = true;
+        private boolean latitudeFirst;
+        private boolean longitudeFirst;
         private final java.util.Set<String> markers = new java.util.TreeSet<>();
         private int filled;
         private int empty;
@@ -314,6 +325,35 @@ public final class DefinitionProposer {
             }
             date = date && fits(() -> DateParser.parse(cell, ignored));
             yesNo = yesNo && YES_NO.contains(cell.strip());
+            if (point) {
+                seePoint(io.hiraku.normalize.HalfWidth.of(cell));
+            }
+        }
+
+        private void seePoint(String cell) {
+            java.util.regex.Matcher m = POINT.matcher(cell);
+            if (!m.matches()) {
+                point = false;
+                return;
+            }
+            double first = Math.abs(Double.parseDouble(m.group(1)));
+            double second = Math.abs(Double.parseDouble(m.group(2)));
+            if (first > 180 || second > 180) {
+                point = false;
+            } else if (first <= 90 && second > 90) {
+                latitudeFirst = true;
+            } else if (first > 90 && second <= 90) {
+                longitudeFirst = true;
+            }
+        }
+
+        /** A geopoint column: which of the two comes first is plain from every row that says (Japan: 134 > 90). */
+        boolean isPoint() {
+            return point && filled > 0 && latitudeFirst != longitudeFirst;
+        }
+
+        boolean isLatitudeFirst() {
+            return latitudeFirst;
         }
 
         /** Numbers that fit only once units or signs around them are dropped (1,200円, 12%). */
@@ -324,6 +364,9 @@ public final class DefinitionProposer {
         String type() {
             if (filled == 0) {
                 return "string";
+            }
+            if (isPoint()) {
+                return "geopoint";
             }
             if (integer) {
                 return "integer";

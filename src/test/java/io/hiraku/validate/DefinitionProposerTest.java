@@ -70,6 +70,22 @@ class DefinitionProposerTest {
     }
 
     @Test
+    void aColumnOfLatitudeLongitudePairsIsProposedAsAGeopointLatitudeFirstAndTheTablePublishesAsPlaces() throws Exception {
+        Path file = Files.writeString(dir.resolve("aed.csv"), "名称,緯度経度,件数\n"
+                + "市役所,\"34.34092056,134.04522972\",\"1,200\"\n駅,\"３４.３５２１５８３３, １３４.０４８１３４４４\",\"2,000\"\n");
+        String yaml = new DefinitionProposer().propose(file, "aed.csv").orElseThrow();
+        assertThat(yaml).containsSubsequence("title: 緯度経度", "type: geopoint", "coordinateOrder: lat-lon",
+                "title: 件数", "type: integer");
+        Path catalog = dir.resolve("catalog");
+        Files.writeString(io.hiraku.Fixtures.cityCatalog(catalog).resolve("aed.yaml"), yaml);
+        DatasetDefinition proposed = new DefinitionLoader().load(catalog).dataset("aed").orElseThrow();
+        java.util.List<Object[]> rows = new java.util.ArrayList<>();
+        assertThat(new TableValidator().validate(file, proposed, (n, values) -> rows.add(values.clone())).getErrors()).isEmpty();
+        assertThat(rows.get(1)[1]).isEqualTo(new io.hiraku.normalize.GeoPoint(new java.math.BigDecimal("134.04813444"),
+                new java.math.BigDecimal("34.35215833")));
+    }
+
+    @Test
     void unitsGoToTheSchemaAndNumbersWithUnitsAreNotBare() throws Exception {
         Path file = Files.writeString(dir.resolve("budget.csv"),
                 "事業,予算額（千円）,参加者,階\n清掃,\"1,200\",約30人,3F\n防災,350,12人,1F\n");
