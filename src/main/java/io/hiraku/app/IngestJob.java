@@ -28,6 +28,7 @@ public final class IngestJob {
     private Definitions definitions;
     private DatasetDefinition dataset;
     private ValidationReport report;
+    private String sameFileAs;
     private StagedRelease release;
     private Outcome outcome;
     private Receipt.ProposedDefinition proposal;
@@ -162,6 +163,15 @@ public final class IngestJob {
 
     void advice(java.util.List<String> lines) {
         this.advice = java.util.List.copyOf(lines);
+    }
+
+    /** The release whose very file this drop is, published again because the definition changed since; else null. */
+    public String getSameFileAs() {
+        return sameFileAs;
+    }
+
+    void sameFileAs(String release) {
+        this.sameFileAs = release;
     }
 
     public Receipt.ProposedDefinition getProposal() {

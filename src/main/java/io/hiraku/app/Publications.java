@@ -37,10 +37,14 @@ public final class Publications {
         publisher.publish(job.getRelease());
         journal.step(job, DropJournal.State.PUBLISHED, null);
         long leftOut = job.getReport() == null ? 0 : job.getReport().getInvalidRows();
+        String same = job.getSameFileAs();
         job.end(IngestJob.Outcome.PUBLISHED,
                 "公開しました（" + job.getRelease().rows() + " 行、版 " + job.getRelease().releaseId() + "）"
+                        + (same != null ? "。版 " + same + " と同じファイルですが、データセット定義が変わったため、今の定義で作り直しました" : "")
                         + (leftOut > 0 ? "。問題のある " + leftOut + " 行は除外しました。下の一覧を直して、もう一度置いてください" : ""),
                 "published (" + job.getRelease().rows() + " rows, release " + job.getRelease().releaseId() + ")"
+                        + (same != null ? "; the same file as release " + same + ", published again because the dataset's "
+                        + "definition changed since" : "")
                         + (leftOut > 0 ? "; " + leftOut + " row(s) with problems were left out: fix those listed below and "
                         + "drop the file again" : ""));
         LOG.info("Published {} release {} to {}", job.getDataset().id(), job.getRelease().releaseId(),

@@ -158,6 +158,10 @@ public final class Releases {
                             + "; no new release was made");
             return job;
         }
+        if (latest.isPresent() && job.getSha256().equals(latest.get().originalSha256())
+                && !latest.get().release().equals(releaseId)) {
+            job.sameFileAs(latest.get().release()); // only a changed definition brings it this far
+        }
         Optional<com.fasterxml.jackson.databind.JsonNode> withdrawn = ReleaseNotes.withdrawnFrom(store, dataset.id(),
                 job.getSha256());
         if (withdrawn.isPresent()) {

@@ -50,6 +50,10 @@ class RepublishTest {
         Files.writeString(drop.resolve("counts.csv"), COUNTS);
         assertThat(publishOnce()).isEqualTo(HirakuCommand.OK);
         assertThat(receipt("counts.csv").path("outcome").asText()).isEqualTo("published");
+        // the department is told why the same file made a release
+        assertThat(receipt("counts.csv").path("messageJa").asText()).contains("と同じファイルですが、データセット定義が変わったため");
+        assertThat(receipt("counts.csv").path("messageEn").asText()).contains("published again because the dataset's "
+                + "definition changed");
         assertThat(publishedCsv()).contains("第1窓口", "第2窓口").doesNotContain("第１窓口");
         JsonNode history = history();
         assertThat(history).hasSize(2);
