@@ -150,17 +150,17 @@ public final class Releases {
             alreadyPublished(job, releaseId, latest.get().release());
             return job;
         }
-        if (latest.isPresent() && job.getSha256().equals(latest.get().originalSha256())
-                && !latest.get().release().equals(releaseId) && !definitionChanged(latest.get(), dataset)) {
+        boolean sameFile = latest.isPresent() && job.getSha256().equals(latest.get().originalSha256())
+                && !latest.get().release().equals(releaseId);
+        if (sameFile && !definitionChanged(latest.get(), dataset)) {
             job.end(IngestJob.Outcome.UNCHANGED,
                     "このファイルは公開中の版（" + latest.get().release() + "）と同じ内容です。新しい版は作成していません",
                     "this file is identical to the published release " + latest.get().release()
                             + "; no new release was made");
             return job;
         }
-        if (latest.isPresent() && job.getSha256().equals(latest.get().originalSha256())
-                && !latest.get().release().equals(releaseId)) {
-            job.sameFileAs(latest.get().release()); // only a changed definition brings it this far
+        if (sameFile) {
+            job.sameFileAs(latest.get().release()); // under a changed definition
         }
         Optional<com.fasterxml.jackson.databind.JsonNode> withdrawn = ReleaseNotes.withdrawnFrom(store, dataset.id(),
                 job.getSha256());

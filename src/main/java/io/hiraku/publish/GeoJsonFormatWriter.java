@@ -30,8 +30,12 @@ final class GeoJsonFormatWriter extends JsonFormatWriter {
 
     @Override
     void write(PublishedRow row) throws IOException {
+        write(row, geo.of(row.values()));
+    }
+
+    /** The row as a feature at {@code point} (null: no place), which the release writer has found already. */
+    void write(PublishedRow row, GeoPoint point) throws IOException {
         put(firstRow() ? FIRST_FEATURE : NEXT_FEATURE);
-        GeoPoint point = geo.of(row.values());
         if (point == null) {
             put(NULL);
         } else {

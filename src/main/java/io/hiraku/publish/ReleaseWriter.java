@@ -47,7 +47,7 @@ public final class ReleaseWriter implements RowSink, Closeable {
     private FormatWriter turtle;
     private long turtleUpTo = Long.MAX_VALUE;
     /** For a table of places; null when it is not one, or once it grew past {@link FormatSizes#geoJsonUpTo()}. */
-    private FormatWriter geoJson;
+    private GeoJsonFormatWriter geoJson;
     private long geoJsonUpTo = Long.MAX_VALUE;
     /** Where a table of places is, grown on the table thread (null for a table with no places). */
     private final GeoColumns places;
@@ -92,8 +92,9 @@ public final class ReleaseWriter implements RowSink, Closeable {
                 writer.write(row);
             }
             if (places != null) {
-                extent.add(places.of(row.values()));
-                writeGeoJson(row);
+                io.hiraku.normalize.GeoPoint point = places.of(row.values());
+                extent.add(point);
+                writeGeoJson(row, point);
             }
             profiler.accept(row.number(), row.values());
         }, 256, 4, "tables " + dataset.id());
@@ -128,12 +129,12 @@ public final class ReleaseWriter implements RowSink, Closeable {
     }
 
     /** On the table thread: the row as a GeoJSON feature, while the table is one of places and small enough. */
-    private void writeGeoJson(PublishedRow row) throws IOException {
+    private void writeGeoJson(PublishedRow row, io.hiraku.normalize.GeoPoint point) throws IOException {
         if (geoJson != null && givenUp(geoJson, geoJson.bytes(), geoJsonUpTo)) {
             geoJson = null;
         }
         if (geoJson != null) {
-            geoJson.write(row);
+            geoJson.write(row, point);
         }
     }
 
