@@ -17,7 +17,10 @@ import java.util.concurrent.Executors;
 /**
  * A preview of the published folder over HTTP, as a static host would serve it: {@code /} is
  * {@code index.html}, a folder URL serves its {@code index.html}, files get their media type.
- * The JDK's own server: nothing to install, and it binds to the configured host only (127.0.0.1).
+ * Every answer allows any origin ({@code Access-Control-Allow-Origin: *}, and preflights are answered), as
+ * the README asks of a bucket or CDN: everything published is public, and a developer's web page on another
+ * origin must be able to fetch the data. The JDK's own server: nothing to install, and it binds to the
+ * configured host only (127.0.0.1).
  */
 public final class StaticSiteServer implements AutoCloseable {
     private static final Map<String, String> TYPES = Map.ofEntries(
@@ -56,6 +59,15 @@ public final class StaticSiteServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            exchange.getResponseHeaders().set("Access-Control-Allow-Origin", "*");
+            if ("OPTIONS".equals(exchange.getRequestMethod())) {
+                // a preflight (a fetch with a Range or other header): what a bucket's CORS rule allows
+                exchange.getResponseHeaders().set("Access-Control-Allow-Methods", "GET, HEAD");
+                exchange.getResponseHeaders().set("Access-Control-Allow-Headers", "*");
+                exchange.getResponseHeaders().set("Access-Control-Max-Age", "86400");
+                exchange.sendResponseHeaders(204, -1);
+                return;
+            }
             if (!"GET".equals(exchange.getRequestMethod()) && !"HEAD".equals(exchange.getRequestMethod())) {
                 send(exchange, 405, "method not allowed");
                 return;

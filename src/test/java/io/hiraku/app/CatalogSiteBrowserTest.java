@@ -316,6 +316,32 @@ class CatalogSiteBrowserTest {
     }
 
     @Test
+    void aDevelopersPageOnAnotherOriginFetchesTheDataAndItsChecksum() throws Exception {
+        // a web page of a developer's own, on another origin (another port), reading the published JSON and SHA256SUMS
+        Path app = Files.createDirectories(dir.resolve("developer-app"));
+        String data = server.url() + "datasets/yaizu-public-toilets/";
+        Files.writeString(app.resolve("index.html"), """
+                <!doctype html><html lang="en"><head><title>app</title></head><body><main><p id="out">…</p></main>
+                <script>
+                Promise.all([fetch('%1$syaizu-public-toilets.json').then(r => r.json()),
+                             fetch('%1$sSHA256SUMS').then(r => r.text())])
+                  .then(([rows, sums]) => document.getElementById('out').textContent =
+                        rows.length + ' rows; ' + sums.split('\\n').filter(l => l).length + ' sums')
+                  .catch(e => document.getElementById('out').textContent = 'failed: ' + e);
+                </script></body></html>
+                """.formatted(data), StandardCharsets.UTF_8);
+        try (StaticSiteServer other = new StaticSiteServer(app, "127.0.0.1", 0).start()) {
+            assertThat(other.port()).isNotEqualTo(server.port());
+            browser.get(other.url());
+            String text = await().atMost(Duration.ofSeconds(10)).until(
+                    () -> browser.findElement(By.id("out")).getText(), t -> !t.equals("…"));
+            long sums = Files.readAllLines(store.resolve("datasets/yaizu-public-toilets/SHA256SUMS")).stream()
+                    .filter(l -> !l.isBlank()).count();
+            assertThat(text).isEqualTo("112 rows; " + sums + " sums");
+        }
+    }
+
+    @Test
     void theIndexWithItsStyleScriptAndSearchIndexWeighsLittle() throws Exception {
         long bytes = 0;
         for (String file : List.of("index.html", "assets/style.css", "assets/search.js", "search-index.json")) {

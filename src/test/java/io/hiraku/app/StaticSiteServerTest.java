@@ -56,6 +56,30 @@ class StaticSiteServerTest {
         }
     }
 
+    @Test
+    void anyOriginMayFetchTheDataAsFromABucketWithTheReadmesCorsRule() throws Exception {
+        Files.writeString(root.resolve("a.json"), "[]");
+        try (StaticSiteServer server = new StaticSiteServer(root, "127.0.0.1", 0).start()) {
+            HttpResponse<String> json = http.send(HttpRequest.newBuilder(URI.create(server.url() + "a.json"))
+                    .header("Origin", "https://app.example.org").build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(json.statusCode()).isEqualTo(200);
+            assertThat(json.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+            HttpResponse<String> preflight = http.send(HttpRequest.newBuilder(URI.create(server.url() + "a.json"))
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                    .header("Origin", "https://app.example.org").header("Access-Control-Request-Method", "GET")
+                    .header("Access-Control-Request-Headers", "range").build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(preflight.statusCode()).isEqualTo(204);
+            assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+            assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods")).hasValue("GET, HEAD");
+            assertThat(preflight.headers().firstValue("Access-Control-Allow-Headers")).hasValue("*");
+            // and nothing else is allowed
+            HttpResponse<String> put = http.send(HttpRequest.newBuilder(URI.create(server.url() + "a.json"))
+                    .PUT(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(put.statusCode()).isEqualTo(405);
+            assertThat(Files.readString(root.resolve("a.json"))).isEqualTo("[]");
+        }
+    }
+
     private HttpResponse<String> get(StaticSiteServer server, String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
