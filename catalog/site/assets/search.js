@@ -29,7 +29,12 @@
   none.className = 'none';
   none.textContent = form.dataset.none;
 
-  function normalize(text) { return (text || '').normalize('NFKC').toLowerCase(); }
+  // NFKC, lower case, katakana as hiragana (ァ..ヶ → ぁ..ゖ): as the search index is written (SearchIndex.normalized)
+  function normalize(text) {
+    return (text || '').normalize('NFKC').toLowerCase().replace(/[\u30A1-\u30F6]/g, function (c) {
+      return String.fromCharCode(c.charCodeAt(0) - 0x60);
+    });
+  }
 
   function checked() {
     var selected = {};

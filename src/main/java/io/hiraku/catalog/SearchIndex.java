@@ -15,8 +15,8 @@ import java.util.Locale;
  * {@code search-index.json}: what the index page's script searches and filters on, one entry per
  * published dataset, the same file for every language. {@code text} is everything searchable (titles,
  * descriptions and keywords in every language, column names and titles, the department's names),
- * NFKC-normalised and lower-cased as the script normalises the query, so ｱｲｳ, アイウ and full-width
- * letters find each other. The facet values are the same codes the page's filter checkboxes carry
+ * NFKC-normalised, lower-cased and with katakana as hiragana, as the script normalises the query, so ｱｲｳ,
+ * アイウ, あいう and full-width letters find each other. The facet values are the same codes the page's filter checkboxes carry
  * ({@link Facet}).
  */
 final class SearchIndex {
@@ -64,8 +64,17 @@ final class SearchIndex {
         return JSON.writeValueAsBytes(root);
     }
 
-    /** NFKC and lower case: the same as the script does to the query. */
+    /**
+     * NFKC, lower case and katakana as hiragana: the same as the script does to the query, so that といれ finds
+     * トイレ (and ﾄｲﾚ), as a resident types a word before the IME turns it into katakana.
+     */
     static String normalized(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        char[] chars = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT).toCharArray();
+        for (int i = 0; i < chars.length; i++) {
+            if (chars[i] >= '\u30A1' && chars[i] <= '\u30F6') {
+                chars[i] -= 0x60;   // ァ..ヶ → ぁ..ゖ
+            }
+        }
+        return new String(chars);
     }
 }

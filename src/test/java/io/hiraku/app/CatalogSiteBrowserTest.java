@@ -131,6 +131,13 @@ class CatalogSiteBrowserTest {
         await().atMost(Duration.ofSeconds(10)).until(this::visibleTitles, titles -> titles.equals(List.of(TOILETS)));
         assertThat(browser.findElement(By.id("result-count")).getText()).isEqualTo("1 件が見つかりました");
         assertThat(browser.getCurrentUrl()).contains("q=%E3%83%88%E3%82%A4%E3%83%AC");
+        // typed in hiragana, or in half-width katakana, it finds the same
+        for (String typed : List.of("といれ", "ﾄｲﾚ")) {
+            query.clear();
+            query.sendKeys(typed);
+            await().atMost(Duration.ofSeconds(10)).until(() -> browser.getCurrentUrl().contains("q=" + java.net.URLEncoder
+                    .encode(typed, StandardCharsets.UTF_8)) && visibleTitles().equals(List.of(TOILETS)));
+        }
 
         // a department facet: the two Takamatsu datasets; the bookmarked URL restores it
         query.clear();
