@@ -30,6 +30,7 @@ import picocli.CommandLine.Parameters;
         description = "Publishes department data drops as open data: CSV, JSON, RDF and a DCAT catalog.",
         subcommands = {HirakuCommand.Run.class, HirakuCommand.Publish.class, HirakuCommand.Validate.class,
                 HirakuCommand.Serve.class, HirakuCommand.Prune.class, HirakuCommand.Withdraw.class, HirakuCommand.Republish.class,
+                HirakuCommand.Status.class,
                 HirakuCommand.Bench.class,
                 HirakuCommand.BenchParse.class, HirakuCommand.Kafka.class, CommandLine.HelpCommand.class})
 public final class HirakuCommand implements Runnable {
@@ -524,6 +525,36 @@ public final class HirakuCommand implements Runnable {
             }
             // a file that could not be put back, or a named dataset that needed none
             return needed > queued || !changed && queued == 0 ? REJECTED : OK;
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true,
+            description = "What needs the open-data team: drops refused and not made good, drops an operational error "
+                    + "stopped, overdue datasets, definitions that do not load or changed since their release, drops "
+                    + "waiting with no run; and each dataset's latest release. Changes nothing; exit 1 when something "
+                    + "needs attention (for a monitor).")
+    static final class Status implements Callable<Integer> {
+        @Mixin
+        CommonOptions options;
+
+        @Option(names = "--json", description = "Print the status as JSON (for a monitoring script)")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            Settings settings = options.settings(Map.of());
+            Definitions definitions = new CatalogSource(settings.catalog(), settings.baseUrl()).load();
+            io.hiraku.app.Status.Report report = new io.hiraku.app.Status(new Workspace(settings.work(), settings.ingest()),
+                    Stores.open(settings), java.time.Clock.systemUTC()).report(definitions, settings.store().startsWith("s3://")
+                    ? settings.store() : Path.of(settings.store().replaceFirst("^file:", "")).toAbsolutePath().toString(),
+                    settings.catalog());
+            if (json) {
+                System.out.println(new com.fasterxml.jackson.databind.ObjectMapper()
+                        .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
+            } else {
+                StatusText.print(report, System.out);
+            }
+            return report.needsAttention() ? REJECTED : OK;
         }
     }
 

@@ -70,6 +70,32 @@ final class WorkLock implements AutoCloseable {
         return new WorkLock(channel, lock);
     }
 
+    /**
+     * Who holds the work folder now, found without taking it (for {@code status}, which must never stand in a
+     * starting run's way): the holder the lock file names, while that process lives. A holder that ended leaves its
+     * text behind, and its pid may be another process's by now: one started after the lock was taken is not it.
+     */
+    static Optional<String> heldBy(Path work) throws IOException {
+        Path file = work.resolve(FILE);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        String text = Files.readString(file, StandardCharsets.UTF_8).strip();
+        java.util.regex.Matcher said = java.util.regex.Pattern.compile("pid (\\d+), .* since (\\S+)").matcher(text);
+        if (!said.matches()) {
+            return Optional.empty();
+        }
+        Instant since;
+        try {
+            since = Instant.parse(said.group(2));
+        } catch (java.time.format.DateTimeParseException e) {
+            return Optional.empty();
+        }
+        return ProcessHandle.of(Long.parseLong(said.group(1))).filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().startInstant().map(start -> !start.isAfter(since)).orElse(true))
+                .map(p -> text);
+    }
+
     private static Optional<String> holder(FileChannel channel) {
         try {
             ByteBuffer text = ByteBuffer.allocate(512);
@@ -83,6 +109,7 @@ final class WorkLock implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        channel.truncate(0);   // nobody holds it now (status reads the holder from the file)
         lock.release();
         channel.close();
     }

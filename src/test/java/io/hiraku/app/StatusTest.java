@@ -1,0 +1,155 @@
+package io.hiraku.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.hiraku.publish.LocalObjectStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code hiraku status}, as the open-data team uses it in the morning or a monitor every few minutes: after real
+ * drops, a refusal, a definition broken and one changed, a drop an operational error stopped and one waiting with
+ * no run, it lists each with what to do and exits 1; once each is made good the usual way, it says nothing needs
+ * attention and exits 0. It never holds the work folder.
+ */
+class StatusTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String COUNTS = "id,window,count\n1,第1窓口,12\n2,第2窓口,7\n3,相談窓口,3\n";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void listsWhatNeedsTheTeamWithWhatToDoAndNothingOnceEachIsMadeGood() throws Exception {
+        Files.writeString(Files.createDirectories(dir.resolve("catalog")).resolve("catalog.yaml"),
+                "title: 市のカタログ\ndescription: 市のデータ\npublisher: 市\ndepartments:\n  - id: health\n");
+        Path definitions = Files.createDirectories(dir.resolve("catalog/datasets/health"));
+        Files.writeString(definitions.resolve("counts.yaml"), counts(""));
+        Files.writeString(definitions.resolve("places.yaml"), """
+                title: 相談窓口の一覧
+                description: 窓口の名前
+                schema:
+                  fields:
+                    - {name: window, type: string}
+                """);
+        Path drop = Files.createDirectories(dir.resolve("work/ingest/health"));
+        Files.writeString(drop.resolve("counts.csv"), COUNTS);
+        assertThat(publishOnce()).isEqualTo(HirakuCommand.OK);
+
+        Printed fine = status();
+        assertThat(fine.exit()).as(fine.out()).isEqualTo(HirakuCommand.OK);
+        assertThat(fine.out()).contains("  run      not running", "Nothing needs attention.")
+                .containsPattern("health +counts +published +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d +3 +\\d{4}-\\d\\d-\\d\\d\n")
+                .containsPattern("health +places +not published +- +- +-\n");
+
+        // a department's file refused (a count that is no number)
+        Files.writeString(drop.resolve("counts.csv"), COUNTS.replace(",7\n", ",七\n"));
+        assertThat(publishOnce()).isEqualTo(HirakuCommand.REJECTED);
+        // a definition broken, and one changed since its release
+        Files.writeString(definitions.resolve("broken.yaml"), "title: 壊れた定義\nschema:\n  fields:\n    - {name: a, type: lorem}\n");
+        Files.writeString(definitions.resolve("counts.yaml"), counts(", normalize: nfkc"));
+        // a drop an operational error stopped after its retries, kept where the pipeline keeps it
+        Path stopped = Files.writeString(dir.resolve("places.csv"), "window\n第1窓口\n");
+        Path failed = FailedDrops.keep(stopped, dir.resolve("work/failed"), "health");
+        // and a drop waiting, with no run to take it
+        Files.writeString(drop.resolve("places.csv"), "window\n第1窓口\n第2窓口\n");
+
+        Printed attention = status("--json");
+        assertThat(attention.exit()).as(attention.out()).isEqualTo(HirakuCommand.REJECTED);
+        JsonNode report = JSON.readTree(attention.out());
+        assertThat(report.path("needsAttention").asBoolean()).isTrue();
+        assertThat(report.path("waiting").asInt()).isEqualTo(1);
+        List<String> items = new ArrayList<>();
+        report.path("attention").forEach(a -> items.add(a.path("kind").asText() + " | " + a.path("subject").asText()
+                + " | " + a.path("problem").asText() + " | " + a.path("todo").asText()));
+        assertThat(items).hasSize(5);
+        assertThat(items).filteredOn(i -> i.startsWith("refused")).singleElement().asString()
+                .contains("health/counts.csv (counts)", "line 3, count: '七' is not an integer",
+                        dir.resolve("work/rejected/health").toString(), ".html");
+        assertThat(items).filteredOn(i -> i.startsWith("definition")).hasSize(2)
+                .anySatisfy(i -> assertThat(i).contains("broken.yaml", "lorem"))
+                .anySatisfy(i -> assertThat(i).contains("definition | counts | its definition changed since its latest "
+                        + "release", "hiraku republish --dataset counts"));
+        assertThat(items).filteredOn(i -> i.startsWith("failed")).singleElement().asString()
+                .contains("failed/health/places.csv", "move the file back into " + drop);
+        assertThat(items).filteredOn(i -> i.startsWith("waiting")).singleElement().asString()
+                .contains("1 file(s) wait in the drop folders and no run is running");
+        Printed text = status();
+        assertThat(text.out()).contains("Needs attention (5):", "  [refused] health/counts.csv (counts)",
+                "      -> hiraku republish --dataset counts");
+
+        // overdue: its monthly update not come a month and a quarter later
+        io.hiraku.schema.Definitions loaded = new CatalogSource(dir.resolve("catalog"), "").load();
+        Status later = new Status(new Workspace(dir.resolve("work"), drop.getParent()),
+                new LocalObjectStore(dir.resolve("store")), Clock.offset(Clock.systemUTC(), Duration.ofDays(40)));
+        assertThat(later.report(loaded, "store", dir.resolve("catalog")).attention())
+                .filteredOn(a -> a.kind().equals("overdue")).singleElement()
+                .satisfies(a -> assertThat(a.subject()).isEqualTo("counts"))
+                .satisfies(a -> assertThat(a.todo()).contains("ask health for the new file"));
+        assertThat(later.report(loaded, "store", dir.resolve("catalog")).datasets())
+                .filteredOn(d -> d.id().equals("counts")).singleElement()
+                .satisfies(d -> assertThat(d.state()).isEqualTo("overdue"));
+
+        // a run holding the work folder is named; status itself never takes it
+        try (WorkLock run = WorkLock.take(dir.resolve("work"), "run " + OperatorRequests.TAKES)) {
+            JsonNode held = JSON.readTree(status("--json").out());
+            assertThat(held.path("run").asText()).startsWith("pid " + ProcessHandle.current().pid() + ", run");
+            // with a run there, the waiting file is its to take: no attention for it
+            assertThat(held.path("attention").findValuesAsText("kind")).doesNotContain("waiting");
+        }
+        assertThat(JSON.readTree(status("--json").out()).path("run").isNull()).isTrue();
+
+        // each made good the usual way: the department drops the fixed file, the failed one is moved back, the
+        // broken definition mended; the fixed file publishes under the changed definition
+        Files.writeString(drop.resolve("counts.csv"), COUNTS.replace("1,第1窓口", "1,第１窓口"));
+        Files.delete(drop.resolve("places.csv"));
+        Files.move(failed, drop.resolve("places.csv"));
+        Files.writeString(definitions.resolve("broken.yaml"), "title: 直した定義\ndescription: 直した\nschema:\n  fields:\n"
+                + "    - {name: a, type: string}\n");
+        assertThat(publishOnce()).isEqualTo(HirakuCommand.OK);
+        Printed mended = status();
+        assertThat(mended.exit()).as(mended.out()).isEqualTo(HirakuCommand.OK);
+        assertThat(mended.out()).contains("Nothing needs attention.", "0 waiting in the drop folders")
+                .containsPattern("health +places +published +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d +1 +-\n")
+                .containsPattern("health +broken +not published");
+    }
+
+    private static String counts(String windowOptions) {
+        return """
+                title: 窓口ごとの相談件数
+                description: 窓口ごとの月の相談件数
+                updateFrequency: monthly
+                schema:
+                  primaryKey: [id]
+                  fields:
+                    - {name: id, type: integer}
+                    - {name: window, title: 窓口, type: string%s}
+                    - {name: count, title: 件数, type: integer}
+                """.formatted(windowOptions);
+    }
+
+    private int publishOnce() {
+        return HirakuCommand.execute(with("publish", "--once"));
+    }
+
+    private Printed status(String... more) throws Exception {
+        List<String> arguments = new ArrayList<>(List.of("status"));
+        arguments.addAll(List.of(more));
+        return Printed.by(() -> HirakuCommand.execute(with(arguments.toArray(String[]::new))));
+    }
+
+    private String[] with(String... command) {
+        List<String> arguments = new ArrayList<>(List.of(command));
+        arguments.addAll(List.of("--work", dir.resolve("work").toString(), "--store", dir.resolve("store").toString(),
+                "--catalog", dir.resolve("catalog").toString()));
+        return arguments.toArray(String[]::new);
+    }
+}
