@@ -446,9 +446,7 @@ public final class HirakuCommand implements Runnable {
             String datasetId = request.dataset();
             Definitions definitions = new CatalogSource(settings.catalog(), settings.baseUrl()).load();
             ObjectStore store = Stores.open(settings);
-            String shared = settings.get(Settings.SHARED_ARCHIVE);
-            ObjectStore sharedArchive = shared.isBlank() || !shared.startsWith("s3://") && !Files.isDirectory(Path.of(shared))
-                    ? null : Stores.open(shared, settings);
+            ObjectStore sharedArchive = Stores.sharedArchiveOrNull(settings);
             Withdrawals withdrawals = new Withdrawals(store, new Workspace(settings.work(), settings.ingest()),
                     new SiteTemplates(settings.catalog().resolve("site")), java.time.Clock.systemUTC(), sharedArchive,
                     Stores.ingestOrNull(settings));
@@ -545,7 +543,7 @@ public final class HirakuCommand implements Runnable {
             Settings settings = options.settings(Map.of());
             Definitions definitions = new CatalogSource(settings.catalog(), settings.baseUrl()).load();
             io.hiraku.app.Status.Report report = new io.hiraku.app.Status(new Workspace(settings.work(), settings.ingest()),
-                    Stores.open(settings), java.time.Clock.systemUTC()).report(definitions, settings.store().startsWith("s3://")
+                    Stores.open(settings), Stores.sharedArchiveOrNull(settings), java.time.Clock.systemUTC()).report(definitions, settings.store().startsWith("s3://")
                     ? settings.store() : Path.of(settings.store().replaceFirst("^file:", "")).toAbsolutePath().toString(),
                     settings.catalog());
             if (json) {

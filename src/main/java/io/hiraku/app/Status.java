@@ -52,11 +52,14 @@ final class Status {
 
     private final Workspace workspace;
     private final ObjectStore store;
+    private final ObjectStore sharedArchive;
     private final Clock clock;
 
-    Status(Workspace workspace, ObjectStore store, Clock clock) {
+    /** @param sharedArchive distributed mode's shared archive, where the workers keep refusals; null in local mode */
+    Status(Workspace workspace, ObjectStore store, ObjectStore sharedArchive, Clock clock) {
         this.workspace = workspace;
         this.store = store;
+        this.sharedArchive = sharedArchive;
         this.clock = clock;
     }
 
@@ -136,12 +139,24 @@ final class Status {
      */
     private void refusals(Definitions definitions, Map<String, PublishedDataset> published, List<Attention> attention)
             throws IOException {
-        Map<String, JsonNode> newest = new LinkedHashMap<>();
+        Map<String, JsonNode> receipts = new LinkedHashMap<>();
         for (Path file : Workspace.filesUnder(workspace.rejected(), 2)) {
-            if (!file.getFileName().toString().endsWith(".json")) {
-                continue;
+            if (file.getFileName().toString().endsWith(".json")) {
+                receipts.put(file.toAbsolutePath().toString(), read(file));
             }
-            JsonNode receipt = read(file);
+        }
+        if (sharedArchive != null) {
+            for (String key : sharedArchive.list("rejected/")) {
+                if (key.endsWith(".json")) {
+                    try (java.io.InputStream in = sharedArchive.open(key).orElse(null)) {
+                        receipts.put(sharedArchive.describe() + key, in == null ? null : read(in));
+                    }
+                }
+            }
+        }
+        Map<String, JsonNode> newest = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> kept : receipts.entrySet()) {
+            JsonNode receipt = kept.getValue();
             if (receipt == null || !"rejected".equals(receipt.path("outcome").asText())) {
                 continue;
             }
@@ -150,7 +165,7 @@ final class Status {
             String key = department + "/" + (dataset.isEmpty() ? "file:" + receipt.path("fileName").asText() : dataset);
             JsonNode before = newest.get(key);
             if (before == null || before.path("receivedAt").asText().compareTo(receipt.path("receivedAt").asText()) < 0) {
-                ((com.fasterxml.jackson.databind.node.ObjectNode) receipt).put("_receipt", file.toString());
+                ((com.fasterxml.jackson.databind.node.ObjectNode) receipt).put("_receipt", kept.getKey());
                 newest.put(key, receipt);
             }
         }
@@ -178,7 +193,7 @@ final class Status {
                     : " (" + String.join(", ", datasets) + ")"), "refused on " + local(definitions, refused).substring(0, 16)
                     .replace('T', ' ') + ": " + why + "; nothing published since",
                     "the department fixes the file as its receipt says and drops it again (receipt: "
-                            + Path.of(html).toAbsolutePath() + ")"));
+                            + html + ")"));
         }
     }
 
@@ -214,8 +229,16 @@ final class Status {
     }
 
     private static JsonNode read(Path file) {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            return read(in);
+        } catch (IOException e) {
+            return null;   // gone meanwhile
+        }
+    }
+
+    private static JsonNode read(java.io.InputStream in) {
         try {
-            JsonNode node = JSON.readTree(file.toFile());
+            JsonNode node = JSON.readTree(in);
             return node != null && node.isObject() ? node : null;
         } catch (IOException e) {
             return null;   // a receipt being written, or not one of ours

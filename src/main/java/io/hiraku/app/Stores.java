@@ -6,6 +6,7 @@ import io.hiraku.publish.S3Encryption;
 import io.hiraku.publish.S3ObjectStore;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -30,6 +31,16 @@ final class Stores {
     static ObjectStore ingestOrNull(Settings settings) throws IOException {
         String uri = settings.get(Settings.INGEST_STORE);
         return uri.isBlank() ? null : open(uri, settings);
+    }
+
+    /**
+     * Distributed mode's shared archive ({@code hiraku.shared-archive}), where every worker keeps its refusals, for a
+     * command run beside the pipeline; null when none is configured or its folder is not there.
+     */
+    static ObjectStore sharedArchiveOrNull(Settings settings) throws IOException {
+        String shared = settings.get(Settings.SHARED_ARCHIVE);
+        return shared.isBlank() || !shared.startsWith("s3://") && !Files.isDirectory(Path.of(shared))
+                ? null : open(shared, settings);
     }
 
     /** The store at a location written like {@code hiraku.store}, with the same {@code hiraku.s3.*} settings. */

@@ -89,7 +89,7 @@ class StatusTest {
         // overdue: its monthly update not come a month and a quarter later
         io.hiraku.schema.Definitions loaded = new CatalogSource(dir.resolve("catalog"), "").load();
         Status later = new Status(new Workspace(dir.resolve("work"), drop.getParent()),
-                new LocalObjectStore(dir.resolve("store")), Clock.offset(Clock.systemUTC(), Duration.ofDays(40)));
+                new LocalObjectStore(dir.resolve("store")), null, Clock.offset(Clock.systemUTC(), Duration.ofDays(40)));
         assertThat(later.report(loaded, "store", dir.resolve("catalog")).attention())
                 .filteredOn(a -> a.kind().equals("overdue")).singleElement()
                 .satisfies(a -> assertThat(a.subject()).isEqualTo("counts"))
@@ -97,6 +97,18 @@ class StatusTest {
         assertThat(later.report(loaded, "store", dir.resolve("catalog")).datasets())
                 .filteredOn(d -> d.id().equals("counts")).singleElement()
                 .satisfies(d -> assertThat(d.state()).isEqualTo("overdue"));
+
+        // distributed mode: a worker's refusals are in the shared archive, which a node's status reads too
+        LocalObjectStore shared = new LocalObjectStore(dir.resolve("shared"));
+        for (Path kept : Workspace.filesUnder(dir.resolve("work/rejected/health"), 1)) {
+            shared.put("rejected/health/" + kept.getFileName(), kept, io.hiraku.publish.ObjectInfo.changing("text/plain"));
+        }
+        Status node = new Status(new Workspace(dir.resolve("node"), dir.resolve("node/ingest")),
+                new LocalObjectStore(dir.resolve("store")), shared, Clock.systemUTC());
+        assertThat(node.report(loaded, "store", dir.resolve("catalog")).attention())
+                .filteredOn(a -> a.kind().equals("refused")).singleElement()
+                .satisfies(a -> assertThat(a.subject()).isEqualTo("health/counts.csv (counts)"))
+                .satisfies(a -> assertThat(a.todo()).contains(shared.describe() + "rejected/health/counts.csv.", ".html"));
 
         // a run holding the work folder is named; status itself never takes it
         try (WorkLock run = WorkLock.take(dir.resolve("work"), "run " + OperatorRequests.TAKES)) {
