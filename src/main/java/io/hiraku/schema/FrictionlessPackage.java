@@ -17,8 +17,10 @@ import java.util.stream.Collectors;
  * A Frictionless Data Package ({@code datapackage.json}, as {@code frictionless describe} writes it, v1 or
  * v2) read as dataset definitions: one per tabular resource with a schema, named after the resource, its
  * title, description, keywords and licence from the resource or else the package, its file as the
- * dataset's source file, and its Table Schema as it is (a Hiraku schema is a Table Schema), less the
- * properties Hiraku does not know (an example value, RDF types), which it would refuse.
+ * dataset's source file, its dialect as where the table is in the file ({@link FrictionlessDialect}), and its
+ * Table Schema as it is (a Hiraku schema is a Table Schema), less the properties Hiraku does not know (an
+ * example value, RDF types), which it would refuse. A schema or dialect given by reference (a path or URL) is
+ * refused: a drop is read alone, and nothing is fetched.
  */
 public final class FrictionlessPackage {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -42,10 +44,15 @@ public final class FrictionlessPackage {
         }
         Map<String, String> definitions = new LinkedHashMap<>();
         for (JsonNode resource : dataPackage.path("resources")) {
-            if (!resource.path("schema").isObject()) {
-                continue;   // not a table, or its schema is elsewhere
-            }
             String name = resource.path("name").asText();
+            if (resource.path("schema").isTextual()) {
+                throw new DefinitionException("datapackage.json: resource '" + name + "' gives its Table Schema as a "
+                        + "reference (" + resource.path("schema") + "), not the schema itself: write the schema into "
+                        + "datapackage.json, as `frictionless describe` does");
+            }
+            if (!resource.path("schema").isObject()) {
+                continue;   // not a table
+            }
             String id = name.toLowerCase(Locale.ROOT).replaceAll("[_.\\s]+", "-");
             if (!DefinitionLoader.DATASET_ID.matcher(id).matches()) {
                 throw new DefinitionException("datapackage.json: resource '" + name + "' has no name a dataset id can be "
@@ -90,7 +97,9 @@ public final class FrictionlessPackage {
         if (resource.hasNonNull("encoding")) {
             source.put("encoding", resource.path("encoding").asText());
         }
-        def.set("schema", schema((ObjectNode) resource.path("schema")));
+        ObjectNode schema = schema((ObjectNode) resource.path("schema"));
+        FrictionlessDialect.apply(resource.path("name").asText(), resource.path("dialect"), source, schema);
+        def.set("schema", schema);
         return def;
     }
 

@@ -15,7 +15,9 @@ import java.util.Map;
  * @param delimiter the CSV delimiter ({@code ,}, {@code ;}, {@code tab}); found from the file when absent
  * @param headerRows how many rows, ending at {@code headerRow}, make the header (default 1); labels of
  *                  upper rows that span several columns (merged cells) are carried to the right and
- *                  joined with {@code _}: 人口 over 男, 女 gives 人口_男, 人口_女
+ *                  joined with {@code headerJoin}: 人口 over 男, 女 gives 人口_男, 人口_女
+ * @param headerJoin what joins the labels of a header of several rows (default {@code _}; a Frictionless
+ *                  dialect's {@code headerJoin}, whose default is a space)
  * @param sheet     xlsx: the sheet's name or number (from 1); default the first sheet holding a table
  * @param columns   field name → column number (from 1), for columns the header does not name (a header
  *                  cell left empty by a merged cell) or names ambiguously
@@ -30,10 +32,10 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SourceHints(List<String> files, String encoding, Integer headerRow, Integer headerRows, String sheet,
                           String delimiter, Map<String, Integer> columns, String headerFromMetadata,
-                          List<String> skipRows, Continuation continuation, String footer) {
+                          List<String> skipRows, Continuation continuation, String footer, String headerJoin) {
 
     public static final SourceHints DEFAULT = new SourceHints(null, null, null, null, null, null, null, null, null,
-            null, null);
+            null, null, null);
 
     public SourceHints {
         files = files == null ? List.of() : List.copyOf(files);
@@ -54,6 +56,7 @@ public record SourceHints(List<String> files, String encoding, Integer headerRow
             throw new IllegalArgumentException("source.headerRows must be between 1 and headerRow (" + headerRow + ")");
         }
         footer = footer == null ? "leave-out" : footer;
+        headerJoin = headerJoin == null ? "_" : headerJoin;
         if (!footer.equals("leave-out") && !footer.equals("keep")) {
             throw new IllegalArgumentException("source.footer must be leave-out or keep, not '" + footer + "'");
         }
@@ -61,7 +64,8 @@ public record SourceHints(List<String> files, String encoding, Integer headerRow
 
     /** These hints with another header row (0: no header). */
     public SourceHints withHeaderRow(int row) {
-        return new SourceHints(files, encoding, row, 1, sheet, delimiter, columns, null, skipRows, continuation, footer);
+        return new SourceHints(files, encoding, row, 1, sheet, delimiter, columns, null, skipRows, continuation, footer,
+                headerJoin);
     }
 
     /** Whether the definition says this line is not data. */

@@ -7,14 +7,14 @@ import java.util.List;
 /**
  * Column labels from a header of one or more rows. In every row but the last, a label is carried to
  * the right over empty cells (a merged cell spanning columns); each column's label joins the distinct
- * parts from top to bottom with {@code _}. A lower cell left empty by a vertical merge takes the label
+ * parts from top to bottom with the definition's {@code headerJoin} ({@code _} unless it says otherwise). A lower cell left empty by a vertical merge takes the label
  * above it.
  */
 final class HeaderRows {
     private HeaderRows() {
     }
 
-    static List<String> labels(List<RawRow> rows) {
+    static List<String> labels(List<RawRow> rows, String join) {
         if (rows.size() == 1) {
             return List.of(rows.get(0).cells());
         }
@@ -41,7 +41,7 @@ final class HeaderRows {
                     joined.add(part);
                 }
             }
-            labels.add(String.join("_", joined));
+            labels.add(String.join(join, joined));
         }
         return labels;
     }

@@ -58,7 +58,7 @@ public final class Sources {
             Table.Layout layout = kind == Kind.JSON
                     ? new Table.Layout(1, 1, false, false)
                     : new Table.Layout(hints.headerRow(), hints.headerRows(), hints.leaveOutFooter(), kind == Kind.XLSX,
-                            hints.headerFromMetadata(), hints::skips, hints.continuation());
+                            hints.headerFromMetadata(), hints::skips, hints.continuation(), hints.headerJoin());
             Table table = new Table(reader, layout);
             int columns = table.header().map(java.util.List::size).orElse(0);
             if (columns > limits.columns()) {

@@ -44,11 +44,12 @@ public final class Table implements Closeable, Iterable<RawRow> {
      *                       (spreadsheets leave trailing empty cells out; in CSV a short row is an error)
      * @param headerFromMetadata the key of the {@code #} row that names the columns, or null
      * @param leftOut        lines the definition says are not data
+     * @param headerJoin     what joins the labels of a header of several rows
      */
     public record Layout(int headerRow, int headerRows, boolean leaveOutFooter, boolean padShortRows,
-                         String headerFromMetadata, LongPredicate leftOut, Continuation continuation) {
+                         String headerFromMetadata, LongPredicate leftOut, Continuation continuation, String headerJoin) {
         public Layout(int headerRow, int headerRows, boolean leaveOutFooter, boolean padShortRows) {
-            this(headerRow, headerRows, leaveOutFooter, padShortRows, null, line -> false, null);
+            this(headerRow, headerRows, leaveOutFooter, padShortRows, null, line -> false, null, "_");
         }
     }
 
@@ -112,7 +113,7 @@ public final class Table implements Closeable, Iterable<RawRow> {
         for (int i = 0; i < firstHeader; i++) {
             skipped.add(SkippedRows.Reason.TITLE, top.get(i).line());
         }
-        header = HeaderRows.labels(top.subList(firstHeader, headerRow));
+        header = HeaderRows.labels(top.subList(firstHeader, headerRow), layout.headerJoin());
         headerLine = top.get(headerRow - 1).line();
     }
 

@@ -9,6 +9,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Comparator;
@@ -126,6 +127,56 @@ class DefinitionDropsTest {
         assertThat(publishOnce()).isEqualTo(HirakuCommand.REJECTED);
         assertThat(receipt("health", "datapackage.json").path("messageEn").asText()).contains("give the dataset a title");
         assertThat(dir.resolve("catalog/datasets/health/visits.yaml")).doesNotExist();
+    }
+
+    @Test
+    void aDataPackagesDialectSaysWhereTheTableIsAndHowItsRowsAreWritten() throws Exception {
+        catalog();
+        Path drop = Files.createDirectories(dir.resolve("work/ingest/health"));
+        // v2: semicolons, a title row above a header of two rows (joined with a space, the spec's default), a comment
+        // row among the data, "NA" for no value; frictionless-py 5: a tab-separated file without a header
+        Files.writeString(drop.resolve("datapackage.json"), """
+                {"title": "保健所のデータ", "description": "保健所の窓口の来所者数",
+                 "resources": [
+                  {"name": "clinic_visits", "path": "clinic_visits.csv",
+                   "dialect": {"delimiter": ";", "headerRows": [2, 3], "commentRows": [6], "nullSequence": "NA",
+                               "lineTerminator": "\\r\\n"},
+                   "schema": {"fields": [{"name": "window", "title": "窓口", "type": "string"},
+                     {"name": "male", "title": "来所者 男", "type": "integer"},
+                     {"name": "female", "title": "来所者 女", "type": "integer"}]}},
+                  {"name": "window_counts", "path": "window_counts.txt",
+                   "dialect": {"header": false, "csv": {"delimiter": "\\t"}},
+                   "schema": {"fields": [{"name": "id", "type": "integer"}, {"name": "window", "type": "string"},
+                     {"name": "count", "type": "integer"}], "primaryKey": ["id"]}}]}
+                """);
+        Files.writeString(drop.resolve("clinic_visits.csv"), "保健所の来所者数（令和6年度）\r\n窓口;来所者;来所者\r\n;男;女\r\n"
+                + "中央;12;10\r\n東;NA;4\r\n# 西は集計中\r\n南;3;2\r\n");
+        Files.writeString(drop.resolve("window_counts.txt"), "1\t中央\t12\n2\t東\t7\n");
+        assertThat(publishOnce()).isEqualTo(HirakuCommand.OK);
+        assertThat(receipt("health", "datapackage.json").path("outcome").asText()).isEqualTo("defined");
+        assertThat(receipt("health", "clinic_visits.csv").path("outcome").asText()).isEqualTo("published");
+        JsonNode visits = JSON.readTree(dir.resolve("store/datasets/clinic-visits/clinic-visits.json").toFile());
+        assertThat(visits).hasSize(3);
+        assertThat(visits.get(0).toString()).isEqualTo("{\"window\":\"中央\",\"male\":12,\"female\":10}");
+        assertThat(visits.get(1).path("male").isNull()).isTrue();
+        assertThat(visits.get(2).path("window").asText()).isEqualTo("南");
+        assertThat(receipt("health", "window_counts.txt").path("outcome").asText()).isEqualTo("published");
+        JsonNode counts = JSON.readTree(dir.resolve("store/datasets/window-counts/window-counts.json").toFile());
+        assertThat(counts.toString()).isEqualTo("[{\"id\":1,\"window\":\"中央\",\"count\":12},"
+                + "{\"id\":2,\"window\":\"東\",\"count\":7}]");
+
+        // what cannot be read as the dialect says, or a schema given by reference, is refused, naming it
+        for (String resource : List.of(
+                "{\"name\": \"visits\", \"path\": \"visits.csv\", \"dialect\": {\"quoteChar\": \"'\"}, \"schema\": {\"fields\": [{\"name\": \"n\"}]}}",
+                "{\"name\": \"visits\", \"path\": \"visits.csv\", \"schema\": \"schemas/visits.json\"}")) {
+            Files.writeString(drop.resolve("datapackage.json"), "{\"title\": \"t\", \"description\": \"d\", \"resources\": ["
+                    + resource + "]}");
+            assertThat(publishOnce()).isEqualTo(HirakuCommand.REJECTED);
+            assertThat(receipt("health", "datapackage.json").path("messageEn").asText())
+                    .contains("resource 'visits'", resource.contains("quoteChar") ? "quoteChar ''' is not read here"
+                            : "gives its Table Schema as a reference (\"schemas/visits.json\")");
+            assertThat(dir.resolve("catalog/datasets/health/visits.yaml")).doesNotExist();
+        }
     }
 
     @Test
