@@ -22,7 +22,8 @@ public final class PipelineConfiguration implements CamelConfiguration {
             Settings.LIMIT_RECORD_CHARS, Settings.LIMIT_COLUMNS, Settings.LIMIT_FILE_MB, Settings.LIMIT_KEY_MEMORY_MB,
             Settings.MODE, Settings.ROLES, Settings.SHARED_ARCHIVE, Settings.KAFKA_BROKERS, Settings.KAFKA_WORK_TOPIC,
             Settings.KAFKA_WORK_PARTITIONS, Settings.KAFKA_PUBLISHED_TOPIC, Settings.KAFKA_WORKER_GROUP, Settings.KAFKA_CLIENT_CONFIG, Settings.INGEST_STORE, Settings.SETTLE_MS,
-            Settings.DISK_MIN_FREE_MB, Settings.DEFINITIONS_FROM_DROPS);
+            Settings.DISK_MIN_FREE_MB, Settings.DEFINITIONS_FROM_DROPS, Settings.MAIL_SMTP, Settings.MAIL_FROM,
+            Settings.MAIL_USERNAME, Settings.MAIL_PASSWORD, Settings.MAIL_CC, Settings.MAIL_OUTCOMES);
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -110,8 +111,12 @@ public final class PipelineConfiguration implements CamelConfiguration {
                 java.time.Duration.ofMillis(settings.integer(Settings.SETTLE_MS)), clock, room, receipts));
         metrics.watchStoreWaiting(receipts::waitingForStore);
         context.getRegistry().bind("storeHealthCheck", new StoreHealthCheck(receipts));
-        context.getRegistry().bind("reminders", new Reminders(catalog, store, workspace, new ReceiptWriter(templates), clock,
-                ingestStore));
+        // receipts a department has to act on, mailed to it (hiraku.mail.*; none by default)
+        ReceiptMail mail = ReceiptMail.of(settings, context.createProducerTemplate(), new ReceiptWriter(templates));
+        receipts.mailWith(mail);
+        Reminders reminders = new Reminders(catalog, store, workspace, new ReceiptWriter(templates), clock, ingestStore);
+        reminders.mailWith(mail);
+        context.getRegistry().bind("reminders", reminders);
         context.getRegistry().bind("receipts", receipts);
         context.getRegistry().bind("dropNames", new DropNames(workspace.ingest(),
                 java.time.Duration.ofMillis(settings.integer(Settings.SETTLE_MS)), clock, receipts));

@@ -39,6 +39,7 @@ public final class Receipts {
     private final java.util.Set<String> waiting = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ObjectStore ingestStore;
     private final ObjectStore sharedArchive;
+    private ReceiptMail mail = ReceiptMail.NONE;
 
     public Receipts(ReceiptWriter writer, Workspace workspace, CatalogSource catalog, Outcomes outcomes,
                     DropJournal journal, PipelineMetrics metrics) {
@@ -150,7 +151,14 @@ public final class Receipts {
      * drop folder, or of the ingest object store for a file uploaded there. @return where it went
      */
     private String put(IngestJob job, Receipt receipt, String name) throws IOException {
-        return place(job).write(writer, receipt, name);
+        String written = place(job).write(writer, receipt, name);
+        mail.send(receipt, (job.getDefinitions() != null ? job.getDefinitions() : catalog.load()).catalog(), name);
+        return written;
+    }
+
+    /** Mails the receipts a department has to act on (none unless hiraku.mail.smtp is set). */
+    public void mailWith(ReceiptMail mail) {
+        this.mail = mail;
     }
 
     private void remove(IngestJob job, String name) throws IOException {

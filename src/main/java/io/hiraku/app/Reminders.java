@@ -30,6 +30,7 @@ public final class Reminders {
     private final ReceiptWriter writer;
     private final Clock clock;
     private final ObjectStore ingestStore;
+    private ReceiptMail mail = ReceiptMail.NONE;
 
     /** @param ingestStore the ingest object store, where departments that upload there look too; may be null */
     public Reminders(CatalogSource catalog, ObjectStore store, Workspace workspace, ReceiptWriter writer, Clock clock,
@@ -40,6 +41,11 @@ public final class Reminders {
         this.workspace = workspace;
         this.writer = writer;
         this.clock = clock;
+    }
+
+    /** Mails each reminder to its department too (none unless hiraku.mail.smtp is set). */
+    public void mailWith(ReceiptMail mail) {
+        this.mail = mail;
     }
 
     /** Writes the reminders due now; returns how many were written. */
@@ -74,6 +80,7 @@ public final class Reminders {
             for (ReceiptPlace place : places) {
                 place.write(writer, reminder, name);
             }
+            mail.send(reminder, definitions.catalog(), name);
             LOG.warn("{} (dataset {}) is overdue: its update was due on {}; reminder written for department {}",
                     d.originalName(), d.definition().id(), due, department);
             written++;

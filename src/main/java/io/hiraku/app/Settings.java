@@ -61,6 +61,12 @@ public final class Settings {
     public static final String KAFKA_PUBLISHED_TOPIC = "hiraku.kafka.published-topic";
     public static final String KAFKA_WORKER_GROUP = "hiraku.kafka.worker-group";
     public static final String KAFKA_CLIENT_CONFIG = "hiraku.kafka.client-config";
+    public static final String MAIL_SMTP = "hiraku.mail.smtp";
+    public static final String MAIL_FROM = "hiraku.mail.from";
+    public static final String MAIL_USERNAME = "hiraku.mail.username";
+    public static final String MAIL_PASSWORD = "hiraku.mail.password";
+    public static final String MAIL_CC = "hiraku.mail.cc";
+    public static final String MAIL_OUTCOMES = "hiraku.mail.outcomes";
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([^}]+)}}");
     private final Map<String, String> values;

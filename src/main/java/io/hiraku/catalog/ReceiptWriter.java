@@ -28,9 +28,13 @@ public final class ReceiptWriter {
         Files.createDirectories(folder);
         Path json = folder.resolve(baseName + ".json");
         writeAtomically(json, JSON.writeValueAsBytes(receipt));
-        writeAtomically(folder.resolve(baseName + ".html"),
-                templates.render("receipt.ftlh", model(receipt)).getBytes(StandardCharsets.UTF_8));
+        writeAtomically(folder.resolve(baseName + ".html"), html(receipt).getBytes(StandardCharsets.UTF_8));
         return json;
+    }
+
+    /** The receipt as people read it (the {@code .html} file, and a mailed receipt's HTML part). */
+    public String html(Receipt receipt) throws IOException {
+        return templates.render("receipt.ftlh", model(receipt));
     }
 
     /** Removes a receipt (both its files) if it exists. */
