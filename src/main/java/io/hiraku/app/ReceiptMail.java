@@ -81,12 +81,17 @@ public final class ReceiptMail {
         return Arrays.stream(commaSeparated.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
+    /** Whether a receipt with this outcome is mailed (never without hiraku.mail.smtp). */
+    boolean mails(Receipt receipt) {
+        return producer != null && outcomes.contains(receipt.outcome());
+    }
+
     /**
      * Mails the receipt if its outcome is one to mail and it has someone to go to; the sending happens on the
      * route's thread. @param name the receipt's name in the department's {@code _receipts/} ({@code .html} added)
      */
     void send(Receipt receipt, CatalogDefinition catalog, String name) throws java.io.IOException {
-        if (producer == null || !outcomes.contains(receipt.outcome())) {
+        if (!mails(receipt)) {
             return;
         }
         List<String> to = catalog.department(receipt.department()).map(Department::contact)

@@ -152,7 +152,9 @@ public final class Receipts {
      */
     private String put(IngestJob job, Receipt receipt, String name) throws IOException {
         String written = place(job).write(writer, receipt, name);
-        mail.send(receipt, (job.getDefinitions() != null ? job.getDefinitions() : catalog.load()).catalog(), name);
+        if (mail.mails(receipt)) {
+            mail.send(receipt, (job.getDefinitions() != null ? job.getDefinitions() : catalog.load()).catalog(), name);
+        }
         return written;
     }
 

@@ -47,6 +47,8 @@ public final class CatalogBuilder {
      * first rebuild after a start writes everything.
      */
     private final java.util.Map<String, List<Object>> datasetsWrittenFrom = new java.util.HashMap<>();
+    /** The theme's asset files (path, size, time) and whether maps are shown, as the assets were last put. */
+    private List<Object> assetsWrittenFrom;
     private final java.util.Map<Integer, List<Object>> pagesWrittenFrom = new java.util.HashMap<>();
 
     public CatalogBuilder(ObjectStore store, SiteTemplates templates, Path scratch) {
@@ -74,14 +76,24 @@ public final class CatalogBuilder {
         List<PageModels> languages = pageModels(catalog);
         Files.createDirectories(scratch);
         DcatCatalog dcat = new DcatCatalog(catalog);
-        for (Path asset : templates.assets()) {
-            store.put("assets/" + asset.getFileName(), asset, ObjectInfo.changing(contentType(asset.getFileName().toString())));
+        // the theme's files (and Leaflet's, for maps) once a run, and again when one of them changed
+        List<Path> assets = templates.assets();
+        List<Object> assetsFrom = new java.util.ArrayList<>();
+        for (Path asset : assets) {
+            assetsFrom.add(List.of(asset.toString(), Files.size(asset), Files.getLastModifiedTime(asset)));
         }
-        if (catalog.map().shown()) {
-            for (Path asset : LeafletAssets.files()) {
-                store.put("assets/leaflet/" + asset.getFileName(), asset,
-                        ObjectInfo.changing(contentType(asset.getFileName().toString())));
+        assetsFrom.add(catalog.map().shown());
+        if (!assetsFrom.equals(assetsWrittenFrom)) {
+            for (Path asset : assets) {
+                store.put("assets/" + asset.getFileName(), asset, ObjectInfo.changing(contentType(asset.getFileName().toString())));
             }
+            if (catalog.map().shown()) {
+                for (Path asset : LeafletAssets.files()) {
+                    store.put("assets/leaflet/" + asset.getFileName(), asset,
+                            ObjectInfo.changing(contentType(asset.getFileName().toString())));
+                }
+            }
+            assetsWrittenFrom = assetsFrom;
         }
         java.time.Instant now = clock.instant();
         String theme = templates.version();

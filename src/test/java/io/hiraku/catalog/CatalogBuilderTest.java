@@ -175,6 +175,35 @@ class CatalogBuilderTest {
     }
 
     /** Each document's file system entry: written again, it is a new one (objects are replaced by a rename). */
+    @Test
+    void theThemesFilesArePutOnceARunAndAgainWhenOneOfThemChanges() throws Exception {
+        Path catalogDir = Fixtures.monthlyVisitsCatalog(dir.resolve("catalog"));
+        Path style = Files.createDirectories(catalogDir.resolve("site/assets")).resolve("style.css");
+        Files.writeString(style, "body{color:black}");
+        Definitions definitions = new DefinitionLoader().load(catalogDir);
+        LocalObjectStore store = new LocalObjectStore(dir.resolve("store"));
+        Fixtures.publish(definitions, definitions.dataset("visits").orElseThrow(), store, dir.resolve("staging"),
+                Instant.parse("2026-01-01T00:00:00Z"), 5, new Object[] {1L});
+        CatalogBuilder builder = new CatalogBuilder(store, new SiteTemplates(catalogDir.resolve("site")), dir.resolve("scratch"));
+        builder.rebuild(definitions);
+        java.util.List<String> assets = java.util.List.of("assets/style.css", "assets/leaflet/leaflet.js",
+                "assets/leaflet/LICENSE");
+        java.util.Map<String, Object> first = fileKeys(store, assets);
+
+        builder.rebuild(definitions);
+        assertThat(fileKeys(store, assets)).as("the same theme: not put again").isEqualTo(first);
+
+        Files.writeString(style, "body{color:navy;margin:0}");
+        builder.rebuild(definitions);
+        assertThat(Files.readString(store.root().resolve("assets/style.css"))).isEqualTo("body{color:navy;margin:0}");
+        java.util.Map<String, Object> edited = fileKeys(store, assets);
+        assertThat(changed(first, edited)).contains("assets/style.css");
+
+        // a new run (a new builder) puts them once, whatever it finds in the store
+        new CatalogBuilder(store, new SiteTemplates(catalogDir.resolve("site")), dir.resolve("scratch")).rebuild(definitions);
+        assertThat(changed(edited, fileKeys(store, assets))).containsExactlyInAnyOrderElementsOf(assets);
+    }
+
     private static java.util.Map<String, Object> fileKeys(LocalObjectStore store, java.util.List<String> keys) throws Exception {
         java.util.Map<String, Object> entries = new java.util.TreeMap<>();
         for (String key : keys) {
