@@ -2,6 +2,7 @@ package io.hiraku.app;
 
 import io.hiraku.catalog.FileStamps;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,18 +16,23 @@ import org.slf4j.LoggerFactory;
  * {@code catalog.yaml}, the site's templates and wording, a definition a department dropped): at each look
  * (route {@code catalog-edits}), a folder that changed since the last look has the catalog rebuilt, so the
  * published pages and metadata follow without a drop or a restart. A rebuild that fails is tried again at the
- * next look. Data follow a changed schema only when published again ({@code hiraku republish}).
+ * next look. A department added to {@code catalog.yaml} gets its drop folder. Data follow a changed schema only
+ * when published again ({@code hiraku republish}).
  */
 public final class CatalogEdits {
     private static final Logger LOG = LoggerFactory.getLogger(CatalogEdits.class);
 
+    private final CatalogSource catalog;
     private final Path catalogDir;
+    private final Workspace workspace;
     private final Publications publications;
     private SortedMap<String, String> rebuiltFrom;
 
     /** The folder as it is now is the one the start-up rebuild reads. */
-    public CatalogEdits(Path catalogDir, Publications publications) throws IOException {
-        this.catalogDir = catalogDir;
+    public CatalogEdits(CatalogSource catalog, Workspace workspace, Publications publications) throws IOException {
+        this.catalog = catalog;
+        this.catalogDir = catalog.directory();
+        this.workspace = workspace;
         this.publications = publications;
         this.rebuiltFrom = FileStamps.of(catalogDir);
     }
@@ -46,8 +52,20 @@ public final class CatalogEdits {
         LOG.info("The catalog folder {} changed ({}): rebuilding the catalog", catalogDir,
                 edited.size() > 5 ? String.join(", ", edited.subList(0, 5)) + " and " + (edited.size() - 5) + " more"
                         : String.join(", ", edited));
+        newDepartments();
         publications.rebuildCatalog();
         rebuiltFrom = now;
+    }
+
+    /** A department added to catalog.yaml gets its drop folder at once, as the departments there at start did. */
+    private void newDepartments() throws IOException {
+        for (io.hiraku.schema.Department department : catalog.loadSchemas().catalog().departments()) {
+            Path folder = workspace.ingest().resolve(department.id());
+            if (!Files.isDirectory(folder)) {
+                workspace.create(List.of(department.id()));
+                LOG.info("Drop folder of the new department {} made: {}", department.id(), folder);
+            }
+        }
     }
 
     private static TreeSet<String> union(SortedMap<String, String> a, SortedMap<String, String> b) {

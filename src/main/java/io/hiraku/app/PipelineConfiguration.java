@@ -99,7 +99,7 @@ public final class PipelineConfiguration implements CamelConfiguration {
                 new CatalogBuilder(store, templates, workspace.staging().resolve("_catalog")), catalog,
                 retention, journal, settings.integer(Settings.RELEASES_KEEP), metrics);
         context.getRegistry().bind("publications", publications);
-        context.getRegistry().bind("catalogEdits", new CatalogEdits(settings.catalog(), publications));
+        context.getRegistry().bind("catalogEdits", new CatalogEdits(catalog, workspace, publications));
         PipelineGate gate = new PipelineGate();
         context.getRegistry().bind("pipelineGate", gate);
         context.getRegistry().bind("operatorRequests", new OperatorRequests(settings, gate, clock));

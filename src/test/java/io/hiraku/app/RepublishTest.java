@@ -163,6 +163,17 @@ class RepublishTest {
             hiraku.awaitOrShow(() -> history().size() == 2 && publishedCsv().contains("第1窓口"));
             hiraku.awaitOrShow(() -> "published".equals(receipt("counts.csv").path("outcome").asText())
                     && !Files.exists(drop.resolve("counts.csv")));
+
+            // a department added to catalog.yaml gets its drop folder, and what it drops there is published
+            Path catalogYaml = dir.resolve("catalog/catalog.yaml");
+            Files.writeString(catalogYaml, Files.readString(catalogYaml) + "  - id: parks\n");
+            Path parks = work.resolve("ingest/parks");
+            hiraku.awaitOrShow(() -> Files.isDirectory(parks));
+            Files.writeString(Files.createDirectories(dir.resolve("catalog/datasets/parks")).resolve("benches.yaml"),
+                    "title: ベンチ\ndescription: 公園のベンチ\nschema:\n  fields:\n    - {name: park, type: string}\n");
+            Files.writeString(parks.resolve("benches.csv"), "park\n中央公園\n");
+            hiraku.awaitOrShow(() -> Files.isRegularFile(dir.resolve("store/datasets/benches/benches.csv")));
+            assertThat(hiraku.log()).anyMatch(line -> line.contains("Drop folder of the new department parks made"));
         }
     }
 
