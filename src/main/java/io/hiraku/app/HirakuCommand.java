@@ -543,9 +543,8 @@ public final class HirakuCommand implements Runnable {
             Settings settings = options.settings(Map.of());
             Definitions definitions = new CatalogSource(settings.catalog(), settings.baseUrl()).load();
             io.hiraku.app.Status.Report report = new io.hiraku.app.Status(new Workspace(settings.work(), settings.ingest()),
-                    Stores.open(settings), Stores.sharedArchiveOrNull(settings), java.time.Clock.systemUTC()).report(definitions, settings.store().startsWith("s3://")
-                    ? settings.store() : Path.of(settings.store().replaceFirst("^file:", "")).toAbsolutePath().toString(),
-                    settings.catalog());
+                    Stores.open(settings), Stores.sharedArchiveOrNull(settings), java.time.Clock.systemUTC())
+                    .report(definitions, settings.catalog());
             if (json) {
                 System.out.println(new com.fasterxml.jackson.databind.ObjectMapper()
                         .enable(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));

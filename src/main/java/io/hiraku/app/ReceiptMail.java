@@ -69,12 +69,16 @@ public final class ReceiptMail {
                 .append("contentType=RAW(text/html; charset=UTF-8)&connectionTimeout=10000");
         String username = settings.get(Settings.MAIL_USERNAME).strip();
         if (!username.isEmpty()) {
-            uri.append("&username=RAW(").append(username).append(")&password=RAW(")
-                    .append(settings.get(Settings.MAIL_PASSWORD)).append(')');
+            uri.append("&username=").append(raw(username)).append("&password=").append(raw(settings.get(Settings.MAIL_PASSWORD)));
         }
         return new ReceiptMail(producer, uri.toString(), from, list(settings.get(Settings.MAIL_OUTCOMES)).stream()
                 .map(o -> o.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet()),
                 list(settings.get(Settings.MAIL_CC)), writer);
+    }
+
+    /** A value Camel takes as written in an endpoint URI: RAW(...), or RAW{...} when it holds a ')'. */
+    private static String raw(String value) {
+        return value.contains(")") ? "RAW{" + value + "}" : "RAW(" + value + ")";
     }
 
     private static List<String> list(String commaSeparated) {

@@ -58,7 +58,7 @@ record ReceiptPlace(Path folder, ObjectStore store, String prefix, Path scratch)
         try {
             store.put(prefix + name + ".html", json.resolveSibling(name + ".html"), ObjectInfo.changing("text/html; charset=utf-8"));
             store.put(prefix + name + ".json", json, ObjectInfo.changing("application/json"));
-            return store.describe() + prefix + name + ".json";
+            return store.location(prefix + name + ".json");
         } finally {
             writer.delete(scratch, name);
         }
@@ -97,6 +97,6 @@ record ReceiptPlace(Path folder, ObjectStore store, String prefix, Path scratch)
             key = prefix + otherName;
         }
         store.put(key, file, ObjectInfo.immutable("application/octet-stream").withSha256(sha256));
-        return store.describe() + key;
+        return store.location(key);
     }
 }

@@ -63,7 +63,7 @@ final class Status {
         this.clock = clock;
     }
 
-    Report report(Definitions definitions, String storeName, Path catalog) throws IOException {
+    Report report(Definitions definitions, Path catalog) throws IOException {
         Instant now = clock.instant();
         String run = WorkLock.heldBy(workspace.work()).orElse(null);
         List<Attention> attention = new ArrayList<>();
@@ -129,7 +129,7 @@ final class Status {
                 }
             }
         }
-        return new Report(local(definitions, now), workspace.work().toAbsolutePath().toString(), storeName,
+        return new Report(local(definitions, now), workspace.work().toAbsolutePath().toString(), store.describe(),
                 catalog.toAbsolutePath().toString(), run, datasets, waiting, attention);
     }
 
@@ -149,7 +149,7 @@ final class Status {
             for (String key : sharedArchive.list("rejected/")) {
                 if (key.endsWith(".json")) {
                     try (java.io.InputStream in = sharedArchive.open(key).orElse(null)) {
-                        receipts.put(sharedArchive.describe() + key, in == null ? null : read(in));
+                        receipts.put(sharedArchive.location(key), in == null ? null : read(in));
                     }
                 }
             }

@@ -78,6 +78,12 @@ public interface ObjectStore {
     /** For logs and messages: where this store is. */
     String describe();
 
+    /** Where an object is, for a log line or a message: the store's description and the key, one slash between. */
+    default String location(String key) {
+        String store = describe();
+        return store.isEmpty() || store.endsWith("/") ? store + key : store + "/" + key;
+    }
+
     /**
      * An object's stored metadata. {@code version} changes whenever the object is written again with other
      * content (S3's ETag; a file's size and modification time): what is deleted after it was read must still

@@ -90,11 +90,11 @@ class StatusTest {
         io.hiraku.schema.Definitions loaded = new CatalogSource(dir.resolve("catalog"), "").load();
         Status later = new Status(new Workspace(dir.resolve("work"), drop.getParent()),
                 new LocalObjectStore(dir.resolve("store")), null, Clock.offset(Clock.systemUTC(), Duration.ofDays(40)));
-        assertThat(later.report(loaded, "store", dir.resolve("catalog")).attention())
+        assertThat(later.report(loaded, dir.resolve("catalog")).attention())
                 .filteredOn(a -> a.kind().equals("overdue")).singleElement()
                 .satisfies(a -> assertThat(a.subject()).isEqualTo("counts"))
                 .satisfies(a -> assertThat(a.todo()).contains("ask health for the new file"));
-        assertThat(later.report(loaded, "store", dir.resolve("catalog")).datasets())
+        assertThat(later.report(loaded, dir.resolve("catalog")).datasets())
                 .filteredOn(d -> d.id().equals("counts")).singleElement()
                 .satisfies(d -> assertThat(d.state()).isEqualTo("overdue"));
 
@@ -105,10 +105,10 @@ class StatusTest {
         }
         Status node = new Status(new Workspace(dir.resolve("node"), dir.resolve("node/ingest")),
                 new LocalObjectStore(dir.resolve("store")), shared, Clock.systemUTC());
-        assertThat(node.report(loaded, "store", dir.resolve("catalog")).attention())
+        assertThat(node.report(loaded, dir.resolve("catalog")).attention())
                 .filteredOn(a -> a.kind().equals("refused")).singleElement()
                 .satisfies(a -> assertThat(a.subject()).isEqualTo("health/counts.csv (counts)"))
-                .satisfies(a -> assertThat(a.todo()).contains(shared.describe() + "rejected/health/counts.csv.", ".html"));
+                .satisfies(a -> assertThat(a.todo()).contains(shared.location("rejected/health/counts.csv."), ".html"));
 
         // a run holding the work folder is named; status itself never takes it
         try (WorkLock run = WorkLock.take(dir.resolve("work"), "run " + OperatorRequests.TAKES)) {
