@@ -64,7 +64,6 @@ final class Status {
     }
 
     Report report(Definitions definitions, Path catalog) throws IOException {
-        Instant now = clock.instant();
         String run = WorkLock.heldBy(workspace.work()).orElse(null);
         List<Attention> attention = new ArrayList<>();
         for (Definitions.BrokenDefinition broken : definitions.broken()) {
@@ -77,17 +76,29 @@ final class Status {
         published.forEach(p -> byId.put(p.definition().id(), p));
         List<String> withdrawn = publishedDatasets.withdrawn(definitions, published).stream()
                 .map(w -> w.definition().id()).toList();
+        List<Dataset> datasets = datasets(definitions, byId, withdrawn, attention);
+        refusals(definitions, byId, attention);
+        failures(attention);
+        int waiting = PipelineRunner.countDrops(workspace.ingest());
+        inFlight(definitions, run, waiting, attention);
+        return new Report(local(definitions, clock.instant()), workspace.work().toAbsolutePath().toString(),
+                store.describe(), catalog.toAbsolutePath().toString(), run, datasets, waiting, attention);
+    }
+
+    /** Each defined dataset with its latest release; those overdue, or defined anew since it, need attention. */
+    private List<Dataset> datasets(Definitions definitions, Map<String, PublishedDataset> published, List<String> withdrawn,
+                                   List<Attention> attention) {
         List<Dataset> datasets = new ArrayList<>();
         List<DatasetDefinition> defined = definitions.datasets().stream()
                 .sorted(Comparator.comparing(DatasetDefinition::department).thenComparing(DatasetDefinition::id)).toList();
         for (DatasetDefinition def : defined) {
-            PublishedDataset latest = byId.get(def.id());
+            PublishedDataset latest = published.get(def.id());
             if (latest == null) {
                 datasets.add(new Dataset(def.department(), def.id(), withdrawn.contains(def.id()) ? "withdrawn"
                         : "not published", null, null, null, null));
                 continue;
             }
-            Optional<Freshness> freshness = Freshness.of(def.updateFrequency(), latest.modified(), now,
+            Optional<Freshness> freshness = Freshness.of(def.updateFrequency(), latest.modified(), clock.instant(),
                     definitions.catalog().zone());
             boolean overdue = freshness.map(Freshness::overdue).orElse(false);
             datasets.add(new Dataset(def.department(), def.id(), overdue ? "overdue" : "published", latest.release(),
@@ -105,32 +116,35 @@ final class Status {
                         "hiraku republish --dataset " + def.id() + " (or --changed for every such dataset)"));
             }
         }
-        refusals(definitions, byId, attention);
-        failures(attention);
-        int waiting = PipelineRunner.countDrops(workspace.ingest());
-        List<DropJournal.Entry> inFlight = new DropJournal(workspace.journal()).entries();
+        return datasets;
+    }
+
+    /**
+     * Drops waiting in their folders or stopped half-way with no run to take them up; with a run, those waiting for
+     * the object store.
+     */
+    private void inFlight(Definitions definitions, String run, int waiting, List<Attention> attention) throws IOException {
+        List<DropJournal.Entry> entries = new DropJournal(workspace.journal()).entries();
         if (run == null) {
             if (waiting > 0) {
                 attention.add(new Attention("waiting", workspace.ingest().toString(), waiting + " file(s) wait in the "
                         + "drop folders and no run is running", "start bin/hiraku run (or publish --once)"));
             }
-            for (DropJournal.Entry entry : inFlight) {
+            for (DropJournal.Entry entry : entries) {
                 attention.add(new Attention("interrupted", entry.department() + "/" + entry.fileName(),
                         "its publication was interrupted (" + entry.state().name().toLowerCase(java.util.Locale.ROOT)
                                 + ") and no run is running",
                         "start bin/hiraku run (or publish --once): it is taken up where it stopped"));
             }
-        } else {
-            for (DropJournal.Entry entry : inFlight) {
-                if (entry.datasets().values().stream().anyMatch(s -> s.state() == DropJournal.State.PENDING)) {
-                    attention.add(new Attention("pending", entry.department() + "/" + entry.fileName(),
-                            "it waits for the object store (unreachable or full) since " + local(definitions,
-                                    entry.received()), "see the run's log and /observe/health (object-store)"));
-                }
+            return;
+        }
+        for (DropJournal.Entry entry : entries) {
+            if (entry.datasets().values().stream().anyMatch(s -> s.state() == DropJournal.State.PENDING)) {
+                attention.add(new Attention("pending", entry.department() + "/" + entry.fileName(),
+                        "it waits for the object store (unreachable or full) since " + local(definitions,
+                                entry.received()), "see the run's log and /observe/health (object-store)"));
             }
         }
-        return new Report(local(definitions, now), workspace.work().toAbsolutePath().toString(), store.describe(),
-                catalog.toAbsolutePath().toString(), run, datasets, waiting, attention);
     }
 
     /**
