@@ -1,6 +1,7 @@
 package io.hiraku.app;
 
 import io.hiraku.validate.Receipt;
+import io.hiraku.catalog.ReceiptListing;
 import io.hiraku.catalog.ReceiptWriter;
 import io.hiraku.publish.DurableFiles;
 import io.hiraku.publish.ObjectInfo;
@@ -22,6 +23,9 @@ import java.nio.file.Path;
  * @param scratch where a receipt is rendered before it is put in the store
  */
 record ReceiptPlace(Path folder, ObjectStore store, String prefix, Path scratch) {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReceiptPlace.class);
+    private static final java.util.concurrent.ConcurrentMap<String, Object> LOCKS =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     static ReceiptPlace folder(Path folder) {
         return new ReceiptPlace(folder, null, null, null);
@@ -49,19 +53,68 @@ record ReceiptPlace(Path folder, ObjectStore store, String prefix, Path scratch)
                 : store(sharedArchive, "rejected/" + department + "/", workspace);
     }
 
-    /** Writes a receipt ({@code <name>.json} and {@code .html}); @return where the JSON is, for the log */
+    /**
+     * Writes a receipt ({@code <name>.json} and {@code .html}) and lists it first in the place's list
+     * ({@link ReceiptListing}); @return where the JSON is, for the log
+     */
     String write(ReceiptWriter writer, Receipt receipt, String name) throws IOException {
+        String written;
         if (store == null) {
-            return writer.write(receipt, folder, name).toString();
+            written = writer.write(receipt, folder, name).toString();
+        } else {
+            Path json = writer.write(receipt, Files.createDirectories(scratch), name);
+            try {
+                store.put(prefix + name + ".html", json.resolveSibling(name + ".html"), ObjectInfo.changing("text/html; charset=utf-8"));
+                store.put(prefix + name + ".json", json, ObjectInfo.changing("application/json"));
+                written = store.location(prefix + name + ".json");
+            } finally {
+                writer.delete(scratch, name);
+            }
         }
-        Path json = writer.write(receipt, Files.createDirectories(scratch), name);
+        synchronized (lock()) {
+            try {
+                writeListing(writer, listing().with(receipt, name));
+            } catch (IOException | RuntimeException e) {
+                // the list is for reading; the receipt is what counts, and it is written
+                LOG.warn("The list of receipts in {} could not be updated with {}: {}", describe(), name, e.getMessage());
+            }
+        }
+        return written;
+    }
+
+    /** The place's list of receipts as it is now (empty when there is none yet). */
+    ReceiptListing listing() throws IOException {
+        if (store == null) {
+            Path page = folder.resolve(ReceiptListing.HTML);
+            return Files.isRegularFile(page) ? ReceiptListing.read(Files.newInputStream(page)) : ReceiptListing.empty();
+        }
+        return store.open(prefix + ReceiptListing.HTML).map(ReceiptListing::read).orElse(ReceiptListing.empty());
+    }
+
+    private void writeListing(ReceiptWriter writer, ReceiptListing listing) throws IOException {
+        byte[] html = writer.html(listing).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (store == null) {
+            DurableFiles.write(folder.resolve(ReceiptListing.HTML), html);
+            return;
+        }
+        Path page = Files.createDirectories(scratch).resolve(ReceiptListing.HTML + "." + Thread.currentThread().getId());
         try {
-            store.put(prefix + name + ".html", json.resolveSibling(name + ".html"), ObjectInfo.changing("text/html; charset=utf-8"));
-            store.put(prefix + name + ".json", json, ObjectInfo.changing("application/json"));
-            return store.location(prefix + name + ".json");
+            Files.write(page, html);
+            store.put(prefix + ReceiptListing.HTML, page, ObjectInfo.changing("text/html; charset=utf-8"));
         } finally {
-            writer.delete(scratch, name);
+            Files.deleteIfExists(page);
         }
+    }
+
+    /** The folder, or the store and prefix, for a log line. */
+    String describe() {
+        return store == null ? folder.toString() : store.location(prefix);
+    }
+
+    /** One list updated at a time per place in this process (drops, reminders and notices may meet there). */
+    private Object lock() {
+        return LOCKS.computeIfAbsent(store == null ? folder.toAbsolutePath().normalize().toString() : describe(),
+                k -> new Object());
     }
 
     /** Whether a receipt of that name is there. */
@@ -69,14 +122,24 @@ record ReceiptPlace(Path folder, ObjectStore store, String prefix, Path scratch)
         return store == null ? Files.exists(folder.resolve(name + ".json")) : store.exists(prefix + name + ".json");
     }
 
-    /** Removes a receipt (both its files) if it is there. */
+    /** Removes a receipt (both its files, and its line in the list) if it is there. */
     void delete(ReceiptWriter writer, String name) throws IOException {
         if (store == null) {
             writer.delete(folder, name);
-            return;
+        } else {
+            store.delete(prefix + name + ".json");
+            store.delete(prefix + name + ".html");
         }
-        store.delete(prefix + name + ".json");
-        store.delete(prefix + name + ".html");
+        synchronized (lock()) {
+            try {
+                ReceiptListing listing = listing();
+                if (listing.lists(name)) {
+                    writeListing(writer, listing.without(name));
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("The list of receipts in {} could not be updated without {}: {}", describe(), name, e.getMessage());
+            }
+        }
     }
 
     /**

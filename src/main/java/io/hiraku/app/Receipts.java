@@ -265,15 +265,19 @@ public final class Receipts {
                 LOG.warn("{}: the staged release {} could not be removed: {}", job, job.getRelease().directory(), e.getMessage());
             }
         }
-        if (!job.getDepartment().isEmpty()) {
-            put(job, receipt(job), receiptName(job));
-            remove(job, receiptName(job) + PENDING);
+        try {
+            if (!job.getDepartment().isEmpty()) {
+                put(job, receipt(job), receiptName(job));
+                remove(job, receiptName(job) + PENDING);
+            }
+            journal.step(job, DropJournal.State.FAILED, null);
+        } finally {
+            // counted as ended even when its receipt cannot be written: publish --once waits for every drop to end
+            waiting.remove(job.dropKey());
+            metrics.ended(job);
+            org.slf4j.MDC.clear();
+            outcomes.record(job.dropKey(), IngestJob.Outcome.FAILED);
         }
-        journal.step(job, DropJournal.State.FAILED, null);
-        waiting.remove(job.dropKey());
-        metrics.ended(job);
-        org.slf4j.MDC.clear();
-        outcomes.record(job.dropKey(), IngestJob.Outcome.FAILED);
     }
 
     private Receipt receipt(IngestJob job) {

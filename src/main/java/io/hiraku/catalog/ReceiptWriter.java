@@ -37,6 +37,26 @@ public final class ReceiptWriter {
         return templates.render("receipt.ftlh", model(receipt));
     }
 
+    /** The list of a receipts folder as people read it ({@code index.html}). */
+    public String html(ReceiptListing listing) throws IOException {
+        Map<String, Object> model = new LinkedHashMap<>();
+        List<Map<String, Object>> receipts = new ArrayList<>();
+        for (ReceiptListing.Entry e : listing.receipts()) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("name", e.name());
+            r.put("outcome", e.outcome());
+            r.put("receivedAt", e.receivedAt());
+            r.put("fileName", e.fileName());
+            r.put("datasetId", e.datasetId());
+            r.put("datasetTitle", e.datasetTitle());
+            receipts.add(r);
+        }
+        model.put("receipts", receipts);
+        model.put("data", ReceiptListing.start() + listing.embedded() + "</script>");
+        model.put("kept", ReceiptListing.KEPT);
+        return templates.render("receipts.ftlh", model);
+    }
+
     /** Removes a receipt (both its files) if it exists. */
     public void delete(Path folder, String baseName) throws IOException {
         Files.deleteIfExists(folder.resolve(baseName + ".json"));

@@ -79,6 +79,14 @@ class StoreIngestTest {
         JsonNode folder = receipt(left, "drops/city/_receipts/2024年度.folder");
         assertThat(folder.path("outcome").asText()).isEqualTo("ignored");
         assertThat(folder.path("messageEn").asText()).contains("put each file to publish directly in city/");
+        // the department's list of its receipts, in the bucket beside them, newest first
+        org.jsoup.nodes.Document list = org.jsoup.Jsoup.parse(read("city-ingest", "drops/city/_receipts/index.html"));
+        assertThat(list.select("tbody tr")).hasSize(3);
+        assertThat(list.select("tbody tr td:nth-child(2) a").eachText())
+                .containsExactlyInAnyOrder("visits.csv", "unknown-table.csv", "2024年度/");
+        for (String href : list.select("tbody a").eachAttr("href")) {
+            assertThat(left).contains("drops/city/_receipts/" + java.net.URLDecoder.decode(href, java.nio.charset.StandardCharsets.UTF_8));
+        }
         // archived first, as a dropped file is, and nothing left in landing/
         assertThat(dir.resolve("work/archive/city")).isNotEmptyDirectory();
         assertThat(dir.resolve("work/landing/city")).isEmptyDirectory();
