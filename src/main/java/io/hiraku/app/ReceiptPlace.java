@@ -21,19 +21,20 @@ import java.nio.file.Path;
  * @param store  the object store, when not a folder
  * @param prefix the keys' prefix in the store (ending in "/")
  * @param scratch where a receipt is rendered before it is put in the store
+ * @param listed  whether the place lists its receipts ({@code index.html}): a department's places do
  */
-record ReceiptPlace(Path folder, ObjectStore store, String prefix, Path scratch) {
+record ReceiptPlace(Path folder, ObjectStore store, String prefix, Path scratch, boolean listed) {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReceiptPlace.class);
     private static final java.util.concurrent.ConcurrentMap<String, Object> LOCKS =
             new java.util.concurrent.ConcurrentHashMap<>();
 
     static ReceiptPlace folder(Path folder) {
-        return new ReceiptPlace(folder, null, null, null);
+        return new ReceiptPlace(folder, null, null, null, true);
     }
 
     /** A prefix in a store; receipts are rendered in the work folder's staging area before they are put. */
     static ReceiptPlace store(ObjectStore store, String prefix, Workspace workspace) {
-        return new ReceiptPlace(null, store, prefix, workspace.staging().resolve("_receipts"));
+        return new ReceiptPlace(null, store, prefix, workspace.staging().resolve("_receipts"), true);
     }
 
     /**
@@ -47,10 +48,14 @@ record ReceiptPlace(Path folder, ObjectStore store, String prefix, Path scratch)
                 : java.util.List.of(folder, store(ingestStore, Receipts.storeReceipts(department), workspace));
     }
 
-    /** Where the files a department's drops had refused, and their receipts, are kept. */
+    /**
+     * Where the files a department's drops had refused, and their receipts, are kept (unlisted: the open-data team
+     * has {@code hiraku status}, and in distributed mode every worker writes there).
+     */
     static ReceiptPlace refused(Workspace workspace, ObjectStore sharedArchive, String department) {
-        return sharedArchive == null ? folder(workspace.rejected().resolve(department))
+        ReceiptPlace place = sharedArchive == null ? folder(workspace.rejected().resolve(department))
                 : store(sharedArchive, "rejected/" + department + "/", workspace);
+        return new ReceiptPlace(place.folder(), place.store(), place.prefix(), place.scratch(), false);
     }
 
     /**
@@ -70,6 +75,9 @@ record ReceiptPlace(Path folder, ObjectStore store, String prefix, Path scratch)
             } finally {
                 writer.delete(scratch, name);
             }
+        }
+        if (!listed) {
+            return written;
         }
         synchronized (lock()) {
             try {
@@ -129,6 +137,9 @@ record ReceiptPlace(Path folder, ObjectStore store, String prefix, Path scratch)
         } else {
             store.delete(prefix + name + ".json");
             store.delete(prefix + name + ".html");
+        }
+        if (!listed) {
+            return;
         }
         synchronized (lock()) {
             try {
