@@ -206,8 +206,11 @@ final class Status {
             attention.add(new Attention("refused", department + "/" + fileName + (datasets.isEmpty() ? ""
                     : " (" + String.join(", ", datasets) + ")"), "refused on " + local(definitions, refused).substring(0, 16)
                     .replace('T', ' ') + ": " + why + "; nothing published since",
-                    "the department fixes the file as its receipt says and drops it again (receipt: "
-                            + html + ")"));
+                    (receipt.has("proposedDefinition")
+                            ? "no definition takes the file: its receipt proposes one (" + receipt.path("proposedDefinition")
+                            .path("path").asText() + ") to fill in and drop back with the file, or the team adds one"
+                            : "the department fixes the file as its receipt says and drops it again")
+                            + " (receipt: " + html + ")"));
         }
     }
 

@@ -134,6 +134,28 @@ class StatusTest {
                 .containsPattern("health +broken +not published");
     }
 
+    @Test
+    void aFileNoDefinitionTakesNeedsOneUntilADatasetTakingItIsPublished() throws Exception {
+        Files.writeString(Files.createDirectories(dir.resolve("catalog")).resolve("catalog.yaml"),
+                "title: 市のカタログ\ndescription: 市のデータ\npublisher: 市\ndepartments:\n  - id: health\n");
+        Path drop = Files.createDirectories(dir.resolve("work/ingest/health"));
+        Files.writeString(drop.resolve("窓口の一覧.csv"), "window\n中央\n");
+        assertThat(publishOnce()).isEqualTo(HirakuCommand.REJECTED);
+        JsonNode refused = JSON.readTree(status("--json").out()).path("attention");
+        assertThat(refused).hasSize(1);
+        assertThat(refused.get(0).path("subject").asText()).isEqualTo("health/窓口の一覧.csv");
+        assertThat(refused.get(0).path("todo").asText()).contains("no definition takes the file: its receipt proposes one "
+                + "(catalog/datasets/health/", "to fill in and drop back with the file");
+
+        // the department drops a definition that takes the file, and the file again
+        Files.writeString(drop.resolve("windows.yaml"), "title: 窓口の一覧\ndescription: 保健所の窓口\nsource:\n"
+                + "  files: [\"窓口の一覧.csv\"]\nschema:\n  fields:\n    - {name: window, type: string}\n");
+        Files.writeString(drop.resolve("窓口の一覧.csv"), "window\n中央\n");
+        assertThat(publishOnce()).isEqualTo(HirakuCommand.OK);
+        Printed mended = status();
+        assertThat(mended.exit()).as(mended.out()).isEqualTo(HirakuCommand.OK);
+    }
+
     private static String counts(String windowOptions) {
         return """
                 title: 窓口ごとの相談件数
