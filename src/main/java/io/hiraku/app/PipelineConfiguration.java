@@ -74,6 +74,7 @@ public final class PipelineConfiguration implements CamelConfiguration {
             context.getRegistry().bind("metricsRegistry", meters);
         }
         PipelineMetrics metrics = new PipelineMetrics(meters, workspace.ingest());
+        context.getRegistry().bind("pipelineMetrics", metrics);
         if (roles.distributed()) {
             WorkBacklog backlog = new WorkBacklog(kafka, settings.get(Settings.KAFKA_WORK_TOPIC),
                     settings.get(Settings.KAFKA_WORKER_GROUP));

@@ -78,6 +78,17 @@ public final class PipelineMetrics {
         rebuilds.increment();
     }
 
+    /** A receipt mailed (the receipt-mail route, after the server took it). */
+    public void mailSent() {
+        Counter.builder("hiraku.mails.sent").description("Receipts mailed to departments").register(registry).increment();
+    }
+
+    /** A receipt's mail given up after its retries (the mail server down or refusing it). */
+    public void mailFailed() {
+        Counter.builder("hiraku.mails.failed").description("Receipt mails not sent after their retries")
+                .register(registry).increment();
+    }
+
     void storeError() {
         storeErrors.increment();
     }

@@ -89,6 +89,9 @@ class MailedReceiptsTest {
             Files.writeString(drop.resolve("counts.csv"), COUNTS.replace(",3\n", ",三\n"));
             hiraku.awaitOrShow(() -> countReceipts(receipts, "rejected") == 2);
             hiraku.awaitOrShow(() -> hiraku.log().stream().anyMatch(l -> l.contains("Receipt not mailed to health@city.example")));
+            // counted for a monitor: the one the server took, the one given up
+            String metrics = hiraku.get(hiraku.metrics()).body();
+            assertThat(metrics).contains("hiraku_mails_sent_total 1.0", "hiraku_mails_failed_total 1.0");
             Files.writeString(drop.resolve("counts.csv"), COUNTS.replace("1,第1窓口", "1,中央窓口"));
             hiraku.awaitOrShow(() -> countReceipts(receipts, "published") == 2);
         }
@@ -126,6 +129,8 @@ class MailedReceiptsTest {
         // the mail route as run loads it, in a Camel context of its own
         try (org.apache.camel.CamelContext camel = new org.apache.camel.impl.DefaultCamelContext()) {
             camel.getPropertiesComponent().addInitialProperty("hiraku.mail.retry-ms", "100");
+            io.micrometer.core.instrument.simple.SimpleMeterRegistry meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+            camel.getRegistry().bind("pipelineMetrics", new PipelineMetrics(meters, dir.resolve("work/ingest")));
             org.apache.camel.support.PluginHelper.getRoutesLoader(camel).loadRoutes(
                     org.apache.camel.support.ResourceHelper.resolveResource(camel, "file:routes/mail.camel.yaml"));
             camel.start();
@@ -137,7 +142,7 @@ class MailedReceiptsTest {
             reminders.mailWith(mail);
             assertThat(reminders.remindOverdue()).isEqualTo(1);
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
-                    .until(() -> smtp.getReceivedMessages().length == 1);
+                    .until(() -> smtp.getReceivedMessages().length == 1 && meters.counter("hiraku.mails.sent").count() == 1);
         }
         MimeMessage reminder = smtp.getReceivedMessages()[0];
         // the department has no email in catalog.yaml: the open-data desk gets it
