@@ -76,18 +76,29 @@ record ReceiptPlace(Path folder, ObjectStore store, String prefix, Path scratch,
                 writer.delete(scratch, name);
             }
         }
+        updateListing(writer, name, listing -> listing.with(receipt, name));
+        return written;
+    }
+
+    /**
+     * Changes the place's list, if it keeps one; a list that cannot be read or written is logged and left: it is for
+     * reading, and the receipt, which counts, is written.
+     */
+    private void updateListing(ReceiptWriter writer, String name, java.util.function.UnaryOperator<ReceiptListing> change) {
         if (!listed) {
-            return written;
+            return;
         }
         synchronized (lock()) {
             try {
-                writeListing(writer, listing().with(receipt, name));
+                ReceiptListing before = listing();
+                ReceiptListing after = change.apply(before);
+                if (!after.equals(before)) {
+                    writeListing(writer, after);
+                }
             } catch (IOException | RuntimeException e) {
-                // the list is for reading; the receipt is what counts, and it is written
-                LOG.warn("The list of receipts in {} could not be updated with {}: {}", describe(), name, e.getMessage());
+                LOG.warn("The list of receipts in {} could not be updated for {}: {}", describe(), name, e.getMessage());
             }
         }
-        return written;
     }
 
     /** The place's list of receipts as it is now (empty when there is none yet). */
@@ -138,19 +149,7 @@ record ReceiptPlace(Path folder, ObjectStore store, String prefix, Path scratch,
             store.delete(prefix + name + ".json");
             store.delete(prefix + name + ".html");
         }
-        if (!listed) {
-            return;
-        }
-        synchronized (lock()) {
-            try {
-                ReceiptListing listing = listing();
-                if (listing.lists(name)) {
-                    writeListing(writer, listing.without(name));
-                }
-            } catch (IOException | RuntimeException e) {
-                LOG.warn("The list of receipts in {} could not be updated without {}: {}", describe(), name, e.getMessage());
-            }
-        }
+        updateListing(writer, name, listing -> listing.without(name));
     }
 
     /**

@@ -65,10 +65,6 @@ public record ReceiptListing(List<Entry> receipts) {
         return new ReceiptListing(receipts.stream().filter(e -> !e.name().equals(name)).toList());
     }
 
-    public boolean lists(String name) {
-        return receipts.stream().anyMatch(e -> e.name().equals(name));
-    }
-
     /**
      * The list as JSON to put inside the page's script element: every {@code <} written as {@code \\u003c}, so no
      * file name or title can end the element.

@@ -116,6 +116,12 @@ class S3OutageTest {
 
         assertThat(finalReceipts(receipts)).isEqualTo(3);
         assertThat(receipts.stream().mapToLong(r -> uncheckedCount(r, ".pending.json")).sum()).isZero();
+        // the departments' lists show each drop once, as published: the "pending" lines were replaced
+        for (Path folder : receipts) {
+            org.jsoup.nodes.Document list = org.jsoup.Jsoup.parse(folder.resolve("index.html").toFile(), "UTF-8");
+            assertThat(list.select("tbody td:nth-child(4)").eachAttr("class")).as("outcomes in %s", folder)
+                    .isNotEmpty().containsOnly("published");
+        }
         try (S3Client s3 = server.client()) {
             List<String> keys = s3.listObjectsV2Paginator(b -> b.bucket("open-data").prefix("hiraku/")).contents()
                     .stream().map(o -> o.key()).toList();
