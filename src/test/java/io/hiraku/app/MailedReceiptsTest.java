@@ -33,6 +33,13 @@ class MailedReceiptsTest {
     Path dir;
     private GreenMail smtp;
 
+    /** A real SMTP server on a free port of 127.0.0.1, for each test. */
+    @org.junit.jupiter.api.BeforeEach
+    void startSmtp() {
+        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+    }
+
     @AfterEach
     void stopSmtp() {
         if (smtp != null) {
@@ -42,8 +49,6 @@ class MailedReceiptsTest {
 
     @Test
     void aRefusedDropIsMailedToItsDepartmentAndAMailServerDownHoldsUpNothing() throws Exception {
-        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
         catalog();
         Path drop = Files.createDirectories(dir.resolve("work/ingest/health"));
         Path receipts = drop.resolve(Workspace.RECEIPTS);
@@ -99,8 +104,6 @@ class MailedReceiptsTest {
 
     @Test
     void publishOnceFromCronHasMailedItsReceiptsWhenItExits() throws Exception {
-        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
         catalog();
         Path drop = Files.createDirectories(dir.resolve("work/ingest/health"));
         Files.writeString(drop.resolve("counts.csv"), COUNTS.replace(",7\n", ",七\n"));
@@ -117,8 +120,6 @@ class MailedReceiptsTest {
 
     @Test
     void anOverdueReminderIsMailedWhenItIsWritten() throws Exception {
-        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
         CatalogSource catalog = new CatalogSource(io.hiraku.Fixtures.monthlyVisitsCatalog(dir.resolve("catalog")), null);
         io.hiraku.publish.LocalObjectStore store = new io.hiraku.publish.LocalObjectStore(dir.resolve("store"));
         var definitions = catalog.load();
