@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -89,10 +88,9 @@ final class FrictionlessDialect {
     /** The dialect's own properties, then those of frictionless-py 5's {@code csv} and {@code excel} controls. */
     private static List<Map.Entry<String, JsonNode>> flat(JsonNode dialect) {
         List<Map.Entry<String, JsonNode>> all = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = dialect.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> p = it.next();
+        for (Map.Entry<String, JsonNode> p : dialect.properties()) {
             if ((p.getKey().equals("csv") || p.getKey().equals("excel")) && p.getValue().isObject()) {
-                p.getValue().fields().forEachRemaining(all::add);
+                all.addAll(p.getValue().properties());
             } else {
                 all.add(p);
             }
