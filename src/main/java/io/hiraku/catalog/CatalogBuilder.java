@@ -31,6 +31,8 @@ public final class CatalogBuilder {
      * every dataset each time made rebuilds of large catalogs slow, while the advice only changes with a
      * dataset's definition, its latest release, or the catalog's definition. The newest 10,000 are kept.
      */
+    /** How many datasets' documents a rebuild writes at once. */
+    private static final int DATASET_WRITERS = 4;
     private final java.util.Map<List<Object>, List<String>> adviceCache = java.util.Collections.synchronizedMap(
             new java.util.LinkedHashMap<>(64, 0.75f, true) {
                 @Override
@@ -46,7 +48,7 @@ public final class CatalogBuilder {
      * drop changes one dataset; those whose inputs are the same are left as they are. Kept in memory: the
      * first rebuild after a start writes everything.
      */
-    private final java.util.Map<String, List<Object>> datasetsWrittenFrom = new java.util.HashMap<>();
+    private final java.util.Map<String, List<Object>> datasetsWrittenFrom = new java.util.concurrent.ConcurrentHashMap<>();
     /** The theme's asset files (path, size, time) and whether maps are shown, as the assets were last put. */
     private List<Object> assetsWrittenFrom;
     private final java.util.Map<Integer, List<Object>> pagesWrittenFrom = new java.util.HashMap<>();
@@ -97,27 +99,16 @@ public final class CatalogBuilder {
         }
         java.time.Instant now = clock.instant();
         String theme = templates.version();
+        CkanApi ckan = new CkanApi(catalog);
+        List<DocumentsOf> due = new java.util.ArrayList<>();
         for (PublishedDataset d : datasets) {
-            String id = d.definition().id();
             List<Object> from = List.of(catalog, d, Freshness.of(d.definition().updateFrequency(), d.modified(), now,
                     catalog.zone()).map(Object.class::cast).orElse("never due"), theme);
-            if (from.equals(datasetsWrittenFrom.get(id))) {
-                continue;
+            if (!from.equals(datasetsWrittenFrom.get(d.definition().id()))) {
+                due.add(() -> putDatasetDocuments(catalog, dcat, ckan, languages, d, from));
             }
-            datasetsWrittenFrom.remove(id);
-            org.apache.jena.rdf.model.Model model = dcat.datasetModel(d);
-            String iri = io.hiraku.publish.DatasetIris.dataset(catalog, id);
-            List<String> advice = adviceCache.computeIfAbsent(List.of(catalog, d), key -> DcatGate.advice(model, iri));
-            MqaScore mqa = MqaScore.ofPublished(catalog, d, model);
-            mqa.addTo(model, iri);
-            com.fasterxml.jackson.databind.JsonNode profile = new PublishedDatasets(store).profile(id);
-            putRdf("datasets/" + id + "/dataset", model);
-            putFeed("datasets/" + id + "/feed.atom", out -> AtomFeed.dataset(catalog, d, out));
-            for (PageModels pages : languages) {
-                putPage(pages.key("datasets/" + id + "/"), "dataset.ftlh", pages.dataset(d, advice, profile, mqa));
-            }
-            datasetsWrittenFrom.put(id, from);
         }
+        inParallel(due);
         for (Department department : catalog.departments()) {
             putFeed("feeds/" + department.id() + ".atom",
                     out -> AtomFeed.department(catalog, department.id(), datasets, withdrawn, out));
@@ -131,7 +122,7 @@ public final class CatalogBuilder {
             putPage(pages.key("departments/"), "departments.ftlh", pages.departments(datasets));
             putPage(pages.key("about/"), "about.ftlh", pages.about());
         }
-        for (var doc : new CkanApi(catalog).documents(datasets).entrySet()) {
+        for (var doc : ckan.lists(datasets).entrySet()) {
             putText(doc.getKey(), doc.getValue().toPrettyString(), "application/json");
         }
         putText(SearchIndex.KEY, new String(SearchIndex.of(catalog, datasets), StandardCharsets.UTF_8),
@@ -145,6 +136,90 @@ public final class CatalogBuilder {
             putPage(pages.key(""), "index.ftlh", pages.index(datasets));
         }
         LOG.info("Catalog rebuilt: {} published dataset(s) in {}", datasets.size(), store.describe());
+    }
+
+    /** A dataset's own documents, to be written. */
+    private interface DocumentsOf {
+        void put() throws IOException;
+    }
+
+    /**
+     * A dataset's own documents, each after the ones it links: its DCAT (three syntaxes), its CKAN package,
+     * its feed, then its page in every language; remembered as written from {@code from}.
+     */
+    private void putDatasetDocuments(io.hiraku.schema.CatalogDefinition catalog, DcatCatalog dcat, CkanApi ckan,
+                                     List<PageModels> languages, PublishedDataset d, List<Object> from)
+            throws IOException {
+        String id = d.definition().id();
+        datasetsWrittenFrom.remove(id);
+        org.apache.jena.rdf.model.Model model = dcat.datasetModel(d);
+        String iri = io.hiraku.publish.DatasetIris.dataset(catalog, id);
+        List<Object> adviceKey = List.of(catalog, d);
+        List<String> advice = adviceCache.get(adviceKey);
+        if (advice == null) {
+            advice = DcatGate.advice(model, iri); // outside the cache's lock: other datasets' writers go on
+            adviceCache.put(adviceKey, advice);
+        }
+        MqaScore mqa = MqaScore.ofPublished(catalog, d, model);
+        mqa.addTo(model, iri);
+        com.fasterxml.jackson.databind.JsonNode profile = new PublishedDatasets(store).profile(id);
+        putRdf("datasets/" + id + "/dataset", model);
+        putText(CkanApi.packageKey(id), ckan.packageShow(d).toPrettyString(), "application/json");
+        putFeed("datasets/" + id + "/feed.atom", out -> AtomFeed.dataset(catalog, d, out));
+        for (PageModels pages : languages) {
+            putPage(pages.key("datasets/" + id + "/"), "dataset.ftlh", pages.dataset(d, advice, profile, mqa));
+        }
+        datasetsWrittenFrom.put(id, from);
+    }
+
+    /**
+     * Runs the datasets' writes {@value #DATASET_WRITERS} at a time (one alone in the caller's thread): a
+     * full rebuild of a thousand datasets is mostly waiting for the store (a forced write to disk, a
+     * request to S3) and, between those waits, RDF and pages to make, which both cores can share. Returns
+     * when every write ended; the first failure is thrown as it was (a store that cannot take objects
+     * stays a {@link io.hiraku.publish.StoreUnavailableException}), the writes not yet started are dropped.
+     */
+    private static void inParallel(List<DocumentsOf> writes) throws IOException {
+        if (writes.size() <= 1) {
+            for (DocumentsOf write : writes) {
+                write.put();
+            }
+            return;
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(
+                Math.min(DATASET_WRITERS, writes.size()), runnable -> {
+                    Thread thread = new Thread(runnable, "catalog-writer");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        try {
+            List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
+            for (DocumentsOf write : writes) {
+                running.add(pool.submit(() -> {
+                    write.put();
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> write : running) {
+                write.get();
+            }
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IOException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("catalog rebuild interrupted");
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /**

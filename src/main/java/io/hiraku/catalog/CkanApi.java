@@ -32,8 +32,12 @@ final class CkanApi {
         this.catalog = catalog;
     }
 
-    /** Every document, by store key under the catalog root. */
-    Map<String, ObjectNode> documents(List<PublishedDataset> datasets) {
+    /**
+     * The documents about the whole catalog (package_list, package_search,
+     * current_package_list_with_resources, organization_list), by store key under the catalog root; each
+     * dataset's own package_show is {@link #packageShow}.
+     */
+    Map<String, ObjectNode> lists(List<PublishedDataset> datasets) {
         List<PublishedDataset> newestFirst = datasets.stream()
                 .sorted(Comparator.comparing(PublishedDataset::modified).reversed()
                         .thenComparing(d -> d.definition().id())).toList();
@@ -58,11 +62,12 @@ final class CkanApi {
         ArrayNode organizations = JSON.createArrayNode();
         catalog.departments().stream().map(Department::id).sorted().forEach(organizations::add);
         docs.put(PREFIX + "organization_list", response("organization_list", organizations));
-
-        for (PublishedDataset d : datasets) {
-            docs.put(packageKey(d.definition().id()), response("package_show", pkg(d)));
-        }
         return docs;
+    }
+
+    /** A dataset's package_show answer (at {@link #packageKey}): made from the catalog's and its own metadata only. */
+    ObjectNode packageShow(PublishedDataset dataset) {
+        return response("package_show", pkg(dataset));
     }
 
     private ObjectNode response(String action, com.fasterxml.jackson.databind.JsonNode result) {

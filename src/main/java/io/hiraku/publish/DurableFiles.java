@@ -70,15 +70,28 @@ public final class DurableFiles {
 
     /** Forces {@code temp} to disk and renames it over {@code target}, then forces the folder. */
     public static void moveIntoPlace(Path temp, Path target) throws IOException {
-        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+        force(temp);
+        rename(temp, target);
+        forceFolder(target.getParent());
+    }
+
+    /** Forces a file's content and metadata to disk. */
+    public static void force(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
             channel.force(true);
         }
+    }
+
+    /**
+     * Renames {@code temp} over {@code target} in one step (where the file system can): durable only once
+     * {@code temp} was {@linkplain #force forced} before and the folder is {@linkplain #forceFolder forced} after.
+     */
+    public static void rename(Path temp, Path target) throws IOException {
         try {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
         }
-        forceFolder(target.getParent());
     }
 
     /** Makes a folder's entries (a rename, a delete) durable; a no-op where the platform cannot. */

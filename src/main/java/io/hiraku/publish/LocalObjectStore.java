@@ -56,12 +56,13 @@ public final class LocalObjectStore implements ObjectStore {
     }
 
     /**
-     * Writes the object's metadata under a temporary name, then its bytes (a hard link to {@code content}
-     * when {@code link} and the file system allows it, else a copy), made durable and renamed into place,
-     * then renames the metadata over the old: a write that fails leaves the object as it was, bytes and
-     * metadata. The same object already there (a publication taken up again) is left as it is. A disk
-     * without room for it is a store that cannot take objects now ({@link StoreUnavailableException#full}):
-     * the pipeline waits until space is freed. {@code sha256} null: computed from the content.
+     * Writes the object's metadata and its bytes (a hard link to {@code content} when {@code link} and the
+     * file system allows it, else a copy) under temporary names, forces both to disk, renames the bytes then
+     * the metadata into place, and forces the folder once for the two renames: a write that fails leaves
+     * the object as it was, bytes and metadata, and one that ended survives a power cut. The same object
+     * already there (a publication taken up again) is left as it is. A disk without room for it is a store
+     * that cannot take objects now ({@link StoreUnavailableException#full}): the pipeline waits until space
+     * is freed. {@code sha256} null: computed from the content.
      */
     private void store(String key, Path content, ObjectInfo info, String sha256, boolean link) throws IOException {
         Path target = resolve(key);
@@ -73,15 +74,21 @@ public final class LocalObjectStore implements ObjectStore {
             }
             Files.createDirectories(target.getParent());
             Path metaTemp = DurableFiles.temporaryFor(metaFile(target));
+            Path bytesTemp = DurableFiles.temporaryFor(target);
             try {
                 java.io.StringWriter text = new java.io.StringWriter();
                 meta.store(text, null);
                 Files.writeString(metaTemp, text.toString(), StandardCharsets.UTF_8);
-                if (!link || !linkIntoPlace(content, target)) {
-                    DurableFiles.copy(content, target);
+                if (!link || !linked(content, bytesTemp)) {
+                    Files.copy(content, bytesTemp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 }
-                DurableFiles.moveIntoPlace(metaTemp, metaFile(target));
+                DurableFiles.force(bytesTemp);
+                DurableFiles.force(metaTemp);
+                DurableFiles.rename(bytesTemp, target);
+                DurableFiles.rename(metaTemp, metaFile(target));
+                DurableFiles.forceFolder(target.getParent());
             } finally {
+                Files.deleteIfExists(bytesTemp);
                 Files.deleteIfExists(metaTemp);
             }
         } catch (IOException e) {
@@ -93,20 +100,14 @@ public final class LocalObjectStore implements ObjectStore {
         }
     }
 
-    /** A hard link to {@code content} renamed over {@code target}; false where links are not possible. */
-    private static boolean linkIntoPlace(Path content, Path target) throws IOException {
-        Path temp = DurableFiles.temporaryFor(target);
+    /** A hard link to {@code content} at {@code temp}; false where links are not possible (another file system). */
+    private static boolean linked(Path content, Path temp) {
         try {
             Files.createLink(temp, content);
+            return true;
         } catch (IOException | UnsupportedOperationException e) {
-            return false; // another file system: the caller copies
+            return false;
         }
-        try {
-            DurableFiles.moveIntoPlace(temp, target);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-        return true;
     }
 
     private static Properties meta(ObjectInfo info, String sha256) {

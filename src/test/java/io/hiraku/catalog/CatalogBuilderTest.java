@@ -217,6 +217,50 @@ class CatalogBuilderTest {
         return before.keySet().stream().filter(k -> !before.get(k).equals(after.get(k))).toList();
     }
 
+    @Test
+    void aDatasetWhoseDocumentsCannotBeWrittenStopsTheRebuildBeforeTheEntryPointsAndIsWrittenNextTime() throws Exception {
+        Path catalog = dir.resolve("catalog");
+        Files.createDirectories(catalog.resolve("datasets/city"));
+        Files.writeString(catalog.resolve("catalog.yaml"),
+                "title: t\ndescription: d\npublisher: p\ndepartments:\n  - id: city\n    name: 市民課\n");
+        for (int i = 1; i <= 6; i++) {
+            Files.writeString(catalog.resolve("datasets/city/table-" + i + ".yaml"), """
+                    title: 表 %d
+                    description: 件数
+                    schema:
+                      fields:
+                        - {name: id, type: integer}
+                    """.formatted(i));
+        }
+        Definitions definitions = new DefinitionLoader().load(catalog);
+        LocalObjectStore store = new LocalObjectStore(dir.resolve("store"));
+        for (var dataset : definitions.datasets()) {
+            Fixtures.publish(definitions, dataset, store, dir.resolve("staging"), Instant.parse("2026-01-01T00:00:00Z"),
+                    5, new Object[] {1L});
+        }
+        // a folder where table-4's feed is to go: the file cannot be renamed over it
+        Path obstacle = Files.createDirectories(store.root().resolve("datasets/table-4/feed.atom/in-the-way"));
+        CatalogBuilder builder = new CatalogBuilder(store, new SiteTemplates(Path.of("catalog/site")), dir.resolve("scratch"));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> builder.rebuild(definitions))
+                .isInstanceOf(java.io.IOException.class).hasMessageContaining("feed.atom");
+        // nothing a visitor or a harvester starts from was written: they cannot reach a dataset without its page
+        assertThat(store.root().resolve("index.html")).doesNotExist();
+        assertThat(store.root().resolve("catalog.ttl")).doesNotExist();
+        assertThat(store.root().resolve("datasets/table-4/index.html")).doesNotExist();
+
+        Files.delete(obstacle);
+        Files.delete(obstacle.getParent());
+        builder.rebuild(definitions);
+        assertThat(store.root().resolve("datasets/table-4/feed.atom")).isRegularFile();
+        assertThat(store.root().resolve("datasets/table-4/index.html")).isRegularFile();
+        assertThat(Jsoup.parse(store.root().resolve("index.html").toFile(), "UTF-8").select("ul.datasets h2 a").eachText())
+                .hasSize(6).contains("表 4");
+        for (int i = 1; i <= 6; i++) {
+            assertThat(store.root().resolve("api/3/action/package_show/table-" + i)).isRegularFile();
+        }
+    }
+
     private static java.util.List<String> advice(LocalObjectStore store) throws Exception {
         return Jsoup.parse(store.root().resolve("datasets/visits/index.html").toFile(), "UTF-8").select("ul.advice li").eachText();
     }

@@ -74,9 +74,19 @@ class LargeCatalogTest {
         store = dir.resolve("store");
         LocalObjectStore objects = new LocalObjectStore(store);
         Instant created = Instant.parse("2026-04-01T00:00:00Z");
-        for (var def : definitions.datasets()) {
-            Fixtures.publish(definitions, def, objects, dir.resolve("staging"), created, 20,
-                    new Object[] {"北", 3L}, new Object[] {"南", 5L});
+        // four at a time, as distributed mode's workers would: each is mostly waiting for forced writes
+        java.util.concurrent.ForkJoinPool publishers = new java.util.concurrent.ForkJoinPool(4);
+        try {
+            publishers.submit(() -> definitions.datasets().parallelStream().forEach(def -> {
+                try {
+                    Fixtures.publish(definitions, def, objects, dir.resolve("staging"), created, 20,
+                            new Object[] {"北", 3L}, new Object[] {"南", 5L});
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            })).get();
+        } finally {
+            publishers.shutdown();
         }
         new CatalogBuilder(objects, new SiteTemplates(Path.of("catalog/site")), dir.resolve("scratch")).rebuild(definitions);
     }
