@@ -131,8 +131,9 @@ final class PageModels {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("release", v.release());
         r.put("created", v.created());
+        r.put("createdLocal", displayTime(v.created()));
         r.put("rows", v.rows());
-        r.put("summary", v.summary());
+        r.put("summary", changes(v));
         r.put("path", data + "releases/" + v.release() + "/");
         if (!v.live()) {
             r.put("withdrawnAt", v.withdrawn().at());
@@ -240,7 +241,30 @@ final class PageModels {
                 "rating", t.get("mqa.rating." + mqa.rating()), "dimensions", dims, "unmet", unmet);
     }
 
-    /** What every page has: the language, its wording, the paths to the site root and the other languages. */
+    /**
+     * What a release changed, in the page's language: from the counts {@code releases.json} records, or its
+     * English summary for entries written before it recorded them.
+     */
+    private String changes(PublishedDataset.Version v) {
+        PublishedDataset.Changes c = v.changes();
+        if (c == null) {
+            return v.first() ? t.get("history.first") : v.summary();
+        }
+        StringBuilder text = new StringBuilder();
+        if (c.sameOriginal()) {
+            text.append(t.get("history.redefined"));
+        }
+        text.append(t.get("history.counts", c.added(), c.removed(), c.changed()));
+        if (!c.addedColumns().isEmpty()) {
+            text.append(t.get("history.separator")).append(t.get("history.columnsAdded", String.join(", ", c.addedColumns())));
+        }
+        if (!c.removedColumns().isEmpty()) {
+            text.append(t.get("history.separator"))
+                    .append(t.get("history.columnsRemoved", String.join(", ", c.removedColumns())));
+        }
+        return text.toString();
+    }
+
     /** An instant (ISO 8601) as people read it, in the catalog's time zone; the text itself if it is none. */
     private String displayTime(String instant) {
         try {
@@ -292,7 +316,7 @@ final class PageModels {
         m.put("modified", DISPLAY_TIME.withZone(catalog.zone()).format(d.modified()));
         m.put("modifiedIso", d.modified().toString());
         m.put("rows", d.rows());
-        m.put("formats", Facet.formatLabels(d));
+        m.put("formats", Facet.formatLabels(d).stream().map(this::formatLabel).toList());
         m.put("path", "datasets/" + def.id() + "/");
         Freshness.of(def.updateFrequency(), d.modified(), now, catalog.zone()).ifPresentOrElse(f -> {
             m.put("nextUpdate", DISPLAY_TIME.withZone(catalog.zone()).format(f.expected()).substring(0, 10));
@@ -325,12 +349,26 @@ final class PageModels {
         return facets.stream().filter(f -> !((List<?>) f.get("options")).isEmpty()).toList();
     }
 
+    /**
+     * A format's label (the code the search index and the facets use: "CSV (Excel: UTF-8 with BOM)") as the
+     * page's language words it ({@code format.<key>} in the wording), else as it is.
+     */
+    private String formatLabel(String label) {
+        for (Format format : Format.values()) {
+            if (format.label().equals(label)) {
+                String own = t.find("format." + format.key());
+                return own == null ? label : own;
+            }
+        }
+        return label;
+    }
+
     /** How a facet's values read on the page. */
     private Function<String, String> label(Facet facet) {
         return switch (facet) {
             case DEPARTMENT -> id -> catalog.departmentName(id, lang);
             case THEME -> code -> DataTheme.of(code).map(this::themeLabel).orElse(code);
-            case FORMAT -> format -> format;
+            case FORMAT -> this::formatLabel;
             case LICENSE -> this::licenseName;
             case FREQUENCY -> f -> t.get("frequency." + f);
         };
@@ -369,7 +407,7 @@ final class PageModels {
         for (PublishedDataset.Distribution file : published.distributions()) {
             Map<String, Object> dl = new LinkedHashMap<>();
             dl.put("name", file.name());
-            dl.put("format", Format.ofKey(file.format()).label());
+            dl.put("format", formatLabel(Format.ofKey(file.format()).label()));
             dl.put("mediaType", file.mediaType());
             dl.put("bytes", file.bytes());
             dl.put("size", humanSize(file.bytes()));
@@ -386,9 +424,10 @@ final class PageModels {
             Map<String, Object> field = new LinkedHashMap<>();
             field.put("name", f.name());
             field.put("title", f.title() == null ? "" : f.title());
-            field.put("type", f.type().jsonName() + (f.unit() == null ? "" : "（" + f.unit() + "）"));
+            field.put("type", typeLabel(f.type()) + (f.unit() == null ? "" : t.get("schema.unit", f.unit())));
             field.put("description", f.description() == null ? "" : f.description());
-            field.put("constraints", constraints(f, def.schema().primaryKey().contains(f.name())));
+            field.put("constraints", String.join(t.get("constraint.separator"),
+                    constraints(f, def.schema().primaryKey().contains(f.name()))));
             fields.add(field);
         }
         return fields;
@@ -437,35 +476,54 @@ final class PageModels {
         return m;
     }
 
-    private static String constraints(Field f, boolean primaryKey) {
+    /** A Table Schema type as the page's language names it, with its name in the schema where that differs. */
+    private String typeLabel(io.hiraku.schema.FieldType type) {
+        String label = t.find("type." + type.jsonName());
+        return label == null || label.equals(type.jsonName()) ? type.jsonName() : label + " (" + type.jsonName() + ")";
+    }
+
+    /** A field's constraints in the page's language, each as a phrase. */
+    private List<String> constraints(Field f, boolean primaryKey) {
         List<String> parts = new ArrayList<>();
         if (primaryKey) {
-            parts.add("primary key");
+            parts.add(t.get("constraint.primaryKey"));
         }
         var c = f.constraints();
         if (c.isRequired()) {
-            parts.add("required");
+            parts.add(t.get("constraint.required"));
         }
         if (c.isUnique()) {
-            parts.add("unique");
+            parts.add(t.get("constraint.unique"));
         }
         if (c.allowed() != null) {
-            parts.add("one of " + String.join(", ", c.allowed()));
+            parts.add(t.get("constraint.oneOf", String.join(", ", c.allowed())));
         }
         if (c.pattern() != null) {
-            parts.add("pattern " + c.pattern());
+            parts.add(t.get("constraint.pattern", c.pattern()));
+        }
+        if (c.minLength() != null) {
+            parts.add(t.get("constraint.minLength", c.minLength()));
+        }
+        if (c.maxLength() != null) {
+            parts.add(t.get("constraint.maxLength", c.maxLength()));
         }
         if (c.minimum() != null) {
             parts.add("≥ " + c.minimum());
         }
+        if (c.exclusiveMinimum() != null) {
+            parts.add("> " + c.exclusiveMinimum());
+        }
         if (c.maximum() != null) {
             parts.add("≤ " + c.maximum());
         }
-        if (f.trueValues() != null) {
-            parts.add("true: " + String.join(", ", f.trueValues()) + " / false: "
-                    + String.join(", ", f.falseValuesOrDefault()));
+        if (c.exclusiveMaximum() != null) {
+            parts.add("< " + c.exclusiveMaximum());
         }
-        return String.join("; ", parts);
+        if (f.trueValues() != null) {
+            parts.add(t.get("constraint.booleans", String.join(", ", f.trueValues()),
+                    String.join(", ", f.falseValuesOrDefault())));
+        }
+        return parts;
     }
 
     static String humanSize(long bytes) {

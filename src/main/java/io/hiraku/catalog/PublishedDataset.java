@@ -46,21 +46,43 @@ public record PublishedDataset(
     }
 
     /**
-     * A release in the dataset's history (newest first), with what changed in it; {@code withdrawn} when
-     * it was taken down (its files are gone), else null.
+     * A release in the dataset's history (newest first), with what changed in it ({@code summary}, in English,
+     * as feeds and DCAT carry it; {@code changes}, the counts, for pages in other languages: null for the first
+     * release and for entries written before the counts were recorded); {@code withdrawn} when it was taken
+     * down (its files are gone), else null.
      */
-    public record Version(String release, String created, long rows, String summary, Withdrawn withdrawn) {
+    public record Version(String release, String created, long rows, boolean first, String summary, Changes changes,
+                          Withdrawn withdrawn) {
         /** An entry of {@code releases.json}. */
         public static Version of(JsonNode entry) {
             JsonNode w = entry.path("withdrawn");
+            JsonNode c = entry.path("changes");
             return new Version(entry.path("release").asText(), entry.path("created").asText(), entry.path("rows").asLong(),
-                    entry.path("summary").asText(), w.isObject()
-                            ? new Withdrawn(w.path("at").asText(), w.path("reason").asText()) : null);
+                    !entry.has("previousRelease"), entry.path("summary").asText(),
+                    c.isObject() ? new Changes(c.path("added").asLong(), c.path("removed").asLong(),
+                            c.path("changed").asLong(), texts(c.path("addedColumns")), texts(c.path("removedColumns")),
+                            c.path("sameOriginal").asBoolean()) : null,
+                    w.isObject() ? new Withdrawn(w.path("at").asText(), w.path("reason").asText()) : null);
+        }
+
+        private static List<String> texts(JsonNode array) {
+            List<String> texts = new ArrayList<>();
+            array.forEach(t -> texts.add(t.asText()));
+            return List.copyOf(texts);
         }
 
         public boolean live() {
             return withdrawn == null;
         }
+    }
+
+    /**
+     * What a release changed from the one before, as {@code releases.json} counts it: rows added, removed and
+     * changed (by primary key), columns added and removed; {@code sameOriginal} when the same file was
+     * published again under a changed definition.
+     */
+    public record Changes(long added, long removed, long changed, List<String> addedColumns, List<String> removedColumns,
+                          boolean sameOriginal) {
     }
 
     /** When a release was withdrawn and why, as the operator gave it. */

@@ -52,6 +52,7 @@ public final class ReleaseNotes {
             }
         }
         PublishedFile changes = null;
+        ObjectNode counts = null;
         String summary = "first release";
         Optional<InputStream> previousData = previous == null ? Optional.empty() : previousCsv(id, previous);
         if (previousData.isPresent()) {
@@ -65,6 +66,13 @@ public final class ReleaseNotes {
             // the same file makes a new release only under a changed definition
             summary = (sameOriginal ? "the same file under a changed definition: " : "") + diff.summary();
             changes = write(dir.resolve(CHANGES), JSON.valueToTree(diff));
+            counts = JSON.createObjectNode().put("added", diff.added()).put("removed", diff.removed())
+                    .put("changed", diff.changed());
+            diff.addedColumns().forEach(counts.putArray("addedColumns")::add);
+            diff.removedColumns().forEach(counts.putArray("removedColumns")::add);
+            if (sameOriginal) {
+                counts.put("sameOriginal", true);
+            }
         }
         ObjectNode entry = JSON.createObjectNode();
         entry.put("release", release.releaseId());
@@ -76,6 +84,9 @@ public final class ReleaseNotes {
             entry.put("previousRelease", previous);
         }
         entry.put("summary", summary);
+        if (counts != null) {
+            entry.set("changes", counts);
+        }
         entries.insert(0, entry);
         PublishedFile historyFile = write(dir.resolve(HISTORY), entries);
         return release.withNotes(changes, historyFile);

@@ -447,6 +447,10 @@ class PipelineEndToEndTest extends CamelMainTestSupport {
         String release2 = history.get(0).path("release").asText();
         assertThat(history.get(1).path("release").asText()).isEqualTo(release1);
         assertThat(history.get(0).path("summary").asText()).isEqualTo("1 added, 1 removed, 1 changed");
+        assertThat(history.get(0).path("changes").path("added").asLong()).isEqualTo(1);
+        assertThat(history.get(0).path("changes").path("removed").asLong()).isEqualTo(1);
+        assertThat(history.get(0).path("changes").path("changed").asLong()).isEqualTo(1);
+        assertThat(history.get(1).has("changes")).isFalse();
         // the first release is untouched; the latest is the second
         assertThat(Sha256.of(release1Csv)).isEqualTo(release1Sha);
         assertThat(Sha256.of(store.resolve("datasets/yaizu-public-toilets/yaizu-public-toilets.csv"))).isNotEqualTo(release1Sha);
@@ -481,7 +485,29 @@ class PipelineEndToEndTest extends CamelMainTestSupport {
         // people see the history on the dataset page
         Document page = Jsoup.parse(store.resolve("datasets/yaizu-public-toilets/index.html").toFile(), "UTF-8");
         assertThat(page.select("table.releases tbody tr")).hasSize(2);
-        assertThat(page.select("table.releases").text()).contains("1 added, 1 removed, 1 changed", release1);
+        assertThat(page.select("table.releases tbody tr").get(0).text()).contains("追加 1 行、削除 1 行、変更 1 行");
+        assertThat(page.select("table.releases tbody tr").get(1).text()).contains(release1, "最初の版");
+        // each release's time as the rest of the page gives it, in the catalog's zone (Japan here)
+        String created = history.get(0).path("created").asText();
+        assertThat(page.select("table.releases tbody tr").get(0).selectFirst("time").attr("datetime")).isEqualTo(created);
+        assertThat(page.select("table.releases tbody tr").get(0).selectFirst("time").text()).isEqualTo(
+                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(java.time.ZoneId.of("Asia/Tokyo"))
+                        .format(java.time.Instant.parse(created)));
+        Document english = Jsoup.parse(store.resolve("en/datasets/yaizu-public-toilets/index.html").toFile(), "UTF-8");
+        assertThat(english.select("table.releases tbody tr").get(0).text()).contains("1 added, 1 removed, 1 changed");
+        assertThat(english.select("table.releases tbody tr").get(1).text()).contains("first release");
+        // the columns' types and constraints in the page's language
+        org.jsoup.nodes.Element idRow = page.select("table.schema tbody tr").stream()
+                .filter(tr -> tr.selectFirst("th").text().equals("id")).findFirst().orElseThrow();
+        assertThat(idRow.select("td").get(1).text()).isEqualTo("整数 (integer)");
+        assertThat(idRow.select("td").get(2).text()).isEqualTo("主キー、必須");
+        org.jsoup.nodes.Element englishId = english.select("table.schema tbody tr").stream()
+                .filter(tr -> tr.selectFirst("th").text().equals("id")).findFirst().orElseThrow();
+        assertThat(englishId.select("td").get(1).text()).isEqualTo("integer");
+        assertThat(englishId.select("td").get(2).text()).isEqualTo("primary key; required");
+        assertThat(page.select("table.schema").text()).contains("パターン [0-9]{6}", "「有」は true、「無」は false");
+        assertThat(page.select("table.downloads tbody th").eachText()).contains("CSV（Excel 用: BOM 付き UTF-8）");
+        assertThat(english.select("table.downloads tbody th").eachText()).contains("CSV (Excel: UTF-8 with BOM)");
     }
 
     @Test

@@ -60,6 +60,10 @@ class RepublishTest {
         assertThat(history.get(0).path("originalSha256").asText()).isEqualTo(history.get(1).path("originalSha256").asText());
         assertThat(history.get(0).path("summary").asText())
                 .isEqualTo("the same file under a changed definition: 0 added, 0 removed, 2 changed");
+        assertThat(history.get(0).path("changes").path("sameOriginal").asBoolean()).isTrue();
+        assertThat(history.get(0).path("changes").path("changed").asLong()).isEqualTo(2);
+        assertThat(org.jsoup.Jsoup.parse(dir.resolve("store/datasets/counts/index.html").toFile(), "UTF-8")
+                .select("table.releases tbody tr").get(0).text()).contains("同じファイルを変更した定義で再公開。追加 0 行、削除 0 行、変更 2 行");
         assertThat(definitionSha256(history.get(0))).isNotEqualTo(definitionSha256(history.get(1))).hasSize(64);
 
         Files.writeString(drop.resolve("counts.csv"), COUNTS);
