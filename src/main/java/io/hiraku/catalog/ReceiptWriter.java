@@ -106,7 +106,10 @@ public final class ReceiptWriter {
                 c.put("column", column.getColumn());
                 c.put("number", column.getColumnNumber() == null ? "" : column.getColumnNumber());
                 c.put("count", column.getCount());
-                c.put("types", String.join(", ", column.getTypes().keySet()));
+                c.put("types", String.join(", ", column.getTypes().keySet())); // the codes, as the JSON has them
+                List<ProblemKinds.Name> kinds = column.getTypes().keySet().stream().map(ProblemKinds::of).toList();
+                c.put("typesJa", String.join("、", kinds.stream().map(ProblemKinds.Name::ja).toList()));
+                c.put("typesEn", String.join("; ", kinds.stream().map(ProblemKinds.Name::en).toList()));
                 c.put("more", column.getCount() - column.getExamples().size());
                 List<Map<String, Object>> examples = new ArrayList<>();
                 for (Issue i : column.getExamples()) {

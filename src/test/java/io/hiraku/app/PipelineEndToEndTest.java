@@ -136,6 +136,9 @@ class PipelineEndToEndTest extends CamelMainTestSupport {
         Document receiptPage = Jsoup.parse(Files.readString(
                 Path.of(broken.path("__file").asText())), "UTF-8");
         assertThat(receiptPage.text()).contains("たくさん", "男性トイレ総数", "6");
+        // each column's problems are named for the people fixing them, not by their code
+        assertThat(receiptPage.select("table caption").eachText())
+                .contains("整数として読めない値 / Values that are not whole numbers");
         // nothing was left in the drop folders but receipts; the archive holds every original, by sha256
         assertThat(listFiles(ingest).stream().filter(p -> !p.toString().contains("_receipts"))).isEmpty();
         for (String[] original : new String[][] {
