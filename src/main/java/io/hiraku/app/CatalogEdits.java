@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * {@code catalog.yaml}, the site's templates and wording, a definition a department dropped): at each look
  * (route {@code catalog-edits}), a folder that changed since the last look has the catalog rebuilt, so the
  * published pages and metadata follow without a drop or a restart. A rebuild that fails is tried again at the
- * next look. A department added to {@code catalog.yaml} gets its drop folder. Data follow a changed schema only
+ * next look; one the catalog's definition stops (a {@code catalog.yaml} that does not load) is said once and
+ * waits for the next edit. A department added to {@code catalog.yaml} gets its drop folder. Data follow a changed schema only
  * when published again ({@code hiraku republish}).
  */
 public final class CatalogEdits {
@@ -52,8 +53,14 @@ public final class CatalogEdits {
         LOG.info("The catalog folder {} changed ({}): rebuilding the catalog", catalogDir,
                 edited.size() > 5 ? String.join(", ", edited.subList(0, 5)) + " and " + (edited.size() - 5) + " more"
                         : String.join(", ", edited));
-        newDepartments();
-        publications.rebuildCatalog();
+        try {
+            newDepartments();
+            publications.rebuildCatalog();
+        } catch (io.hiraku.schema.DefinitionException e) {
+            // an edit that breaks catalog.yaml: said once, not at every look, until the folder changes again
+            LOG.warn("The catalog was not rebuilt: {}. The published catalog stays as it was until the file is "
+                    + "fixed (`hiraku status` lists it too)", e.getMessage());
+        }
         rebuiltFrom = now;
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -178,6 +179,21 @@ class RepublishTest {
             Files.writeString(parks.resolve("benches.csv"), "park\n中央公園\n");
             hiraku.awaitOrShow(() -> Files.isRegularFile(dir.resolve("store/datasets/benches/benches.csv")));
             assertThat(hiraku.log()).anyMatch(line -> line.contains("Drop folder of the new department parks made"));
+
+            // an edit that breaks catalog.yaml is said once, in one line, and the published catalog stays as it was
+            Files.writeString(catalogYaml, "title: 市のカタログ\ndescription: [閉じていない\n");
+            java.util.function.Supplier<List<String>> warnings = () -> hiraku.log().stream()
+                    .filter(line -> line.contains("The catalog was not rebuilt")).toList();
+            hiraku.awaitOrShow(() -> warnings.get().size() == 1);
+            assertThat(warnings.get().get(0)).contains("catalog.yaml", "stays as it was");
+            String index = Files.readString(dir.resolve("store/index.html")); // the rebuilds before it are done
+            // five more looks of the folder at 200 ms: no second warning, no stack trace
+            org.awaitility.Awaitility.await().during(java.time.Duration.ofMillis(1000))
+                    .atMost(java.time.Duration.ofSeconds(5)).until(() -> warnings.get().size() == 1);
+            assertThat(hiraku.log()).noneMatch(line -> line.contains("DefinitionException"));
+            assertThat(Files.readString(dir.resolve("store/index.html"))).isEqualTo(index);
+            assertThat(HirakuCommand.execute("status", "--work", work.toString(), "--store", dir.resolve("store").toString(),
+                    "--catalog", dir.resolve("catalog").toString())).isNotEqualTo(HirakuCommand.OK);
         }
     }
 
