@@ -33,6 +33,7 @@ final class ProblemKinds {
             Map.entry("date-invalid", new Name("存在しない日付", "Dates that do not exist")),
             Map.entry("date-without-day", new Name("日のない日付", "Dates without a day")),
             Map.entry("wareki-out-of-era", new Name("元号の期間外の和暦", "Japanese-era dates outside their era")),
+            Map.entry("latitude-longitude-swapped", new Name("緯度と経度の入れ替わり", "Latitude and longitude swapped")),
             Map.entry("geopoint-range", new Name("緯度・経度の範囲外の地点", "Places outside latitude and longitude ranges")),
             Map.entry("lg-code-format", new Name("全国地方公共団体コードの形式の誤り", "Malformed local government codes")),
             Map.entry("lg-code-check-digit", new Name("検査数字が合わない全国地方公共団体コード", "Local government codes with a wrong check digit")),

@@ -154,6 +154,7 @@ public final class TableValidator {
             return;
         }
         keys.addAll(rowKeys);
+        PlaceCheck place = PlaceCheck.of(schema);
         long rowNumber = 0;
         try (ReadAhead<RawRow> rows = ReadAhead.of(table.iterator(), 256, 4, table.describe())) {
             while (rows.hasNext()) {
@@ -192,6 +193,7 @@ public final class TableValidator {
                 }
                 Object[] values = new Object[readers.length];
                 boolean[] failed = new boolean[readers.length];
+                List<Issue> placeIssues = null; // held until it is known whether latitude and longitude are swapped
                 for (int f = 0; f < readers.length; f++) {
                     int col = columns.column(f);
                     if (col < 0) {
@@ -210,8 +212,21 @@ public final class TableValidator {
                     } catch (InvalidValueException e) {
                         rowValid = false;
                         failed[f] = true;
-                        report.add(new Issue(e.code(), row.line(), rowNumber, col + 1, columns.label(col),
-                                fields.get(f).name(), raw, e.messageJa(), e.messageEn()));
+                        Issue issue = new Issue(e.code(), row.line(), rowNumber, col + 1, columns.label(col),
+                                fields.get(f).name(), raw, e.messageJa(), e.messageEn());
+                        if (place != null && place.covers(f)) {
+                            placeIssues = placeIssues == null ? new java.util.ArrayList<>() : placeIssues;
+                            placeIssues.add(issue);
+                        } else {
+                            report.add(issue);
+                        }
+                    }
+                }
+                if (place != null) {
+                    List<Issue> problems = place.problems(values, placeIssues, cells, columns, row.line(), rowNumber);
+                    if (!problems.isEmpty()) {
+                        rowValid = false;
+                        problems.forEach(report::add);
                     }
                 }
                 for (MunicipalityCheck check : municipalityChecks) {

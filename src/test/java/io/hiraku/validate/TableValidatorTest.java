@@ -188,6 +188,61 @@ class TableValidatorTest {
         });
     }
 
+    @Test
+    void latitudeAndLongitudeGivenTheWrongWayRoundAreOneProblemThatSaysSo() throws IOException {
+        Path catalog = dir.resolve("toilets-catalog");
+        Files.createDirectories(catalog.resolve("datasets/yaizu"));
+        Files.writeString(catalog.resolve("catalog.yaml"), "title: Test\ndescription: A test catalog\npublisher: Test City\ndepartments:\n  - id: yaizu\n");
+        Files.writeString(catalog.resolve("datasets/yaizu/toilets.yaml"), "title: 公衆トイレ\ntemplate: public-toilet\n");
+        DatasetDefinition toilets = new DefinitionLoader().load(catalog).dataset("toilets").orElseThrow();
+        Path real = io.hiraku.Corpus.file("yaizu__222127_public_toilet.csv");
+        List<List<String>> table = new ArrayList<>();
+        try (var parser = org.apache.commons.csv.CSVParser.parse(real, StandardCharsets.UTF_8, org.apache.commons.csv.CSVFormat.RFC4180)) {
+            parser.forEach(record -> table.add(new ArrayList<>(record.toList())));
+        }
+        int lat = table.get(0).indexOf("緯度");
+        int lon = table.get(0).indexOf("経度");
+        // data row 3 (line 4): the two swapped; data row 5 (line 6): a latitude no place has (the template sets no range)
+        String latitude = table.get(3).get(lat);
+        String longitude = table.get(3).get(lon);
+        table.get(3).set(lat, longitude);
+        table.get(3).set(lon, latitude);
+        table.get(5).set(lat, "95.5");
+        Path edited = dir.resolve("swapped.csv");
+        try (var printer = new org.apache.commons.csv.CSVPrinter(Files.newBufferedWriter(edited, StandardCharsets.UTF_8),
+                org.apache.commons.csv.CSVFormat.RFC4180)) {
+            printer.printRecords(table);
+        }
+        ValidationReport report = new TableValidator().validate(edited, toilets, RowSink.DISCARD);
+        assertThat(report.getErrors()).extracting(Issue::line, Issue::type, Issue::column).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(4L, "latitude-longitude-swapped", "緯度"),
+                org.assertj.core.groups.Tuple.tuple(6L, "geopoint-range", "緯度"));
+        assertThat(report.getErrors().get(0).messageJa()).contains("入れ替わっている", longitude, latitude);
+        assertThat(report.getErrors().get(0).messageEn()).contains("swapped", longitude, latitude);
+    }
+
+    @Test
+    void swappedCoordinatesAreToldApartFromValuesOutsideTheDefinitionsRange() throws IOException {
+        Path catalog = dir.resolve("places-catalog");
+        Files.createDirectories(catalog.resolve("datasets/city"));
+        Files.writeString(catalog.resolve("catalog.yaml"), "title: Test\ndescription: A test catalog\npublisher: Test City\ndepartments:\n  - id: city\n");
+        Files.writeString(catalog.resolve("datasets/city/places.yaml"), """
+                title: 施設の位置
+                schema:
+                  fields:
+                    - {name: name, title: 名称, type: string}
+                    - {name: lat, title: 緯度, type: number, constraints: {minimum: "20", maximum: "46"}}
+                    - {name: lon, title: 経度, type: number, constraints: {minimum: "122", maximum: "154"}}
+                """);
+        DatasetDefinition places = new DefinitionLoader().load(catalog).dataset("places").orElseThrow();
+        Path file = csv("名称,緯度,経度\n市役所,34.8669,138.3235\n図書館,１３８．３２,34.87\n公民館,34.87,100.5\n");
+        ValidationReport report = new TableValidator().validate(file, places, RowSink.DISCARD);
+        assertThat(report.getErrors()).extracting(Issue::line, Issue::type, Issue::fieldName).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(3L, "latitude-longitude-swapped", "lat"),
+                org.assertj.core.groups.Tuple.tuple(4L, "constraint-minimum", "lon"));
+        assertThat(report.getErrors().get(0).messageJa()).contains("１３８．３２", "34.87");
+    }
+
     private Path csv(String content) throws IOException {
         return Files.writeString(dir.resolve("facilities.csv"), content, StandardCharsets.UTF_8);
     }
