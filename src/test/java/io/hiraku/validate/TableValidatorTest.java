@@ -26,10 +26,7 @@ class TableValidatorTest {
 
     @BeforeEach
     void defineDataset() throws IOException {
-        Path catalog = dir.resolve("catalog");
-        Files.createDirectories(catalog.resolve("datasets/city"));
-        Files.writeString(catalog.resolve("catalog.yaml"), "title: Test\ndescription: A test catalog\npublisher: Test City\ndepartments:\n  - id: city\n");
-        Files.writeString(catalog.resolve("datasets/city/facilities.yaml"), """
+        facilities = define("city", "facilities", """
                 title: 施設
                 schema:
                   primaryKey: id
@@ -40,7 +37,6 @@ class TableValidatorTest {
                     - {name: capacity, title: 定員, type: integer, constraints: {minimum: "0"}}
                     - {name: barrierFree, title: バリアフリー, type: boolean, trueValues: [有], falseValues: [無]}
                 """);
-        facilities = new DefinitionLoader().load(catalog).dataset("facilities").orElseThrow();
     }
 
     @Test
@@ -117,12 +113,8 @@ class TableValidatorTest {
 
     @Test
     void aBoundThatIsNotOfTheFieldsTypeIsADefinitionErrorNotACrash() throws IOException {
-        Path catalog = dir.resolve("catalog2");
-        Files.createDirectories(catalog.resolve("datasets/city"));
-        Files.writeString(catalog.resolve("catalog.yaml"), "title: Test\ndescription: A test catalog\npublisher: Test City\ndepartments:\n  - id: city\n");
-        Files.writeString(catalog.resolve("datasets/city/dates.yaml"),
+        DatasetDefinition dates = define("city", "dates",
                 "title: t\nschema:\n  fields:\n    - {name: d, type: date, constraints: {minimum: someday}}\n");
-        DatasetDefinition dates = new DefinitionLoader().load(catalog).dataset("dates").orElseThrow();
         ValidationReport report = new TableValidator().validate(csv("d\n2024-01-01\n"), dates, collect);
         assertThat(report.getErrors()).singleElement().satisfies(issue -> {
             assertThat(issue.type()).isEqualTo("definition-error");
@@ -132,16 +124,12 @@ class TableValidatorTest {
 
     @Test
     void municipalityCodesAndNamesMustAgree() throws IOException {
-        Path catalog = dir.resolve("catalog3");
-        Files.createDirectories(catalog.resolve("datasets/yaizu"));
-        Files.writeString(catalog.resolve("catalog.yaml"), "title: Test\ndescription: A test catalog\npublisher: Test City\ndepartments:\n  - id: yaizu\n");
-        Files.writeString(catalog.resolve("datasets/yaizu/toilets.yaml"), """
+        DatasetDefinition toilets = define("yaizu", "toilets", """
                 title: 公衆トイレ
                 template: public-toilet
                 municipalityChecks:
                   - {code: 所在地_全国地方公共団体コード, prefecture: 所在地_都道府県, municipality: 所在地_市区町村}
                 """);
-        DatasetDefinition toilets = new DefinitionLoader().load(catalog).dataset("toilets").orElseThrow();
         Path real = io.hiraku.Corpus.file("yaizu__222127_public_toilet.csv");
         assertThat(new TableValidator().validate(real, toilets, collect).getErrors()).isEmpty();
 
@@ -159,10 +147,7 @@ class TableValidatorTest {
 
     @Test
     void uniqueAndForeignKeysAreCheckedRowByRow() throws IOException {
-        Path catalog = dir.resolve("catalog4");
-        Files.createDirectories(catalog.resolve("datasets/city"));
-        Files.writeString(catalog.resolve("catalog.yaml"), "title: Test\ndescription: A test catalog\npublisher: Test City\ndepartments:\n  - id: city\n");
-        Files.writeString(catalog.resolve("datasets/city/branches.yaml"), """
+        DatasetDefinition branches = define("city", "branches", """
                 title: 支所
                 schema:
                   uniqueKeys: [[area, name]]
@@ -172,7 +157,6 @@ class TableValidatorTest {
                     - {name: area, type: string}
                     - {name: name, type: string}
                 """);
-        DatasetDefinition branches = new DefinitionLoader().load(catalog).dataset("branches").orElseThrow();
         Path file = csv("area,name\nA01,本所\nA01,東\nA01,本所\nZ99,西\n,北\n");
         ReferenceLookup areas = (dataset, fields) -> dataset.equals("areas") && fields.equals(List.of("code"))
                 ? java.util.Optional.of(java.util.Set.of("A01", "A02")) : java.util.Optional.empty();
@@ -190,11 +174,7 @@ class TableValidatorTest {
 
     @Test
     void latitudeAndLongitudeGivenTheWrongWayRoundAreOneProblemThatSaysSo() throws IOException {
-        Path catalog = dir.resolve("toilets-catalog");
-        Files.createDirectories(catalog.resolve("datasets/yaizu"));
-        Files.writeString(catalog.resolve("catalog.yaml"), "title: Test\ndescription: A test catalog\npublisher: Test City\ndepartments:\n  - id: yaizu\n");
-        Files.writeString(catalog.resolve("datasets/yaizu/toilets.yaml"), "title: 公衆トイレ\ntemplate: public-toilet\n");
-        DatasetDefinition toilets = new DefinitionLoader().load(catalog).dataset("toilets").orElseThrow();
+        DatasetDefinition toilets = define("yaizu", "toilets", "title: 公衆トイレ\ntemplate: public-toilet\n");
         Path real = io.hiraku.Corpus.file("yaizu__222127_public_toilet.csv");
         List<List<String>> table = new ArrayList<>();
         try (var parser = org.apache.commons.csv.CSVParser.parse(real, StandardCharsets.UTF_8, org.apache.commons.csv.CSVFormat.RFC4180)) {
@@ -223,10 +203,7 @@ class TableValidatorTest {
 
     @Test
     void swappedCoordinatesAreToldApartFromValuesOutsideTheDefinitionsRange() throws IOException {
-        Path catalog = dir.resolve("places-catalog");
-        Files.createDirectories(catalog.resolve("datasets/city"));
-        Files.writeString(catalog.resolve("catalog.yaml"), "title: Test\ndescription: A test catalog\npublisher: Test City\ndepartments:\n  - id: city\n");
-        Files.writeString(catalog.resolve("datasets/city/places.yaml"), """
+        DatasetDefinition places = define("city", "places", """
                 title: 施設の位置
                 schema:
                   fields:
@@ -234,13 +211,22 @@ class TableValidatorTest {
                     - {name: lat, title: 緯度, type: number, constraints: {minimum: "20", maximum: "46"}}
                     - {name: lon, title: 経度, type: number, constraints: {minimum: "122", maximum: "154"}}
                 """);
-        DatasetDefinition places = new DefinitionLoader().load(catalog).dataset("places").orElseThrow();
         Path file = csv("名称,緯度,経度\n市役所,34.8669,138.3235\n図書館,１３８．３２,34.87\n公民館,34.87,100.5\n");
         ValidationReport report = new TableValidator().validate(file, places, RowSink.DISCARD);
         assertThat(report.getErrors()).extracting(Issue::line, Issue::type, Issue::fieldName).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(3L, "latitude-longitude-swapped", "lat"),
                 org.assertj.core.groups.Tuple.tuple(4L, "constraint-minimum", "lon"));
         assertThat(report.getErrors().get(0).messageJa()).contains("１３８．３２", "34.87");
+    }
+
+    /** A dataset defined by {@code yaml} in a catalog of its own with its department. */
+    private DatasetDefinition define(String department, String id, String yaml) throws IOException {
+        Path catalog = Files.createDirectories(dir.resolve("catalog-" + id).resolve("datasets").resolve(department))
+                .getParent().getParent();
+        Files.writeString(catalog.resolve("catalog.yaml"), "title: Test\ndescription: A test catalog\npublisher: Test City\n"
+                + "departments:\n  - id: " + department + "\n");
+        Files.writeString(catalog.resolve("datasets").resolve(department).resolve(id + ".yaml"), yaml);
+        return new DefinitionLoader().load(catalog).dataset(id).orElseThrow();
     }
 
     private Path csv(String content) throws IOException {
@@ -273,11 +259,11 @@ class TableValidatorTest {
         assertThat(onDisk.getErrors()).extracting(Issue::messageEn).anyMatch(m -> m.contains("repeats that of row 250"));
         assertThat(onDisk.getInvalidRows()).isEqualTo(4);
 
-        Path catalog = dir.resolve("catalog");
-        Files.writeString(catalog.resolve("datasets/city/facilities.yaml"), Files.readString(
-                catalog.resolve("datasets/city/facilities.yaml")).replace("title: 施設\n",
+        Path definition = dir.resolve("catalog-facilities/datasets/city/facilities.yaml");
+        Files.writeString(definition, Files.readString(definition).replace("title: 施設\n",
                 "title: 施設\nerrorPolicy: {onError: publish-valid-rows, maxInvalidShare: 0.5}\n"));
-        DatasetDefinition lenient = new DefinitionLoader().load(catalog).dataset("facilities").orElseThrow();
+        DatasetDefinition lenient = new DefinitionLoader().load(definition.getParent().getParent().getParent())
+                .dataset("facilities").orElseThrow();
         assertThat(new TableValidator().validate(file, lenient, RowSink.DISCARD).getFileErrorCount()).isZero();
         ValidationReport refused = new TableValidator(tiny).validate(file, lenient, RowSink.DISCARD);
         assertThat(refused.getFileErrorCount()).isEqualTo(1);
