@@ -21,6 +21,9 @@ import org.slf4j.LoggerFactory;
 public final class CatalogBuilder {
     private static final Logger LOG = LoggerFactory.getLogger(CatalogBuilder.class);
 
+    /** How many datasets' documents a rebuild writes at once. */
+    private static final int DATASET_WRITERS = 4;
+
     private final ObjectStore store;
     private final SiteTemplates templates;
     private final Path scratch;
@@ -31,8 +34,6 @@ public final class CatalogBuilder {
      * every dataset each time made rebuilds of large catalogs slow, while the advice only changes with a
      * dataset's definition, its latest release, or the catalog's definition. The newest 10,000 are kept.
      */
-    /** How many datasets' documents a rebuild writes at once. */
-    private static final int DATASET_WRITERS = 4;
     private final java.util.Map<List<Object>, List<String>> adviceCache = java.util.Collections.synchronizedMap(
             new java.util.LinkedHashMap<>(64, 0.75f, true) {
                 @Override
@@ -192,10 +193,14 @@ public final class CatalogBuilder {
                     thread.setDaemon(true);
                     return thread;
                 });
+        java.util.Map<String, String> logContext = org.slf4j.MDC.getCopyOfContextMap(); // the drop the log names
         try {
             List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
             for (DocumentsOf write : writes) {
                 running.add(pool.submit(() -> {
+                    if (logContext != null) {
+                        org.slf4j.MDC.setContextMap(logContext);
+                    }
                     write.put();
                     return null;
                 }));

@@ -40,7 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The random seed is printed; {@code -Dhiraku.crash.seed=N} replays a run.
  */
 class CrashRecoveryTest {
-    private static final int KILLS = 24;
+    private static final int KILLS = 16;
     /** Kills per round before a run is let complete. */
     private static final int KILLS_PER_ROUND = 8;
     /** A kill comes after a random one of the first this many step lines of a run (about half a full run). */
