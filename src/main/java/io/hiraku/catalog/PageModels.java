@@ -274,6 +274,7 @@ final class PageModels {
         }
     }
 
+    /** What every page has: the language, its wording, the paths to the site root and the other languages. */
     private Map<String, Object> site(String path) {
         String here = prefix(lang) + path;
         String root = "../".repeat((int) here.chars().filter(c -> c == '/').count());
