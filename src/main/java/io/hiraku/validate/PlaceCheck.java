@@ -101,7 +101,10 @@ final class PlaceCheck {
 
     private static boolean offGlobe(Object value, BigDecimal limit) {
         if (value instanceof BigDecimal d) {
-            return d.abs().compareTo(limit) > 0;
+            // by its double first: comparing decimals of different scales costs more than the rest of the check
+            double magnitude = Math.abs(d.doubleValue());
+            double bound = limit.doubleValue();
+            return magnitude != bound ? magnitude > bound : d.abs().compareTo(limit) > 0;
         }
         return value instanceof Long l && Math.abs(l) > limit.longValue();
     }
