@@ -10,22 +10,20 @@ import java.util.Optional;
  * Where a table's rows are on the map ({@link PlaceFields}: a geopoint field, or a latitude and a longitude
  * field). A table with neither has no GeoJSON.
  */
-record GeoColumns(int point, int latitude, int longitude) {
-    private static final BigDecimal NINETY = BigDecimal.valueOf(90);
-    private static final BigDecimal ONE_EIGHTY = BigDecimal.valueOf(180);
-
+record GeoColumns(PlaceFields fields) {
     static Optional<GeoColumns> of(TableSchema schema) {
-        return PlaceFields.of(schema).map(p -> new GeoColumns(p.point(), p.latitude(), p.longitude()));
+        return PlaceFields.of(schema).map(GeoColumns::new);
     }
 
     /** The row's point; null when it has none (a missing value) or one no map can place. */
     GeoPoint of(Object[] values) {
-        if (point >= 0) {
-            return values[point] instanceof GeoPoint p ? p : null;
+        if (!fields.separate()) {
+            return values[fields.point()] instanceof GeoPoint p ? p : null;
         }
-        BigDecimal lat = decimal(values[latitude]);
-        BigDecimal lon = decimal(values[longitude]);
-        if (lat == null || lon == null || lat.abs().compareTo(NINETY) > 0 || lon.abs().compareTo(ONE_EIGHTY) > 0) {
+        BigDecimal lat = decimal(values[fields.latitude()]);
+        BigDecimal lon = decimal(values[fields.longitude()]);
+        if (lat == null || lon == null || PlaceFields.beyond(lat, PlaceFields.MAX_LATITUDE)
+                || PlaceFields.beyond(lon, PlaceFields.MAX_LONGITUDE)) {
             return null;
         }
         return new GeoPoint(lon, lat);

@@ -1,5 +1,6 @@
 package io.hiraku.schema;
 
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -18,6 +19,10 @@ public record PlaceFields(int point, int latitude, int longitude) {
     private static final Set<String> LONGITUDE = Set.of("longitude", "lon", "lng", "long", "経度",
             "http://schema.org/longitude", "https://schema.org/longitude", "http://www.w3.org/2003/01/geo/wgs84_pos#long");
 
+    /** The largest latitude and longitude a place on Earth has, in degrees either way. */
+    public static final BigDecimal MAX_LATITUDE = BigDecimal.valueOf(90);
+    public static final BigDecimal MAX_LONGITUDE = BigDecimal.valueOf(180);
+
     public static Optional<PlaceFields> of(TableSchema schema) {
         List<Field> fields = schema.fields();
         for (int i = 0; i < fields.size(); i++) {
@@ -33,6 +38,20 @@ public record PlaceFields(int point, int latitude, int longitude) {
     /** True for a latitude and a longitude field (not one geopoint). */
     public boolean separate() {
         return point < 0;
+    }
+
+    /**
+     * True for a number (a read {@code number} or {@code integer} value) beyond {@code limit} either way: a
+     * latitude or longitude no place has. Compared by its double first (decimals of different scales cost
+     * more to compare, and this runs on every row), exactly when the double equals the limit.
+     */
+    public static boolean beyond(Object value, BigDecimal limit) {
+        if (value instanceof BigDecimal d) {
+            double magnitude = Math.abs(d.doubleValue());
+            double bound = limit.doubleValue();
+            return magnitude != bound ? magnitude > bound : d.abs().compareTo(limit) > 0;
+        }
+        return value instanceof Long l && Math.abs(l) > limit.longValue();
     }
 
     private static int numberFieldNamed(List<Field> fields, Set<String> names) {

@@ -17,9 +17,6 @@ import java.util.List;
  * on each column. A row whose two values read and lie on the globe costs two comparisons.
  */
 final class PlaceCheck {
-    private static final BigDecimal NINETY = BigDecimal.valueOf(90);
-    private static final BigDecimal ONE_EIGHTY = BigDecimal.valueOf(180);
-
     private final int latitude;
     private final int longitude;
     private final String latitudeName;
@@ -32,8 +29,8 @@ final class PlaceCheck {
         this.longitude = place.longitude();
         this.latitudeName = schema.fields().get(latitude).name();
         this.longitudeName = schema.fields().get(longitude).name();
-        this.latitudeRange = range(schema.fields().get(latitude), NINETY);
-        this.longitudeRange = range(schema.fields().get(longitude), ONE_EIGHTY);
+        this.latitudeRange = range(schema.fields().get(latitude), PlaceFields.MAX_LATITUDE);
+        this.longitudeRange = range(schema.fields().get(longitude), PlaceFields.MAX_LONGITUDE);
     }
 
     /** For a table with a latitude and a longitude field; null for others. */
@@ -52,8 +49,8 @@ final class PlaceCheck {
      */
     List<Issue> problems(Object[] values, List<Issue> held, String[] cells, ColumnMapping columns, long line,
                          long rowNumber) {
-        boolean latOff = offGlobe(values[latitude], NINETY);
-        boolean lonOff = offGlobe(values[longitude], ONE_EIGHTY);
+        boolean latOff = PlaceFields.beyond(values[latitude], PlaceFields.MAX_LATITUDE);
+        boolean lonOff = PlaceFields.beyond(values[longitude], PlaceFields.MAX_LONGITUDE);
         if (held == null && !latOff && !lonOff) {
             return List.of();
         }
@@ -76,10 +73,10 @@ final class PlaceCheck {
         }
         List<Issue> problems = held == null ? new ArrayList<>() : new ArrayList<>(held);
         if (latOff) {
-            problems.add(offGlobe(latColumn, latitudeName, lat, "緯度", "latitude", 90, columns, line, rowNumber));
+            problems.add(offGlobe(latColumn, latitudeName, lat, "緯度", "latitude", PlaceFields.MAX_LATITUDE, columns, line, rowNumber));
         }
         if (lonOff) {
-            problems.add(offGlobe(lonColumn, longitudeName, lon, "経度", "longitude", 180, columns, line, rowNumber));
+            problems.add(offGlobe(lonColumn, longitudeName, lon, "経度", "longitude", PlaceFields.MAX_LONGITUDE, columns, line, rowNumber));
         }
         return problems;
     }
@@ -92,21 +89,11 @@ final class PlaceCheck {
                 && within(longitudeValue, latitudeRange) && within(latitudeValue, longitudeRange);
     }
 
-    private static Issue offGlobe(int column, String field, String value, String ja, String en, int limit,
+    private static Issue offGlobe(int column, String field, String value, String ja, String en, BigDecimal limit,
                                   ColumnMapping columns, long line, long rowNumber) {
         return new Issue("geopoint-range", line, rowNumber, column + 1, columns.label(column), field, value,
                 ja + "「" + value + "」は -" + limit + "〜" + limit + " の範囲にありません。度（10 進数）で書いてください",
                 en + " '" + value + "' is not between -" + limit + " and " + limit + "; write it in decimal degrees");
-    }
-
-    private static boolean offGlobe(Object value, BigDecimal limit) {
-        if (value instanceof BigDecimal d) {
-            // by its double first: comparing decimals of different scales costs more than the rest of the check
-            double magnitude = Math.abs(d.doubleValue());
-            double bound = limit.doubleValue();
-            return magnitude != bound ? magnitude > bound : d.abs().compareTo(limit) > 0;
-        }
-        return value instanceof Long l && Math.abs(l) > limit.longValue();
     }
 
     private static BigDecimal[] range(Field field, BigDecimal limit) {
