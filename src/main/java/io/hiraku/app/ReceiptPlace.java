@@ -22,19 +22,31 @@ import java.nio.file.Path;
  * @param prefix the keys' prefix in the store (ending in "/")
  * @param scratch where a receipt is rendered before it is put in the store
  * @param listed  whether the place lists its receipts ({@code index.html}): a department's places do
+ * @param shared  whether other processes may write its list too: then each change of the list is checked against
+ *                the receipts there (see {@link #updateListing}). A folder always may be (a worker, {@code withdraw}
+ *                beside {@code run}); a store prefix in distributed mode, or when a command writes it
  */
-record ReceiptPlace(Path folder, ObjectStore store, String prefix, Path scratch, boolean listed) {
+record ReceiptPlace(Path folder, ObjectStore store, String prefix, Path scratch, boolean listed, boolean shared) {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReceiptPlace.class);
     private static final java.util.concurrent.ConcurrentMap<String, Object> LOCKS =
             new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Receipts written in the last ten minutes that a shared place's list lacks are added to it. */
+    static final java.time.Duration RECENT = java.time.Duration.ofMinutes(10);
+    /** How many times a shared place's list is written and read back before it is left to the next receipt. */
+    private static final int ROUNDS = 4;
+
     static ReceiptPlace folder(Path folder) {
-        return new ReceiptPlace(folder, null, null, null, true);
+        return new ReceiptPlace(folder, null, null, null, true, true);
     }
 
-    /** A prefix in a store; receipts are rendered in the work folder's staging area before they are put. */
-    static ReceiptPlace store(ObjectStore store, String prefix, Workspace workspace) {
-        return new ReceiptPlace(null, store, prefix, workspace.staging().resolve("_receipts"), true);
+    /**
+     * A prefix in a store; receipts are rendered in the work folder's staging area before they are put.
+     *
+     * @param shared whether other processes write receipts there too (distributed mode; a command beside {@code run})
+     */
+    static ReceiptPlace store(ObjectStore store, String prefix, Workspace workspace, boolean shared) {
+        return new ReceiptPlace(null, store, prefix, workspace.staging().resolve("_receipts"), true, shared);
     }
 
     /**
@@ -42,10 +54,11 @@ record ReceiptPlace(Path folder, ObjectStore store, String prefix, Path scratch,
      * its {@code _receipts/} folder, and its prefix in the ingest store when one is configured (departments
      * that upload there do not see the folder).
      */
-    static java.util.List<ReceiptPlace> department(Workspace workspace, ObjectStore ingestStore, String department) {
+    static java.util.List<ReceiptPlace> department(Workspace workspace, ObjectStore ingestStore, String department,
+                                                   boolean shared) {
         ReceiptPlace folder = folder(workspace.receipts(department));
         return ingestStore == null ? java.util.List.of(folder)
-                : java.util.List.of(folder, store(ingestStore, Receipts.storeReceipts(department), workspace));
+                : java.util.List.of(folder, store(ingestStore, Receipts.storeReceipts(department), workspace, shared));
     }
 
     /**
@@ -54,8 +67,8 @@ record ReceiptPlace(Path folder, ObjectStore store, String prefix, Path scratch,
      */
     static ReceiptPlace refused(Workspace workspace, ObjectStore sharedArchive, String department) {
         ReceiptPlace place = sharedArchive == null ? folder(workspace.rejected().resolve(department))
-                : store(sharedArchive, "rejected/" + department + "/", workspace);
-        return new ReceiptPlace(place.folder(), place.store(), place.prefix(), place.scratch(), false);
+                : store(sharedArchive, "rejected/" + department + "/", workspace, true);
+        return new ReceiptPlace(place.folder(), place.store(), place.prefix(), place.scratch(), false, false);
     }
 
     /**
@@ -82,7 +95,10 @@ record ReceiptPlace(Path folder, ObjectStore store, String prefix, Path scratch,
 
     /**
      * Changes the place's list, if it keeps one; a list that cannot be read or written is logged and left: it is for
-     * reading, and the receipt, which counts, is written.
+     * reading, and the receipt, which counts, is written. Processes do not lock a list between them (an object store
+     * cannot be locked), so in a shared place another may write the list over with what it read before this one's
+     * change: there the list is made to agree with the receipts in the place as well, written, and read back until it
+     * agrees (a receipt a list misses is added by the next change made there in the following {@link #RECENT}).
      */
     private void updateListing(ReceiptWriter writer, String name, java.util.function.UnaryOperator<ReceiptListing> change) {
         if (!listed) {
@@ -90,14 +106,65 @@ record ReceiptPlace(Path folder, ObjectStore store, String prefix, Path scratch,
         }
         synchronized (lock()) {
             try {
-                ReceiptListing before = listing();
-                ReceiptListing after = change.apply(before);
-                if (!after.equals(before)) {
+                for (int round = 0; round < (shared ? ROUNDS : 1); round++) {
+                    ReceiptListing before = listing();
+                    ReceiptListing after = change.apply(before);
+                    if (shared) {
+                        after = after.reconciled(present(), java.time.Instant.now().minus(RECENT), this::entry);
+                    }
+                    if (after.equals(before)) {
+                        return;
+                    }
                     writeListing(writer, after);
                 }
             } catch (IOException | RuntimeException e) {
                 LOG.warn("The list of receipts in {} could not be updated for {}: {}", describe(), name, e.getMessage());
             }
+        }
+    }
+
+    /** The receipts in the place now (their names) and when each was written. */
+    private java.util.Map<String, java.time.Instant> present() throws IOException {
+        java.util.Map<String, java.time.Instant> present = new java.util.HashMap<>();
+        if (store == null) {
+            if (Files.isDirectory(folder)) {
+                Files.walkFileTree(folder, java.util.Set.of(), 1, new java.nio.file.SimpleFileVisitor<>() {
+                    @Override
+                    public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attrs) {
+                        String name = file.getFileName().toString();
+                        if (attrs.isRegularFile() && name.endsWith(".json")) {
+                            present.put(name.substring(0, name.length() - 5), attrs.lastModifiedTime().toInstant());
+                        }
+                        return java.nio.file.FileVisitResult.CONTINUE;
+                    }
+
+                    @Override
+                    public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
+                        return java.nio.file.FileVisitResult.CONTINUE;   // removed since it was listed
+                    }
+                });
+            }
+        } else {
+            for (ObjectStore.Listed object : store.listByAge(prefix)) {
+                String name = object.key().substring(prefix.length());
+                if (name.endsWith(".json") && name.indexOf('/') < 0) {
+                    present.put(name.substring(0, name.length() - 5), object.modified());
+                }
+            }
+        }
+        return present;
+    }
+
+    /** The list's entry of a receipt in the place, or null if it is gone or cannot be read. */
+    private ReceiptListing.Entry entry(String name) {
+        try {
+            java.util.Optional<java.io.InputStream> json = store == null
+                    ? (Files.isRegularFile(folder.resolve(name + ".json"))
+                            ? java.util.Optional.of(Files.newInputStream(folder.resolve(name + ".json"))) : java.util.Optional.empty())
+                    : store.open(prefix + name + ".json");
+            return json.map(in -> ReceiptListing.Entry.read(in, name)).orElse(null);
+        } catch (IOException e) {
+            return null;
         }
     }
 

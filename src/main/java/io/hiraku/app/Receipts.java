@@ -170,7 +170,7 @@ public final class Receipts {
     /** Where the department finds the receipts of this drop: beside it, in its folder or in the ingest store. */
     private ReceiptPlace place(IngestJob job) {
         return job.getOrigin() == IngestJob.Origin.STORE
-                ? ReceiptPlace.store(ingestStore, storeReceipts(job.getDepartment()), workspace)
+                ? ReceiptPlace.store(ingestStore, storeReceipts(job.getDepartment()), workspace, sharedArchive != null)
                 : ReceiptPlace.folder(workspace.receipts(job.getDepartment()));
     }
 
@@ -193,7 +193,7 @@ public final class Receipts {
 
     private boolean folderIgnored(String department, String folder, boolean inStore) throws IOException {
         String name = FileNames.shortened(folder, FileNames.DERIVED_MAX_BYTES) + ".folder";
-        ReceiptPlace place = inStore ? ReceiptPlace.store(ingestStore, storeReceipts(department), workspace)
+        ReceiptPlace place = inStore ? ReceiptPlace.store(ingestStore, storeReceipts(department), workspace, sharedArchive != null)
                 : ReceiptPlace.folder(workspace.receipts(department));
         if (place.exists(name)) {
             return false;

@@ -63,7 +63,7 @@ public final class Reminders {
             String due = date.format(freshness.get().expected());
             String department = d.definition().department();
             String name = d.definition().id() + ".overdue." + due;
-            List<ReceiptPlace> places = ReceiptPlace.department(workspace, ingestStore, department);
+            List<ReceiptPlace> places = ReceiptPlace.department(workspace, ingestStore, department, true);
             if (places.get(0).exists(name)) {
                 continue;   // written to every place at once: the folder says whether it was
             }

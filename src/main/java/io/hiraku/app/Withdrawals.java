@@ -133,7 +133,7 @@ final class Withdrawals {
                 plan.wholeDataset() ? null : plan.latest(), DatasetIris.dataset(catalog, dataset.id()) + "/", null,
                 ja, en, null, null, null, null);
         String name = dataset.id() + ".withdrawn." + now.toString().replace(":", "");
-        for (ReceiptPlace place : ReceiptPlace.department(workspace, ingestStore, department)) {
+        for (ReceiptPlace place : ReceiptPlace.department(workspace, ingestStore, department, true)) {
             place.write(new ReceiptWriter(templates), receipt, name);
         }
         LOG.info("Receipt of the withdrawal written for department {}: {}", department, name);

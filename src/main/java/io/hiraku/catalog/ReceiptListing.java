@@ -21,11 +21,47 @@ public record ReceiptListing(List<Entry> receipts) {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String START = "<script type=\"application/json\" id=\"receipts\">";
 
-    /** One receipt: its name in the folder (without {@code .json}/{@code .html}) and what it says in short. */
+    /**
+     * One receipt: its name in the folder (without {@code .json}/{@code .html}) and what it says in short.
+     *
+     * @param receivedAt when the file was taken, as people are shown it
+     * @param at         the same in UTC (ISO 8601), what the list is ordered by (absent in lists written before it was)
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Entry(String name, String outcome, String receivedAt, String fileName, String datasetId,
-                        String datasetTitle) {
+                        String datasetTitle, String at) {
+        static Entry of(Receipt receipt, String name) {
+            return new Entry(name, receipt.outcome(), receipt.receivedAtLocal() == null ? receipt.receivedAt()
+                    : ReceiptWriter.shown(receipt.receivedAtLocal()), receipt.fileName(), receipt.datasetId(),
+                    receipt.datasetTitle(), receipt.receivedAt());
+        }
+
+        private java.time.Instant time() {
+            try {
+                return at == null ? null : java.time.Instant.parse(at);
+            } catch (java.time.format.DateTimeParseException e) {
+                return null;
+            }
+        }
+
+        /** The entry of a receipt's JSON ({@code <name>.json}); null if it cannot be read as one. */
+        public static Entry read(InputStream json, String name) {
+            try (json) {
+                com.fasterxml.jackson.databind.JsonNode r = MAPPER.readTree(json);
+                String local = r.path("receivedAtLocal").asText(null);
+                String at = r.path("receivedAt").asText(null);
+                return r.path("outcome").isTextual() ? new Entry(name, r.path("outcome").asText(),
+                        local == null ? at : ReceiptWriter.shown(local), r.path("fileName").asText(null),
+                        r.path("datasetId").asText(null), r.path("datasetTitle").asText(null), at) : null;
+            } catch (IOException | RuntimeException e) {
+                return null;
+            }
+        }
     }
+
+    /** Newest first by when the file was taken; entries without that time (older lists') after, as they were. */
+    private static final java.util.Comparator<Entry> NEWEST_FIRST = java.util.Comparator.comparing(Entry::time,
+            java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder()));
 
     public ReceiptListing {
         receipts = receipts == null ? List.of() : List.copyOf(receipts);
@@ -50,14 +86,43 @@ public record ReceiptListing(List<Entry> receipts) {
         }
     }
 
-    /** With a receipt added first (one of the same name replaced), the oldest beyond {@value #KEPT} left out. */
+    /** With a receipt added (one of the same name replaced), the oldest beyond {@value #KEPT} left out. */
     public ReceiptListing with(Receipt receipt, String name) {
         List<Entry> all = new ArrayList<>();
-        all.add(new Entry(name, receipt.outcome(), receipt.receivedAtLocal() == null ? receipt.receivedAt()
-                : ReceiptWriter.shown(receipt.receivedAtLocal()), receipt.fileName(), receipt.datasetId(),
-                receipt.datasetTitle()));
-        receipts.stream().filter(e -> !e.name().equals(name)).limit(KEPT - 1).forEach(all::add);
-        return new ReceiptListing(all);
+        all.add(Entry.of(receipt, name));
+        receipts.stream().filter(e -> !e.name().equals(name)).forEach(all::add);
+        return ordered(all);
+    }
+
+    /**
+     * The list made to agree with the receipts in its folder, for a folder that more than one process writes
+     * (distributed mode's workers; a {@code withdraw} beside {@code run}): one of them may have written the list
+     * over with what it read before another's receipt was added. Receipts written since {@code since} that the list
+     * lacks are added (their entries read by {@code read}, skipped if it gives none), and listed receipts no longer
+     * there are left out (a pending receipt another process replaced).
+     *
+     * @param present every receipt in the folder now (its name) and when it was written
+     */
+    public ReceiptListing reconciled(java.util.Map<String, java.time.Instant> present, java.time.Instant since,
+                                     java.util.function.Function<String, Entry> read) {
+        List<Entry> all = new ArrayList<>(receipts.stream().filter(e -> present.containsKey(e.name())).toList());
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        receipts.forEach(e -> listed.add(e.name()));
+        present.forEach((name, written) -> {
+            if (!listed.contains(name) && !written.isBefore(since)) {
+                Entry entry = read.apply(name);
+                if (entry != null) {
+                    all.add(entry);
+                }
+            }
+        });
+        return ordered(all);
+    }
+
+    private static ReceiptListing ordered(List<Entry> entries) {
+        List<Entry> sorted = new ArrayList<>(entries);
+        sorted.sort(NEWEST_FIRST);
+        return new ReceiptListing(sorted.size() > KEPT ? sorted.subList(0, KEPT) : sorted);
     }
 
     /** Without the receipt of that name (a "pending" one its final receipt replaced). */

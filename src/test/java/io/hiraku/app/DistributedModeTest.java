@@ -171,6 +171,14 @@ class DistributedModeTest {
             assertThat(receipt.path("outcome").asText()).as(receipt.path("fileName").asText())
                     .isIn("published", "unchanged");
         }
+        // each place's list (_receipts/index.html) names every receipt there, and no pending one, though three
+        // processes wrote it at once (the ingest node its pending receipts, the workers the final ones)
+        List<String> inFolder = folderReceipts(".json").stream().map(p -> p.getFileName().toString()).toList();
+        assertThat(listed(Files.newInputStream(dir.resolve("ingest/city/_receipts/index.html"))))
+                .containsExactlyInAnyOrderElementsOf(inFolder);
+        assertThat(listed(client.getObjectAsBytes(b -> b.bucket("city-ingest").key("drops/city/_receipts/index.html"))
+                .asInputStream())).containsExactlyInAnyOrderElementsOf(receipts(".json").stream()
+                .filter(k -> k.startsWith("drops/")).map(k -> k.substring("drops/city/_receipts/".length())).toList());
         // nothing the catalog links is missing
         JsonNode packages = JSON.readTree(object("site/api/3/action/current_package_list_with_resources").orElseThrow());
         assertThat(packages.path("result")).hasSize(DATASETS);
@@ -433,6 +441,11 @@ class DistributedModeTest {
                     .filter(p -> suffix.equals(".pending.json") || !p.getFileName().toString().endsWith(".pending.json"))
                     .toList();
         }
+    }
+
+    /** The receipts a receipts page lists, as their JSON files are named. */
+    private static List<String> listed(java.io.InputStream page) {
+        return io.hiraku.catalog.ReceiptListing.read(page).receipts().stream().map(e -> e.name() + ".json").toList();
     }
 
     private List<JsonNode> receiptJson() throws Exception {

@@ -2,10 +2,19 @@ package io.hiraku.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.hiraku.catalog.ReceiptListing;
+import io.hiraku.catalog.ReceiptWriter;
+import io.hiraku.catalog.SiteTemplates;
+import io.hiraku.publish.LocalObjectStore;
+import io.hiraku.publish.ObjectInfo;
+import io.hiraku.publish.ObjectStore;
+import io.hiraku.validate.Receipt;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -61,6 +70,59 @@ class ReceiptListingTest {
         }
         // the refused files' copies are the open-data team's (hiraku status lists them): no list there
         assertThat(dir.resolve("work/rejected/health/index.html")).doesNotExist();
+    }
+
+    /**
+     * Two processes writing one list (distributed mode's workers, {@code withdraw} beside {@code run}) cannot lock it
+     * between them: one may write it over with what it read before the other's receipt was added. The next change
+     * made there brings the list back to the receipts that are there: the lost one listed again, a pending one that
+     * was replaced left out; in a folder and in a store alike.
+     */
+    @Test
+    void aListWrittenOverByAnotherProcessIsMadeWholeByTheNextReceipt() throws Exception {
+        ReceiptWriter writer = new ReceiptWriter(new SiteTemplates(Path.of("catalog/site")));
+        Workspace workspace = new Workspace(dir.resolve("work"), dir.resolve("work/ingest"));
+        ObjectStore bucket = new LocalObjectStore(dir.resolve("bucket"));
+        for (ReceiptPlace place : List.of(ReceiptPlace.folder(dir.resolve("receipts")),
+                ReceiptPlace.store(bucket, "drops/health/_receipts/", workspace, true))) {
+            Instant t = Instant.now();
+            place.write(writer, receipt("published", "a.csv", t), "a.csv.1");
+            place.write(writer, receipt("pending", "b.csv", t.plusSeconds(1)), "b.csv.2.pending");
+            byte[] seenByTheOther = page(place);   // what another process read: a, and b pending
+            place.write(writer, receipt("published", "b.csv", t.plusSeconds(1)), "b.csv.2");
+            place.delete(writer, "b.csv.2.pending");
+            place.write(writer, receipt("rejected", "c.csv", t.plusSeconds(2)), "c.csv.3");
+            // ... which it writes over the list with its own receipt's line added, as it was before this change
+            rewrite(place, seenByTheOther);
+            assertThat(names(place)).containsExactly("b.csv.2.pending", "a.csv.1");
+
+            place.write(writer, receipt("published", "d.csv", t.plusSeconds(3)), "d.csv.4");
+            assertThat(names(place)).as(place.describe()).containsExactly("d.csv.4", "c.csv.3", "b.csv.2", "a.csv.1");
+        }
+    }
+
+    private static Receipt receipt(String outcome, String file, Instant at) {
+        return new Receipt(outcome, "health", "健康課", file, at.toString(),
+                at.atOffset(ZoneOffset.ofHours(9)).toString(), 10, "0".repeat(64), "counts", "件数",
+                null, null, null, "受け付けました", "received", null, null, null, null);
+    }
+
+    private static byte[] page(ReceiptPlace place) throws Exception {
+        return place.store() == null ? Files.readAllBytes(place.folder().resolve("index.html"))
+                : place.store().open(place.prefix() + "index.html").orElseThrow().readAllBytes();
+    }
+
+    private void rewrite(ReceiptPlace place, byte[] page) throws Exception {
+        if (place.store() == null) {
+            Files.write(place.folder().resolve("index.html"), page);
+        } else {
+            Path file = Files.write(dir.resolve("page.html"), page);
+            place.store().put(place.prefix() + "index.html", file, ObjectInfo.changing("text/html"));
+        }
+    }
+
+    private static List<String> names(ReceiptPlace place) throws Exception {
+        return place.listing().receipts().stream().map(ReceiptListing.Entry::name).toList();
     }
 
     private int publishOnce() {
