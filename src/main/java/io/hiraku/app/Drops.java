@@ -94,6 +94,7 @@ public final class Drops {
             if (!Files.exists(archived)) {
                 DurableFiles.moveIntoPlace(incoming, archived);
             }
+            ArchiveRetention.touch(archived, clock);
         } finally {
             Files.deleteIfExists(incoming);
         }

@@ -145,7 +145,12 @@ final class PipelineRunner {
         LOG.info("Publishing {} file(s) found in {}", pending, settings.ingest());
         Main main = start();
         try {
-            return outcomes.awaitAtLeast(pending, timeoutMillis);
+            boolean done = outcomes.awaitAtLeast(pending, timeoutMillis);
+            // a run from cron never sees the hourly timer fire: the archive's old originals go here instead
+            var registry = main.getCamelContext().getRegistry();
+            registry.lookupByNameAndType("pipelineGate", PipelineGate.class).exclusively(
+                    registry.lookupByNameAndType("archiveRetention", ArchiveRetention.class)::removeExpired);
+            return done;
         } finally {
             main.stop();
         }

@@ -29,11 +29,13 @@ public final class Work {
     private final CatalogSource catalog;
     private final ObjectStore sharedArchive;
     private final Workspace workspace;
+    private final java.time.Clock clock;
 
-    public Work(CatalogSource catalog, ObjectStore sharedArchive, Workspace workspace) {
+    public Work(CatalogSource catalog, ObjectStore sharedArchive, Workspace workspace, java.time.Clock clock) {
         this.catalog = catalog;
         this.sharedArchive = sharedArchive;
         this.workspace = workspace;
+        this.clock = clock;
     }
 
     /**
@@ -74,6 +76,7 @@ public final class Work {
     private Path fetch(WorkEvent event) throws IOException {
         Path local = workspace.archived(event.department(), event.sha256()).resolve(event.fileName());
         if (Files.isRegularFile(local) && Files.size(local) == event.bytes()) {
+            ArchiveRetention.touch(local, clock);
             return local;
         }
         if (!sharedArchive.download(event.original(), local)) {
@@ -86,6 +89,7 @@ public final class Work {
             throw new IOException("the original " + event.original() + " in the shared archive has sha256 " + sha
                     + ", not " + event.sha256() + " as queued");
         }
+        ArchiveRetention.touch(local, clock);
         return local;
     }
 
