@@ -23,8 +23,9 @@ import java.nio.file.Path;
  * @param scratch where a receipt is rendered before it is put in the store
  * @param listed  whether the place lists its receipts ({@code index.html}): a department's places do
  * @param shared  whether other processes may write its list too: then each change of the list is checked against
- *                the receipts there (see {@link #updateListing}). A folder always may be (a worker, {@code withdraw}
- *                beside {@code run}); a store prefix in distributed mode, or when a command writes it
+ *                the receipts there (see {@link #updateListing}). A folder always may be (distributed mode's
+ *                nodes share the drop folders; a checked change costs a look at the folder); a store prefix is in
+ *                distributed mode, and for what a timer or a command writes (reminders, withdrawals)
  */
 record ReceiptPlace(Path folder, ObjectStore store, String prefix, Path scratch, boolean listed, boolean shared) {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReceiptPlace.class);
@@ -43,7 +44,7 @@ record ReceiptPlace(Path folder, ObjectStore store, String prefix, Path scratch,
     /**
      * A prefix in a store; receipts are rendered in the work folder's staging area before they are put.
      *
-     * @param shared whether other processes write receipts there too (distributed mode; a command beside {@code run})
+     * @param shared whether other processes write receipts there too (distributed mode; reminders, withdrawals)
      */
     static ReceiptPlace store(ObjectStore store, String prefix, Workspace workspace, boolean shared) {
         return new ReceiptPlace(null, store, prefix, workspace.staging().resolve("_receipts"), true, shared);

@@ -96,7 +96,7 @@ public record ReceiptListing(List<Entry> receipts) {
 
     /**
      * The list made to agree with the receipts in its folder, for a folder that more than one process writes
-     * (distributed mode's workers; a {@code withdraw} beside {@code run}): one of them may have written the list
+     * (distributed mode's nodes, and a {@code withdraw} beside them): one of them may have written the list
      * over with what it read before another's receipt was added. Receipts written since {@code since} that the list
      * lacks are added (their entries read by {@code read}, skipped if it gives none), and listed receipts no longer
      * there are left out (a pending receipt another process replaced).
