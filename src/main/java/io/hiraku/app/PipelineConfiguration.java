@@ -23,7 +23,7 @@ public final class PipelineConfiguration implements CamelConfiguration {
             Settings.MODE, Settings.ROLES, Settings.SHARED_ARCHIVE, Settings.KAFKA_BROKERS, Settings.KAFKA_WORK_TOPIC,
             Settings.KAFKA_WORK_PARTITIONS, Settings.KAFKA_PUBLISHED_TOPIC, Settings.KAFKA_WORKER_GROUP, Settings.KAFKA_CLIENT_CONFIG, Settings.INGEST_STORE, Settings.SETTLE_MS,
             Settings.DISK_MIN_FREE_MB, Settings.DEFINITIONS_FROM_DROPS, Settings.MAIL_SMTP, Settings.MAIL_FROM,
-            Settings.MAIL_USERNAME, Settings.MAIL_PASSWORD, Settings.MAIL_CC, Settings.MAIL_OUTCOMES);
+            Settings.MAIL_USERNAME, Settings.MAIL_PASSWORD, Settings.MAIL_CC, Settings.MAIL_OUTCOMES, Settings.MAIL_GIVE_UP_HOURS);
 
     @Override
     public void configure(CamelContext context) throws Exception {
@@ -117,6 +117,7 @@ public final class PipelineConfiguration implements CamelConfiguration {
         // receipts a department has to act on, mailed to it (hiraku.mail.*; none by default)
         ReceiptMail mail = ReceiptMail.of(settings, context.createProducerTemplate(), new ReceiptWriter(templates));
         receipts.mailWith(mail);
+        context.getRegistry().bind("receiptMail", mail);
         Reminders reminders = new Reminders(catalog, store, workspace, new ReceiptWriter(templates), clock, ingestStore);
         reminders.mailWith(mail);
         context.getRegistry().bind("reminders", reminders);

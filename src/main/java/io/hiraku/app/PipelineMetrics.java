@@ -83,9 +83,9 @@ public final class PipelineMetrics {
         Counter.builder("hiraku.mails.sent").description("Receipts mailed to departments").register(registry).increment();
     }
 
-    /** A receipt's mail given up after its retries (the mail server down or refusing it). */
+    /** A receipt's mail not taken after the route's retries (the mail server down or refusing it); it waits in the outbox. */
     public void mailFailed() {
-        Counter.builder("hiraku.mails.failed").description("Receipt mails not sent after their retries")
+        Counter.builder("hiraku.mails.failed").description("Receipt mail tries not taken after their retries (the mail waits in the outbox)")
                 .register(registry).increment();
     }
 

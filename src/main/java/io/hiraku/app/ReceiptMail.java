@@ -5,6 +5,7 @@ import io.hiraku.schema.CatalogDefinition;
 import io.hiraku.schema.Department;
 import io.hiraku.validate.Issue;
 import io.hiraku.validate.Receipt;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,16 +21,19 @@ import org.slf4j.LoggerFactory;
  * Mails a department the receipts it has to act on (by default a refused or failed drop, and the reminder of an
  * overdue update), to the email of its contact in catalog.yaml with the open-data desk in copy
  * ({@code hiraku.mail.*}): the receipt itself as the HTML part, and a plain-text part in Japanese and English
- * with what happened, the first problems to fix by line and column, and where the receipt is. The mail is handed
- * to the {@code receipt-mail} route, which sends it over SMTP in the background and retries it: a mail server down
- * never holds up or fails a drop (the receipt in the folder is the record; the log says what was not sent).
+ * with what happened, the first problems to fix by line and column, and where the receipt is. The mail is kept in
+ * the outbox ({@link MailOutbox}) and handed to the {@code receipt-mail} route, which sends it over SMTP in the
+ * background and retries it; one still not sent is tried again by the {@code mail-outbox} timer until it is sent or
+ * given up. A mail server down never holds up or fails a drop, and loses no mail.
  */
 public final class ReceiptMail {
     /** The route that sends a mail, and the exchange property holding the SMTP endpoint it sends to. */
     static final String ROUTE = "direct:receipt-mail";
     static final String ENDPOINT = "hirakuMailEndpoint";
+    /** The exchange property holding the mail's file in the outbox. */
+    static final String FILE = "hirakuMailFile";
     /** No mail (hiraku.mail.smtp empty). */
-    static final ReceiptMail NONE = new ReceiptMail(null, null, null, Set.of(), List.of(), null);
+    static final ReceiptMail NONE = new ReceiptMail(null, null, null, Set.of(), List.of(), null, null);
     private static final Logger LOG = LoggerFactory.getLogger(ReceiptMail.class);
     private static final int LISTED_PROBLEMS = 10;
 
@@ -39,15 +43,17 @@ public final class ReceiptMail {
     private final Set<String> outcomes;
     private final List<String> cc;
     private final ReceiptWriter writer;
+    private final MailOutbox outbox;
 
     private ReceiptMail(ProducerTemplate producer, String endpoint, String from, Set<String> outcomes, List<String> cc,
-                        ReceiptWriter writer) {
+                        ReceiptWriter writer, MailOutbox outbox) {
         this.producer = producer;
         this.endpoint = endpoint;
         this.from = from;
         this.outcomes = outcomes;
         this.cc = cc;
         this.writer = writer;
+        this.outbox = outbox;
     }
 
     /** The mail the settings ask for, or {@link #NONE} when {@code hiraku.mail.smtp} is empty. */
@@ -71,9 +77,11 @@ public final class ReceiptMail {
         if (!username.isEmpty()) {
             uri.append("&username=").append(raw(username)).append("&password=").append(raw(settings.get(Settings.MAIL_PASSWORD)));
         }
+        MailOutbox outbox = new MailOutbox(new Workspace(settings.work(), settings.ingest()).outbox(),
+                java.time.Duration.ofHours(settings.integer(Settings.MAIL_GIVE_UP_HOURS)), java.time.Clock.systemUTC());
         return new ReceiptMail(producer, uri.toString(), from, list(settings.get(Settings.MAIL_OUTCOMES)).stream()
                 .map(o -> o.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet()),
-                list(settings.get(Settings.MAIL_CC)), writer);
+                list(settings.get(Settings.MAIL_CC)), writer, outbox);
     }
 
     /** A value Camel takes as written in an endpoint URI: RAW(...), or RAW{...} when it holds a ')'. */
@@ -114,16 +122,60 @@ public final class ReceiptMail {
                 + label(receipt.outcome(), false) + ": " + receipt.fileName()
                 + (receipt.datasetTitle() == null ? "" : "（" + receipt.datasetTitle() + "）");
         String text = text(receipt, catalog, Workspace.RECEIPTS + "/" + name + ".html");
-        String toList = String.join(", ", to);
-        String ccList = String.join(", ", copy);
+        Path file = outbox.keep(from, String.join(", ", to), String.join(", ", copy), subject, html, text);
+        hand(file, outbox.read(file));
+    }
+
+    /**
+     * Hands the mails still in the outbox to the route again (the {@code mail-outbox} timer): those the server did
+     * not take after their retries, and those a stopped run left; a mail older than {@code hiraku.mail.give-up-hours}
+     * is given up, and the log says so.
+     */
+    public void sendWaiting() throws java.io.IOException {
+        if (producer == null) {
+            return;
+        }
+        for (Path file : outbox.waiting()) {
+            MailOutbox.Mail mail;
+            try {
+                mail = outbox.read(file);
+            } catch (java.io.IOException e) {
+                LOG.warn("The mail {} in the outbox cannot be read and is left there: {}", file, e.getMessage());
+                continue;
+            }
+            if (outbox.givenUp(mail)) {
+                outbox.drop(file);
+                LOG.warn("Receipt mail to {} ({}) given up: not sent since {}; the department finds the receipt in its "
+                        + "{}/ folder", mail.to(), mail.subject(), mail.created(), Workspace.RECEIPTS);
+            } else {
+                hand(file, mail);
+            }
+        }
+    }
+
+    /** The server took the mail: it leaves the outbox. */
+    public void sent(@org.apache.camel.ExchangeProperty(FILE) String file) throws java.io.IOException {
+        outbox.sent(Path.of(file));
+    }
+
+    /** Not sent after the route's retries: it stays in the outbox for the timer. */
+    public void notSent(@org.apache.camel.ExchangeProperty(FILE) String file) {
+        outbox.notSent(Path.of(file));
+    }
+
+    private void hand(Path file, MailOutbox.Mail mail) {
+        if (!outbox.claim(file)) {
+            return;
+        }
         producer.asyncSend(ROUTE, exchange -> {
             exchange.setProperty(ENDPOINT, endpoint);
-            exchange.getMessage().setHeaders(new java.util.HashMap<>(Map.of("From", from, "To", toList, "Subject", subject,
-                    "CamelMailAlternativeBody", text)));
-            if (!ccList.isEmpty()) {
-                exchange.getMessage().setHeader("Cc", ccList);
+            exchange.setProperty(FILE, file.toString());
+            exchange.getMessage().setHeaders(new java.util.HashMap<>(Map.of("From", mail.from(), "To", mail.to(),
+                    "Subject", mail.subject(), "CamelMailAlternativeBody", mail.text())));
+            if (!mail.cc().isEmpty()) {
+                exchange.getMessage().setHeader("Cc", mail.cc());
             }
-            exchange.getMessage().setBody(html);
+            exchange.getMessage().setBody(mail.html());
         });
     }
 

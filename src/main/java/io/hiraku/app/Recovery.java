@@ -85,14 +85,14 @@ final class Recovery {
     }
 
     /**
-     * Temporary files in the work folder's own places: receipts, archive, rejected, journal. The drop
+     * Temporary files in the work folder's own places: receipts, archive, rejected, journal, outbox. The drop
      * folders themselves are the departments' (a copy tool may be writing a temporary file there now).
      */
     private int removeTemporaryFiles(boolean ownDropFolders) throws IOException {
         int removed = 0;
         List<Path> roots = ownDropFolders
-                ? List.of(workspace.archive(), workspace.rejected(), workspace.journal(), workspace.ingest())
-                : List.of(workspace.archive(), workspace.rejected(), workspace.journal());
+                ? List.of(workspace.archive(), workspace.rejected(), workspace.journal(), workspace.outbox(), workspace.ingest())
+                : List.of(workspace.archive(), workspace.rejected(), workspace.journal(), workspace.outbox());
         for (Path root : roots) {
             if (!Files.isDirectory(root)) {
                 continue;

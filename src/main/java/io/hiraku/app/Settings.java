@@ -68,6 +68,7 @@ public final class Settings {
     public static final String MAIL_PASSWORD = "hiraku.mail.password";
     public static final String MAIL_CC = "hiraku.mail.cc";
     public static final String MAIL_OUTCOMES = "hiraku.mail.outcomes";
+    public static final String MAIL_GIVE_UP_HOURS = "hiraku.mail.give-up-hours";
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{([^}]+)}}");
     private final Map<String, String> values;

@@ -9,7 +9,7 @@ import java.nio.file.Path;
  * {@code archive/<department>/<sha256>/} originals, {@code rejected/<department>/} refused files with
  * their receipts, {@code failed/} files an operational error stopped, {@code staging/} releases being built,
  * {@code journal/} the step each drop in flight has reached, {@code landing/} drops taken from the ingest
- * object store while they are worked on.
+ * object store while they are worked on, {@code outbox/} receipt mails not sent yet.
  */
 public record Workspace(Path work, Path ingest) {
     public static final String RECEIPTS = "_receipts";
@@ -39,6 +39,11 @@ public record Workspace(Path work, Path ingest) {
     /** Drops taken from the ingest object store, each kept here until it is done (as a file in a drop folder is). */
     public Path landing() {
         return work.resolve("landing");
+    }
+
+    /** Receipt mails not sent yet (see {@link MailOutbox}). */
+    public Path outbox() {
+        return work.resolve("outbox");
     }
 
     public Path staging() {

@@ -89,14 +89,25 @@ class MailedReceiptsTest {
                     "To fix (1):", "- line 3, count: '七' is not an integer", "Receipt: _receipts/" + html.getFileName());
 
             // the mail server down: the drop is refused and receipted as before, the log says the mail was not sent
+            // yet, and it waits in the outbox
+            int port = smtp.getSmtp().getPort();
             smtp.stop();
             smtp = null;
             Files.writeString(drop.resolve("counts.csv"), COUNTS.replace(",3\n", ",三\n"));
             hiraku.awaitOrShow(() -> countReceipts(receipts, "rejected") == 2);
             hiraku.awaitOrShow(() -> hiraku.log().stream().anyMatch(l -> l.contains("Receipt not mailed to health@city.example")));
-            // counted for a monitor: the one the server took, the one given up
+            Path outbox = dir.resolve("work/outbox");
+            assertThat(outbox.toFile().list()).hasSize(1);
+            // counted for a monitor: the one the server took, the tries it did not
             String metrics = hiraku.get(hiraku.metrics()).body();
-            assertThat(metrics).contains("hiraku_mails_sent_total 1.0", "hiraku_mails_failed_total 1.0");
+            assertThat(metrics).contains("hiraku_mails_sent_total 1.0").containsPattern("hiraku_mails_failed_total [1-9]");
+            // the server back: the mail waiting is sent by itself, to both addresses, and leaves the outbox
+            smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            smtp.start();
+            hiraku.awaitOrShow(() -> smtp.getReceivedMessages().length == 2);
+            assertThat(Arrays.stream(smtp.getReceivedMessages()).map(m -> subject(m)))
+                    .allSatisfy(s -> assertThat(s).contains("Not published", "counts.csv"));
+            hiraku.awaitOrShow(() -> outbox.toFile().list().length == 0);
             Files.writeString(drop.resolve("counts.csv"), COUNTS.replace("1,第1窓口", "1,中央窓口"));
             hiraku.awaitOrShow(() -> countReceipts(receipts, "published") == 2);
         }
@@ -118,8 +129,12 @@ class MailedReceiptsTest {
                 .allSatisfy(m -> assertThat(m.getSubject()).contains("Not published", "counts.csv"));
     }
 
+    /**
+     * An overdue reminder is mailed when it is written; and the mails a run stopped with in its outbox are sent when
+     * the next starts, but for one past hiraku.mail.give-up-hours, which is given up.
+     */
     @Test
-    void anOverdueReminderIsMailedWhenItIsWritten() throws Exception {
+    void anOverdueReminderIsMailedWhenItIsWrittenAndAStoppedRunsMailsAtTheNextStart() throws Exception {
         CatalogSource catalog = new CatalogSource(io.hiraku.Fixtures.monthlyVisitsCatalog(dir.resolve("catalog")), null);
         io.hiraku.publish.LocalObjectStore store = new io.hiraku.publish.LocalObjectStore(dir.resolve("store"));
         var definitions = catalog.load();
@@ -130,22 +145,34 @@ class MailedReceiptsTest {
         // the mail route as run loads it, in a Camel context of its own
         try (org.apache.camel.CamelContext camel = new org.apache.camel.impl.DefaultCamelContext()) {
             camel.getPropertiesComponent().addInitialProperty("hiraku.mail.retry-ms", "100");
+            camel.getPropertiesComponent().addInitialProperty("hiraku.mail.outbox-retry-ms", "500");
             io.micrometer.core.instrument.simple.SimpleMeterRegistry meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
             camel.getRegistry().bind("pipelineMetrics", new PipelineMetrics(meters, dir.resolve("work/ingest")));
             org.apache.camel.support.PluginHelper.getRoutesLoader(camel).loadRoutes(
                     org.apache.camel.support.ResourceHelper.resolveResource(camel, "file:routes/mail.camel.yaml"));
-            camel.start();
             ReceiptMail mail = ReceiptMail.of(Settings.load(Map.of(Settings.MAIL_SMTP, "smtp://127.0.0.1:" + smtp.getSmtp()
-                    .getPort(), Settings.MAIL_FROM, "opendata-pipeline@city.example", Settings.MAIL_CC, "opendata@city.example")),
-                    camel.createProducerTemplate(), writer);
+                    .getPort(), Settings.MAIL_FROM, "opendata-pipeline@city.example", Settings.MAIL_CC, "opendata@city.example",
+                    Settings.WORK, dir.resolve("work").toString())), camel.createProducerTemplate(), writer);
+            camel.getRegistry().bind("receiptMail", mail);
+            Path outbox = dir.resolve("work/outbox");
+            new MailOutbox(outbox, java.time.Duration.ofHours(72), java.time.Clock.systemUTC()).keep(
+                    "opendata-pipeline@city.example", "health@city.example", "", "left by a stopped run", "<p>1</p>", "1");
+            new MailOutbox(outbox, java.time.Duration.ofHours(72), java.time.Clock.fixed(
+                    java.time.Instant.now().minus(java.time.Duration.ofHours(73)), java.time.ZoneOffset.UTC)).keep(
+                    "opendata-pipeline@city.example", "health@city.example", "", "left four days ago", "<p>2</p>", "2");
+            camel.start();
             Reminders reminders = new Reminders(catalog, store, new Workspace(dir.resolve("work"), dir.resolve("work/ingest")),
                     writer, java.time.Clock.fixed(java.time.Instant.parse("2026-03-01T00:00:00Z"), java.time.ZoneOffset.UTC), null);
             reminders.mailWith(mail);
             assertThat(reminders.remindOverdue()).isEqualTo(1);
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
-                    .until(() -> smtp.getReceivedMessages().length == 1 && meters.counter("hiraku.mails.sent").count() == 1);
+                    .until(() -> smtp.getReceivedMessages().length == 2 && meters.counter("hiraku.mails.sent").count() == 2
+                            && outbox.toFile().list().length == 0);
         }
-        MimeMessage reminder = smtp.getReceivedMessages()[0];
+        assertThat(Arrays.stream(smtp.getReceivedMessages()).map(m -> subject(m)))
+                .containsExactlyInAnyOrder("left by a stopped run", "[t] 更新の時期を過ぎています / Update overdue: visits.csv（来庁者数）");
+        MimeMessage reminder = Arrays.stream(smtp.getReceivedMessages()).filter(m -> subject(m).contains("overdue"))
+                .findFirst().orElseThrow();
         // the department has no email in catalog.yaml: the open-data desk gets it
         assertThat(addresses(reminder.getRecipients(Message.RecipientType.TO))).containsExactly("opendata@city.example");
         assertThat(reminder.getSubject()).isEqualTo("[t] 更新の時期を過ぎています / Update overdue: visits.csv（来庁者数）");
@@ -154,7 +181,7 @@ class MailedReceiptsTest {
     private Map<String, String> mailSettings() {
         return Map.of("HIRAKU_MAIL_SMTP", "smtp://127.0.0.1:" + smtp.getSmtp().getPort(),
                 "HIRAKU_MAIL_FROM", "opendata-pipeline@city.example", "HIRAKU_MAIL_CC", "opendata@city.example",
-                "HIRAKU_MAIL_RETRY_MS", "100", "HIRAKU_SEED_EXAMPLES", "false");
+                "HIRAKU_MAIL_RETRY_MS", "100", "HIRAKU_MAIL_OUTBOX_RETRY_MS", "500", "HIRAKU_SEED_EXAMPLES", "false");
     }
 
     private void catalog() throws Exception {
