@@ -79,6 +79,7 @@ final class Status {
         List<Dataset> datasets = datasets(definitions, byId, withdrawn, attention);
         refusals(definitions, byId, attention);
         failures(attention);
+        unsentMails(attention);
         int waiting = PipelineRunner.countDrops(workspace.ingest());
         inFlight(definitions, run, waiting, attention);
         return new Report(local(definitions, clock.instant()), workspace.work().toAbsolutePath().toString(),
@@ -224,6 +225,18 @@ final class Status {
                     "an operational error stopped it after its retries" + reason(department, file.getFileName().toString()),
                     "fix the cause (the run's log names it), then move the file back into "
                             + workspace.ingest().resolve(department)));
+        }
+    }
+
+    /** Receipt mails the server has not taken yet (the outbox): the mail server or hiraku.mail.* may need a look. */
+    private void unsentMails(List<Attention> attention) throws IOException {
+        List<Path> unsent = Workspace.filesUnder(workspace.outbox(), 1).stream()
+                .filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+        if (!unsent.isEmpty()) {
+            attention.add(new Attention("mail", workspace.outbox().toString(), unsent.size()
+                    + " receipt mail(s) not sent yet, the oldest " + unsent.get(0).getFileName().toString().substring(0, 15)
+                    + " UTC; each is tried again until it is " + Settings.MAIL_GIVE_UP_HOURS + " old",
+                    "see the run's log (Receipt not mailed …): the mail server, or hiraku.mail.smtp and its login"));
         }
     }
 

@@ -61,6 +61,9 @@ class StatusTest {
         Path failed = FailedDrops.keep(stopped, dir.resolve("work/failed"), "health");
         // and a drop waiting, with no run to take it
         Files.writeString(drop.resolve("places.csv"), "window\n第1窓口\n第2窓口\n");
+        // and a receipt mail the mail server has not taken yet
+        Path unsent = new MailOutbox(dir.resolve("work/outbox"), Duration.ofHours(72), Clock.systemUTC())
+                .keep("opendata-pipeline@city.example", "health@city.example", "", "counts.csv", "<p>", "-");
 
         Printed attention = status("--json");
         assertThat(attention.exit()).as(attention.out()).isEqualTo(HirakuCommand.REJECTED);
@@ -70,7 +73,7 @@ class StatusTest {
         List<String> items = new ArrayList<>();
         report.path("attention").forEach(a -> items.add(a.path("kind").asText() + " | " + a.path("subject").asText()
                 + " | " + a.path("problem").asText() + " | " + a.path("todo").asText()));
-        assertThat(items).hasSize(5);
+        assertThat(items).hasSize(6);
         assertThat(items).filteredOn(i -> i.startsWith("refused")).singleElement().asString()
                 .contains("health/counts.csv (counts)", "line 3, count: '七' is not an integer",
                         dir.resolve("work/rejected/health").toString(), ".html");
@@ -82,8 +85,10 @@ class StatusTest {
                 .contains("failed/health/places.csv", "move the file back into " + drop);
         assertThat(items).filteredOn(i -> i.startsWith("waiting")).singleElement().asString()
                 .contains("1 file(s) wait in the drop folders and no run is running");
+        assertThat(items).filteredOn(i -> i.startsWith("mail")).singleElement().asString()
+                .contains("1 receipt mail(s) not sent yet", "the mail server");
         Printed text = status();
-        assertThat(text.out()).contains("Needs attention (5):", "  [refused] health/counts.csv (counts)",
+        assertThat(text.out()).contains("Needs attention (6):", "  [refused] health/counts.csv (counts)",
                 "      -> hiraku republish --dataset counts");
 
         // overdue: its monthly update not come a month and a quarter later
@@ -124,6 +129,7 @@ class StatusTest {
         Files.writeString(drop.resolve("counts.csv"), COUNTS.replace("1,第1窓口", "1,第１窓口"));
         Files.delete(drop.resolve("places.csv"));
         Files.move(failed, drop.resolve("places.csv"));
+        Files.delete(unsent);   // the mail server back, the mail sent
         Files.writeString(definitions.resolve("broken.yaml"), "title: 直した定義\ndescription: 直した\nschema:\n  fields:\n"
                 + "    - {name: a, type: string}\n");
         assertThat(publishOnce()).isEqualTo(HirakuCommand.OK);
