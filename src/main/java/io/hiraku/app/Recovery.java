@@ -41,8 +41,9 @@ final class Recovery {
      * @param ownStore whether this process is the store's only writer (local mode); a store, and drop folders,
      *                 shared with other nodes are left alone, since what looks unfinished may be being
      *                 written now (a worker's receipt, another worker's release)
+     * @return whether an interrupted run had left anything (then the log says what)
      */
-    void recover(Definitions definitions, boolean ownStore) throws IOException {
+    boolean recover(Definitions definitions, boolean ownStore) throws IOException {
         int staged = emptyStaging();
         int temporary = removeTemporaryFiles(ownStore);
         int forgotten = forgetFinishedDrops();
@@ -61,12 +62,14 @@ final class Recovery {
             }
         }
         int open = journal.entries().size();
-        if (staged + temporary + stored + forgotten + orphans + open > 0) {
+        boolean interrupted = staged + temporary + stored + forgotten + orphans + open > 0;
+        if (interrupted) {
             LOG.info("Recovered from an interrupted run: {} staged release(s) and {} temporary file(s) removed, "
                             + "{} left in the store, {} unfinished release folder(s) deleted, {} finished drop(s) "
                             + "forgotten; {} drop(s) will be taken up again", staged, temporary, stored, orphans,
                     forgotten, open);
         }
+        return interrupted;
     }
 
     private int emptyStaging() throws IOException {
@@ -78,7 +81,11 @@ final class Recovery {
         try (Stream<Path> children = Files.list(staging)) {
             for (Path child : children.toList()) {
                 ReleaseWriter.deleteStaging(child);
-                removed++;
+                // the scratch folders (_catalog, _receipts, _retention) are there after any run: not counted as
+                // releases an interruption left
+                if (!child.getFileName().toString().startsWith("_")) {
+                    removed++;
+                }
             }
         }
         return removed;
