@@ -543,7 +543,8 @@ public final class HirakuCommand implements Runnable {
             Settings settings = options.settings(Map.of());
             Definitions definitions = new CatalogSource(settings.catalog(), settings.baseUrl()).load();
             io.hiraku.app.Status.Report report = new io.hiraku.app.Status(new Workspace(settings.work(), settings.ingest()),
-                    Stores.open(settings), Stores.sharedArchiveOrNull(settings), java.time.Clock.systemUTC())
+                    Stores.open(settings), Stores.sharedArchiveOrNull(settings), java.time.Clock.systemUTC(),
+                    settings.integer(Settings.ARCHIVE_KEEP_DAYS), settings.integer(Settings.DISK_MIN_FREE_MB))
                     .report(definitions, settings.catalog());
             if (json) {
                 System.out.println(new com.fasterxml.jackson.databind.ObjectMapper()

@@ -41,26 +41,47 @@ final class Status {
     /**
      * @param run     who holds the work folder now ({@code pid …, run … since …}), null if nobody
      * @param waiting files in the drop folders, not yet taken
+     * @param disk    the work folder's disk, and what its archive holds
      */
     record Report(String checkedAt, String work, String store, String catalog, String run, List<Dataset> datasets,
-                  int waiting, List<Attention> attention) {
+                  int waiting, Disk disk, List<Attention> attention) {
         @com.fasterxml.jackson.annotation.JsonProperty("needsAttention")
         boolean needsAttention() {
             return !attention.isEmpty();
         }
     }
 
+    /**
+     * @param freeBytes     what the work folder's disk has free
+     * @param archivedFiles the originals (and replaced definitions) kept in {@code work/archive/}
+     * @param keepDays      {@code hiraku.archive.keep-days}: how long they are kept (0: for good)
+     */
+    record Disk(long freeBytes, long archivedFiles, long archivedBytes, int keepDays) {
+    }
+
     private final Workspace workspace;
     private final ObjectStore store;
     private final ObjectStore sharedArchive;
     private final Clock clock;
+    private final int keepDays;
+    private final long minFreeMb;
 
     /** @param sharedArchive distributed mode's shared archive, where the workers keep refusals; null in local mode */
     Status(Workspace workspace, ObjectStore store, ObjectStore sharedArchive, Clock clock) {
+        this(workspace, store, sharedArchive, clock, 0, 0);
+    }
+
+    /**
+     * @param keepDays  {@code hiraku.archive.keep-days}
+     * @param minFreeMb {@code hiraku.disk.min-free-mb}: with less free, a run takes no drop (attention)
+     */
+    Status(Workspace workspace, ObjectStore store, ObjectStore sharedArchive, Clock clock, int keepDays, long minFreeMb) {
         this.workspace = workspace;
         this.store = store;
         this.sharedArchive = sharedArchive;
         this.clock = clock;
+        this.keepDays = keepDays;
+        this.minFreeMb = minFreeMb;
     }
 
     Report report(Definitions definitions, Path catalog) throws IOException {
@@ -82,8 +103,9 @@ final class Status {
         unsentMails(attention);
         int waiting = PipelineRunner.countDrops(workspace.ingest());
         inFlight(definitions, run, waiting, attention);
+        Disk disk = disk(attention);
         return new Report(local(definitions, clock.instant()), workspace.work().toAbsolutePath().toString(),
-                store.describe(), catalog.toAbsolutePath().toString(), run, datasets, waiting, attention);
+                store.describe(), catalog.toAbsolutePath().toString(), run, datasets, waiting, disk, attention);
     }
 
     /** Each defined dataset with its latest release; those overdue, or defined anew since it, need attention. */
@@ -226,6 +248,47 @@ final class Status {
                     "fix the cause (the run's log names it), then move the file back into "
                             + workspace.ingest().resolve(department)));
         }
+    }
+
+    /**
+     * The work folder's disk: what it has free, and what the archive holds there; too little free to take a drop
+     * needs attention (a run leaves every drop in its folder until space is freed).
+     */
+    private Disk disk(List<Attention> attention) throws IOException {
+        long files = 0;
+        long bytes = 0;
+        if (java.nio.file.Files.isDirectory(workspace.archive())) {
+            try (var all = java.nio.file.Files.walk(workspace.archive())) {
+                for (Path p : (Iterable<Path>) all.filter(java.nio.file.Files::isRegularFile)::iterator) {
+                    try {
+                        bytes += java.nio.file.Files.size(p);
+                        files++;
+                    } catch (java.nio.file.NoSuchFileException e) {
+                        // removed since it was listed
+                    }
+                }
+            } catch (java.io.UncheckedIOException e) {
+                // a file taken away while this counted (a drop done, an old original removed): counted as it was
+            }
+        }
+        Path existing = workspace.work().toAbsolutePath();
+        while (existing != null && !java.nio.file.Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        long free = existing == null ? 0 : java.nio.file.Files.getFileStore(existing).getUsableSpace();
+        Disk disk = new Disk(free, files, bytes, keepDays);
+        if (minFreeMb > 0 && free < minFreeMb * 1024 * 1024) {
+            attention.add(new Attention("disk", workspace.work().toString(), "its disk has " + megabytes(free)
+                    + " free, less than " + Settings.DISK_MIN_FREE_MB + " (" + minFreeMb + " MB): a run takes no drop "
+                    + "until space is freed", "free space on that disk: the archive holds " + files + " file(s), "
+                    + megabytes(bytes) + (keepDays > 0 ? "" : " (kept for good: set " + Settings.ARCHIVE_KEEP_DAYS + ")")
+                    + "; hiraku prune --keep N removes old releases of a store on the same disk"));
+        }
+        return disk;
+    }
+
+    static String megabytes(long bytes) {
+        return String.format(java.util.Locale.ROOT, "%,.1f MB", bytes / 1048576.0);
     }
 
     /** Receipt mails the server has not taken yet (the outbox): the mail server or hiraku.mail.* may need a look. */

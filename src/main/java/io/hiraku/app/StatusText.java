@@ -16,6 +16,10 @@ final class StatusText {
         out.println("  catalog  " + report.catalog());
         out.println("  run      " + (report.run() == null ? "not running" : report.run()));
         out.println("  drops    " + report.waiting() + " waiting in the drop folders");
+        Status.Disk disk = report.disk();
+        out.println("  disk     " + Status.megabytes(disk.freeBytes()) + " free; archive " + disk.archivedFiles() + " file(s), "
+                + Status.megabytes(disk.archivedBytes()) + (disk.keepDays() > 0 ? ", each kept " + disk.keepDays() + " day(s)"
+                        : ", kept for good (" + Settings.ARCHIVE_KEEP_DAYS + ")"));
         out.println();
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"DEPARTMENT", "DATASET", "STATE", "LATEST RELEASE", "ROWS", "NEXT UPDATE"});

@@ -87,9 +87,22 @@ class StatusTest {
                 .contains("1 file(s) wait in the drop folders and no run is running");
         assertThat(items).filteredOn(i -> i.startsWith("mail")).singleElement().asString()
                 .contains("1 receipt mail(s) not sent yet", "the mail server");
+        // the work folder's disk, and what the archive holds: the two drops' originals, kept for good by default
+        assertThat(report.path("disk").path("archivedFiles").asLong()).isEqualTo(2);
+        assertThat(report.path("disk").path("freeBytes").asLong()).isPositive();
         Printed text = status();
+        assertThat(text.out()).containsPattern("  disk     [0-9,.]+ MB free; archive 2 file\\(s\\), 0\\.0 MB, kept for good "
+                + "\\(hiraku.archive.keep-days\\)\n");
         assertThat(text.out()).contains("Needs attention (6):", "  [refused] health/counts.csv (counts)",
                 "      -> hiraku republish --dataset counts");
+
+        // the work disk with less free than a drop needs: a run would take none
+        Status full = new Status(new Workspace(dir.resolve("work"), drop.getParent()), new LocalObjectStore(dir.resolve("store")),
+                null, Clock.systemUTC(), 0, Long.MAX_VALUE / (1 << 21));
+        assertThat(full.report(new CatalogSource(dir.resolve("catalog"), "").load(), dir.resolve("catalog")).attention())
+                .filteredOn(a -> a.kind().equals("disk")).singleElement()
+                .satisfies(a -> assertThat(a.problem()).contains("free, less than hiraku.disk.min-free-mb"))
+                .satisfies(a -> assertThat(a.todo()).contains("the archive holds 2 file(s)", "set hiraku.archive.keep-days"));
 
         // overdue: its monthly update not come a month and a quarter later
         io.hiraku.schema.Definitions loaded = new CatalogSource(dir.resolve("catalog"), "").load();
