@@ -23,6 +23,8 @@ record OperatorRequest(String command, String dataset, String release, Boolean w
 
     /** Does it with these settings, saying what was done on {@code out} and what went wrong on {@code err}. */
     int execute(Settings settings, PrintStream out, PrintStream err) throws Exception {
+        // both change the store: the next start rebuilds the catalog, whatever the last rebuild was made from
+        new CatalogRebuilt(settings.work()).forget();
         return switch (command) {
             case "withdraw" -> HirakuCommand.Withdraw.withdraw(settings, this, out, err);
             case "prune" -> HirakuCommand.Prune.prune(settings, this, out);

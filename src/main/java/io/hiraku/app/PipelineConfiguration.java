@@ -101,6 +101,11 @@ public final class PipelineConfiguration implements CamelConfiguration {
         Publications publications = new Publications(new Publisher(store),
                 new CatalogBuilder(store, templates, workspace.staging().resolve("_catalog")), catalog,
                 retention, journal, settings.integer(Settings.RELEASES_KEEP), metrics);
+        if (!roles.distributed()) {
+            Settings used = settings;
+            publications.remember(new CatalogRebuilt(workspace.work()), loaded -> CatalogRebuilt.inputs(used,
+                    catalog.directory(), java.time.LocalDate.now(loaded.catalog().zone())));
+        }
         context.getRegistry().bind("publications", publications);
         context.getRegistry().bind("catalogEdits", new CatalogEdits(catalog, workspace, publications));
         PipelineGate gate = new PipelineGate();

@@ -171,7 +171,7 @@ final class PipelineRunner {
         }
         try {
             main.getCamelContext().getRegistry().lookupByNameAndType("publications", Publications.class)
-                    .rebuildCatalog();
+                    .rebuildCatalogAtStart();
         } catch (io.hiraku.publish.StoreUnavailableException e) {
             // the store is down or full: the first publication after it is back rebuilds it
             LOG.warn("The catalog could not be rebuilt at start: {}", e.getMessage());

@@ -20,6 +20,13 @@ public final class Publications {
     private final int keep;
 
     private final PipelineMetrics metrics;
+    private CatalogRebuilt rebuilt;
+    private Inputs inputs;
+
+    /** What a rebuild with these definitions would be made from ({@link CatalogRebuilt#inputs}). */
+    interface Inputs {
+        String of(Definitions definitions) throws IOException;
+    }
 
     /** @param keep how many releases of a dataset to keep after each publication; 0 keeps all */
     public Publications(Publisher publisher, CatalogBuilder catalogBuilder, CatalogSource catalog, Retention retention,
@@ -33,7 +40,19 @@ public final class Publications {
         this.keep = keep;
     }
 
+    /**
+     * Keeps what each complete rebuild was made from, so that a start with nothing changed need not rebuild (a local
+     * run; in distributed mode workers change the store too).
+     */
+    void remember(CatalogRebuilt rebuilt, Inputs inputs) {
+        this.rebuilt = rebuilt;
+        this.inputs = inputs;
+    }
+
     public IngestJob publish(IngestJob job) throws IOException {
+        if (rebuilt != null) {
+            rebuilt.forget();
+        }
         publisher.publish(job.getRelease());
         journal.step(job, DropJournal.State.PUBLISHED, null);
         long leftOut = job.getReport() == null ? 0 : job.getReport().getInvalidRows();
@@ -100,9 +119,32 @@ public final class Publications {
         }
     }
 
-    /** Rebuilds the catalog from the current definitions (at start-up). */
+    /** Rebuilds the catalog from the current definitions (a timer, an edit of the catalog folder). */
     public void rebuildCatalog() throws IOException {
         rebuild(catalog.load());
+    }
+
+    /**
+     * At start: rebuilds the catalog unless the last complete rebuild was made from the same code, settings, catalog
+     * folder and day, nothing changed the store since and no drop is in hand ({@link CatalogRebuilt}).
+     */
+    public void rebuildCatalogAtStart() throws IOException {
+        Definitions definitions = catalog.load();
+        if (rebuilt != null && journal.entries().isEmpty()
+                && rebuilt.isCurrent(inputs.of(definitions) + " " + entryPoint())) {
+            LOG.info("The catalog is as its last rebuild left it (nothing it is made from has changed since): not "
+                    + "rebuilt at start");
+            return;
+        }
+        rebuild(definitions);
+    }
+
+    /**
+     * The catalog's data.json as stored (written by every rebuild): a store emptied, or put back from elsewhere,
+     * since the last rebuild does not hold the one it wrote.
+     */
+    private String entryPoint() throws IOException {
+        return publisher.store().describe("data.json").map(o -> o.sha256() + " " + o.bytes()).orElse("none");
     }
 
     /**
@@ -123,7 +165,14 @@ public final class Publications {
                     + "take them out of the catalog; it is rebuilt once they are fixed", published);
             return published;
         }
+        String from = rebuilt == null ? null : inputs.of(definitions);
+        if (rebuilt != null) {
+            rebuilt.forget();
+        }
         catalogBuilder.rebuild(definitions);
+        if (rebuilt != null) {
+            rebuilt.record(from + " " + entryPoint());
+        }
         metrics.catalogRebuilt();
         return List.of();
     }

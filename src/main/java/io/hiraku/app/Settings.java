@@ -77,6 +77,11 @@ public final class Settings {
         this.values = values;
     }
 
+    /** Every setting and its value. */
+    Map<String, String> all() {
+        return java.util.Collections.unmodifiableMap(values);
+    }
+
     /** Loads {@code application.properties} from the classpath and applies system properties, environment and overrides. */
     public static Settings load(Map<String, String> overrides) {
         Properties file = new Properties();
