@@ -80,12 +80,14 @@ final class Recovery {
         int removed = 0;
         try (Stream<Path> children = Files.list(staging)) {
             for (Path child : children.toList()) {
-                ReleaseWriter.deleteStaging(child);
-                // the scratch folders (_catalog, _receipts, _retention) are there after any run: not counted as
-                // releases an interruption left
-                if (!child.getFileName().toString().startsWith("_")) {
-                    removed++;
+                // staging/<dataset>/<release>/: a release folder is what an interruption left; a dataset's folder
+                // left empty, and the scratch folders (_catalog, _receipts, _retention), are there after any run
+                if (!child.getFileName().toString().startsWith("_") && Files.isDirectory(child)) {
+                    try (Stream<Path> releases = Files.list(child)) {
+                        removed += (int) releases.count();
+                    }
                 }
+                ReleaseWriter.deleteStaging(child);
             }
         }
         return removed;

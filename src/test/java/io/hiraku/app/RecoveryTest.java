@@ -30,10 +30,12 @@ class RecoveryTest {
         for (String scratch : new String[] {"_catalog", "_receipts", "_retention"}) {
             Files.writeString(Files.createDirectories(workspace.staging().resolve(scratch)).resolve("left.html"), "x");
         }
+        // a dataset's folder, its release published (and its staging folder deleted)
+        Files.createDirectories(workspace.staging().resolve("visits"));
         assertThat(recovery.recover(definitions, true)).isFalse();
         assertThat(workspace.staging()).isEmptyDirectory();
 
-        Files.writeString(Files.createDirectories(workspace.staging().resolve("visits-20261128T000000.000Z"))
+        Files.writeString(Files.createDirectories(workspace.staging().resolve("visits/20261128T000000.000Z"))
                 .resolve("visits.csv"), "id\n1\n");
         assertThat(recovery.recover(definitions, true)).isTrue();
         assertThat(workspace.staging()).isEmptyDirectory();
