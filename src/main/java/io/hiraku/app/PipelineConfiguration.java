@@ -18,7 +18,7 @@ import org.apache.camel.CamelContext;
  */
 public final class PipelineConfiguration implements CamelConfiguration {
     public static final List<String> KEYS = List.of(Settings.WORK, Settings.INGEST, Settings.CATALOG, Settings.STORE,
-            Settings.BASE_URL, Settings.RELEASES_KEEP, Settings.ARCHIVE_KEEP_DAYS, Settings.GZIP_NTRIPLES_MB, Settings.PLAIN_NTRIPLES_UP_TO_MB, Settings.TURTLE_UP_TO_MB, Settings.GEOJSON_UP_TO_MB, Settings.S3_REGION, Settings.S3_ENDPOINT, Settings.S3_PATH_STYLE, Settings.S3_PART_SIZE_MB, Settings.S3_SSE, Settings.S3_SSE_KMS_KEY_ID,
+            Settings.BASE_URL, Settings.RELEASES_KEEP, Settings.ARCHIVE_KEEP_DAYS, Settings.RECEIPTS_KEEP_DAYS, Settings.GZIP_NTRIPLES_MB, Settings.PLAIN_NTRIPLES_UP_TO_MB, Settings.TURTLE_UP_TO_MB, Settings.GEOJSON_UP_TO_MB, Settings.S3_REGION, Settings.S3_ENDPOINT, Settings.S3_PATH_STYLE, Settings.S3_PART_SIZE_MB, Settings.S3_SSE, Settings.S3_SSE_KMS_KEY_ID,
             Settings.LIMIT_RECORD_CHARS, Settings.LIMIT_COLUMNS, Settings.LIMIT_FILE_MB, Settings.LIMIT_KEY_MEMORY_MB,
             Settings.MODE, Settings.ROLES, Settings.SHARED_ARCHIVE, Settings.KAFKA_BROKERS, Settings.KAFKA_WORK_TOPIC,
             Settings.KAFKA_WORK_PARTITIONS, Settings.KAFKA_PUBLISHED_TOPIC, Settings.KAFKA_WORKER_GROUP, Settings.KAFKA_CLIENT_CONFIG, Settings.INGEST_STORE, Settings.SETTLE_MS,
@@ -67,6 +67,8 @@ public final class PipelineConfiguration implements CamelConfiguration {
         context.getRegistry().bind("work", new Work(catalog, sharedArchive, workspace, clock));
         context.getRegistry().bind("archiveRetention", new ArchiveRetention(workspace, journal, clock,
                 settings.integer(Settings.ARCHIVE_KEEP_DAYS)));
+        context.getRegistry().bind("receiptRetention", new ReceiptRetention(workspace, new ReceiptWriter(templates), clock,
+                settings.integer(Settings.RECEIPTS_KEEP_DAYS)));
         // Hiraku's counters go to the registry Camel's Prometheus metrics use (camel.metrics.*)
         io.micrometer.core.instrument.MeterRegistry meters = context.getRegistry()
                 .lookupByNameAndType("metricsRegistry", io.micrometer.core.instrument.MeterRegistry.class);

@@ -146,10 +146,11 @@ final class PipelineRunner {
         Main main = start();
         try {
             boolean done = outcomes.awaitAtLeast(pending, timeoutMillis);
-            // a run from cron never sees the hourly timer fire: the archive's old originals go here instead
+            // a run from cron never sees the hourly timer fire: old originals and receipts go here instead
             var registry = main.getCamelContext().getRegistry();
-            registry.lookupByNameAndType("pipelineGate", PipelineGate.class).exclusively(
-                    registry.lookupByNameAndType("archiveRetention", ArchiveRetention.class)::removeExpired);
+            registry.lookupByNameAndType("pipelineGate", PipelineGate.class).exclusively(() ->
+                    registry.lookupByNameAndType("archiveRetention", ArchiveRetention.class).removeExpired()
+                            + registry.lookupByNameAndType("receiptRetention", ReceiptRetention.class).removeExpired());
             return done;
         } finally {
             main.stop();

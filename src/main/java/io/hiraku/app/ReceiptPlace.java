@@ -209,6 +209,11 @@ record ReceiptPlace(Path folder, ObjectStore store, String prefix, Path scratch,
         return store == null ? Files.exists(folder.resolve(name + ".json")) : store.exists(prefix + name + ".json");
     }
 
+    /** Makes the list agree with the receipts there (after receipts were removed by age). */
+    void refreshListing(ReceiptWriter writer) {
+        updateListing(writer, "the receipts kept", listing -> listing);
+    }
+
     /** Removes a receipt (both its files, and its line in the list) if it is there. */
     void delete(ReceiptWriter writer, String name) throws IOException {
         if (store == null) {

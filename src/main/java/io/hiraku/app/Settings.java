@@ -32,6 +32,7 @@ public final class Settings {
     public static final String SETTLE_MS = "hiraku.ingest.settle-ms";
     public static final String RELEASES_KEEP = "hiraku.releases.keep";
     public static final String ARCHIVE_KEEP_DAYS = "hiraku.archive.keep-days";
+    public static final String RECEIPTS_KEEP_DAYS = "hiraku.receipts.keep-days";
     public static final String STORE_RETRY_MAX_MS = "hiraku.store.retry-max-ms";
     public static final String DISK_MIN_FREE_MB = "hiraku.disk.min-free-mb";
     public static final String DEFINITIONS_FROM_DROPS = "hiraku.definitions.from-drops";
