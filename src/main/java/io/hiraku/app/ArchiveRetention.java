@@ -74,7 +74,7 @@ public final class ArchiveRetention {
         }
         if (removed.files > 0) {
             LOG.info("Archive: {} original(s) last dropped more than {} day(s) ago removed ({}) from {}",
-                    removed.files, keepDays, String.format(java.util.Locale.ROOT, "%.1f MB", removed.bytes / 1048576.0),
+                    removed.files, keepDays, io.hiraku.publish.ByteSize.human(removed.bytes),
                     workspace.archive());
         }
         return removed.files;

@@ -110,7 +110,8 @@ public final class Drops {
             LOG.info("{} was finished before an interruption ({}); removing the file", job, entry.outcome());
             return job;
         }
-        LOG.info("Received {} ({} bytes, sha256 {}), archived", job, job.getBytes(), sha.substring(0, 12));
+        LOG.info("Received {} ({}, sha256 {}), archived", job, io.hiraku.publish.ByteSize.human(job.getBytes()),
+                sha.substring(0, 12));
         return job;
     }
 

@@ -278,17 +278,13 @@ final class Status {
         long free = existing == null ? 0 : java.nio.file.Files.getFileStore(existing).getUsableSpace();
         Disk disk = new Disk(free, files, bytes, keepDays);
         if (minFreeMb > 0 && free < minFreeMb * 1024 * 1024) {
-            attention.add(new Attention("disk", workspace.work().toString(), "its disk has " + megabytes(free)
+            attention.add(new Attention("disk", workspace.work().toString(), "its disk has " + io.hiraku.publish.ByteSize.human(free)
                     + " free, less than " + Settings.DISK_MIN_FREE_MB + " (" + minFreeMb + " MB): a run takes no drop "
                     + "until space is freed", "free space on that disk: the archive holds " + files + " file(s), "
-                    + megabytes(bytes) + (keepDays > 0 ? "" : " (kept for good: set " + Settings.ARCHIVE_KEEP_DAYS + ")")
+                    + io.hiraku.publish.ByteSize.human(bytes) + (keepDays > 0 ? "" : " (kept for good: set " + Settings.ARCHIVE_KEEP_DAYS + ")")
                     + "; hiraku prune --keep N removes old releases of a store on the same disk"));
         }
         return disk;
-    }
-
-    static String megabytes(long bytes) {
-        return String.format(java.util.Locale.ROOT, "%,.1f MB", bytes / 1048576.0);
     }
 
     /** Receipt mails the server has not taken yet (the outbox): the mail server or hiraku.mail.* may need a look. */

@@ -17,8 +17,8 @@ final class StatusText {
         out.println("  run      " + (report.run() == null ? "not running" : report.run()));
         out.println("  drops    " + report.waiting() + " waiting in the drop folders");
         Status.Disk disk = report.disk();
-        out.println("  disk     " + Status.megabytes(disk.freeBytes()) + " free; archive " + disk.archivedFiles() + " file(s), "
-                + Status.megabytes(disk.archivedBytes()) + (disk.keepDays() > 0 ? ", each kept " + disk.keepDays() + " day(s)"
+        out.println("  disk     " + io.hiraku.publish.ByteSize.human(disk.freeBytes()) + " free; archive " + disk.archivedFiles() + " file(s), "
+                + io.hiraku.publish.ByteSize.human(disk.archivedBytes()) + (disk.keepDays() > 0 ? ", each kept " + disk.keepDays() + " day(s)"
                         : ", kept for good (" + Settings.ARCHIVE_KEEP_DAYS + ")"));
         out.println();
         List<String[]> rows = new ArrayList<>();

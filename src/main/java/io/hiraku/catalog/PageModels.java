@@ -411,7 +411,7 @@ final class PageModels {
             dl.put("format", formatLabel(Format.ofKey(file.format()).label()));
             dl.put("mediaType", file.mediaType());
             dl.put("bytes", file.bytes());
-            dl.put("size", humanSize(file.bytes()));
+            dl.put("size", io.hiraku.publish.ByteSize.human(file.bytes()));
             dl.put("sha256", file.sha256());
             dl.put("url", DatasetIris.downloadUrl(catalog, id, file.name()));
             downloads.add(dl);
@@ -527,13 +527,4 @@ final class PageModels {
         return parts;
     }
 
-    static String humanSize(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        if (bytes < 1024 * 1024) {
-            return String.format("%.1f KB", bytes / 1024.0);
-        }
-        return String.format("%.1f MB", bytes / (1024.0 * 1024));
-    }
 }

@@ -93,7 +93,7 @@ public final class ReceiptWriter {
         if (r.downloads() != null) {
             for (Receipt.Download d : r.downloads()) {
                 downloads.add(Map.of("name", d.name(), "format", d.format(), "url", d.url(),
-                        "size", PageModels.humanSize(d.bytes()), "sha256", d.sha256()));
+                        "size", io.hiraku.publish.ByteSize.human(d.bytes()), "sha256", d.sha256()));
             }
         }
         m.put("downloads", downloads);

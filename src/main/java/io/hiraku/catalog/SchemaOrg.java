@@ -106,7 +106,7 @@ final class SchemaOrg {
             dl.put("name", Format.ofKey(file.format()).label());
             dl.put("contentUrl", DatasetIris.downloadUrl(catalog, def.id(), file.name()));
             dl.put("encodingFormat", file.mediaType());
-            dl.put("contentSize", PageModels.humanSize(file.bytes()));
+            dl.put("contentSize", io.hiraku.publish.ByteSize.human(file.bytes()));
             dl.put("sha256", file.sha256());
         }
         return ds;

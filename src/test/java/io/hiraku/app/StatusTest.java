@@ -91,7 +91,7 @@ class StatusTest {
         assertThat(report.path("disk").path("archivedFiles").asLong()).isEqualTo(2);
         assertThat(report.path("disk").path("freeBytes").asLong()).isPositive();
         Printed text = status();
-        assertThat(text.out()).containsPattern("  disk     [0-9,.]+ MB free; archive 2 file\\(s\\), 0\\.0 MB, kept for good "
+        assertThat(text.out()).containsPattern("  disk     [0-9.]+ [KMG]?B free; archive 2 file\\(s\\), [0-9]+ B, kept for good "
                 + "\\(hiraku.archive.keep-days\\)\n");
         assertThat(text.out()).contains("Needs attention (6):", "  [refused] health/counts.csv (counts)",
                 "      -> hiraku republish --dataset counts");
