@@ -82,6 +82,7 @@ public final class ReceiptWriter {
         m.put("fileName", r.fileName());
         m.put("receivedAt", r.receivedAtLocal() == null ? r.receivedAt() : shown(r.receivedAtLocal()));
         m.put("bytes", r.bytes());
+        m.put("size", io.hiraku.publish.ByteSize.human(r.bytes()));
         m.put("sha256", r.sha256() == null ? "" : r.sha256());
         m.put("datasetId", r.datasetId() == null ? "" : r.datasetId());
         m.put("datasetTitle", r.datasetTitle() == null ? "" : r.datasetTitle());
