@@ -101,7 +101,8 @@ class ReceiptListingTest {
         }
     }
 
-    private static Receipt receipt(String outcome, String file, Instant at) {
+    /** A receipt of the health department's counts, with the outcome, file name and time given. */
+    static Receipt receipt(String outcome, String file, Instant at) {
         return new Receipt(outcome, "health", "健康課", file, at.toString(),
                 at.atOffset(ZoneOffset.ofHours(9)).toString(), 10, "0".repeat(64), "counts", "件数",
                 null, null, null, "受け付けました", "received", null, null, null, null);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.hiraku.catalog.ReceiptListing;
 import io.hiraku.catalog.ReceiptWriter;
 import io.hiraku.catalog.SiteTemplates;
-import io.hiraku.validate.Receipt;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -33,9 +32,9 @@ class ReceiptRetentionTest {
         ReceiptWriter writer = new ReceiptWriter(new SiteTemplates(Path.of("catalog/site")));
         Path folder = workspace.receipts("health");
         ReceiptPlace place = ReceiptPlace.folder(folder);
-        place.write(writer, receipt("published", "old.csv", NOW.minus(Duration.ofDays(40))), "old.csv.1");
-        place.write(writer, receipt("pending", "waiting.csv", NOW.minus(Duration.ofDays(40))), "waiting.csv.2.pending");
-        place.write(writer, receipt("rejected", "new.csv", NOW.minus(Duration.ofDays(2))), "new.csv.3");
+        place.write(writer, ReceiptListingTest.receipt("published", "old.csv", NOW.minus(Duration.ofDays(40))), "old.csv.1");
+        place.write(writer, ReceiptListingTest.receipt("pending", "waiting.csv", NOW.minus(Duration.ofDays(40))), "waiting.csv.2.pending");
+        place.write(writer, ReceiptListingTest.receipt("rejected", "new.csv", NOW.minus(Duration.ofDays(2))), "new.csv.3");
         for (String name : new String[] {"old.csv.1", "waiting.csv.2.pending"}) {
             for (String ext : new String[] {".json", ".html"}) {
                 Files.setLastModifiedTime(folder.resolve(name + ext), FileTime.from(NOW.minus(Duration.ofDays(40))));
@@ -53,10 +52,5 @@ class ReceiptRetentionTest {
         assertThat(folder.resolve("new.csv.3.html")).isRegularFile();
         assertThat(place.listing().receipts().stream().map(ReceiptListing.Entry::name))
                 .containsExactly("new.csv.3", "waiting.csv.2.pending");
-    }
-
-    private static Receipt receipt(String outcome, String file, Instant at) {
-        return new Receipt(outcome, "health", "健康課", file, at.toString(), at.atOffset(ZoneOffset.ofHours(9)).toString(),
-                10, "0".repeat(64), "counts", "件数", null, null, null, "受け付けました", "received", null, null, null, null);
     }
 }
