@@ -55,6 +55,16 @@ final class MailOutbox {
                 .filter(p -> !sending.contains(p)).sorted().toList();
     }
 
+    /** How many mails wait (being sent now or not), for the metrics. */
+    int size() {
+        try {
+            return (int) Workspace.filesUnder(folder, 1).stream()
+                    .filter(p -> p.getFileName().toString().endsWith(".json") && !DurableFiles.isTemporary(p)).count();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
     Mail read(Path file) throws IOException {
         return JSON.readValue(file.toFile(), Mail.class);
     }

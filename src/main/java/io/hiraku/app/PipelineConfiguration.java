@@ -125,6 +125,7 @@ public final class PipelineConfiguration implements CamelConfiguration {
         ReceiptMail mail = ReceiptMail.of(settings, context.createProducerTemplate(), new ReceiptWriter(templates));
         receipts.mailWith(mail);
         context.getRegistry().bind("receiptMail", mail);
+        metrics.watchUnsentMails(mail::waiting);
         Reminders reminders = new Reminders(catalog, store, workspace, new ReceiptWriter(templates), clock, ingestStore);
         reminders.mailWith(mail);
         context.getRegistry().bind("reminders", reminders);

@@ -53,6 +53,12 @@ public final class PipelineMetrics {
                 .register(registry);
     }
 
+    /** Receipt mails waiting in the outbox for the mail server to take them. */
+    void watchUnsentMails(IntSupplier unsent) {
+        Gauge.builder("hiraku.mails.waiting", unsent::getAsInt)
+                .description("Receipt mails in the outbox, not taken by the mail server yet").register(registry);
+    }
+
     /** Distributed mode: the work events queued and not finished by any worker (consumer lag). */
     void watchWorkBacklog(WorkBacklog backlog) {
         Gauge.builder("hiraku.work.backlog", backlog, WorkBacklog::events)

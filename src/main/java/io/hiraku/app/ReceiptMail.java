@@ -153,6 +153,11 @@ public final class ReceiptMail {
         }
     }
 
+    /** How many mails wait in the outbox (0 without mail). */
+    public int waiting() {
+        return outbox == null ? 0 : outbox.size();
+    }
+
     /** The server took the mail: it leaves the outbox. */
     public void sent(@org.apache.camel.ExchangeProperty(FILE) String file) throws java.io.IOException {
         outbox.sent(Path.of(file));

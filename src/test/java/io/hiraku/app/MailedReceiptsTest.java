@@ -100,7 +100,8 @@ class MailedReceiptsTest {
             assertThat(outbox.toFile().list()).hasSize(1);
             // counted for a monitor: the one the server took, the tries it did not
             String metrics = hiraku.get(hiraku.metrics()).body();
-            assertThat(metrics).contains("hiraku_mails_sent_total 1.0").containsPattern("hiraku_mails_failed_total [1-9]");
+            assertThat(metrics).contains("hiraku_mails_sent_total 1.0", "hiraku_mails_waiting 1.0")
+                    .containsPattern("hiraku_mails_failed_total [1-9]");
             // the server back: the mail waiting is sent by itself, to both addresses, and leaves the outbox
             smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
             smtp.start();
@@ -108,6 +109,7 @@ class MailedReceiptsTest {
             assertThat(Arrays.stream(smtp.getReceivedMessages()).map(m -> subject(m)))
                     .allSatisfy(s -> assertThat(s).contains("Not published", "counts.csv"));
             hiraku.awaitOrShow(() -> outbox.toFile().list().length == 0);
+            hiraku.awaitOrShow(() -> hiraku.get(hiraku.metrics()).body().contains("hiraku_mails_waiting 0.0"));
             Files.writeString(drop.resolve("counts.csv"), COUNTS.replace("1,第1窓口", "1,中央窓口"));
             hiraku.awaitOrShow(() -> countReceipts(receipts, "published") == 2);
         }
