@@ -128,23 +128,12 @@ record ReceiptPlace(Path folder, ObjectStore store, String prefix, Path scratch,
     private java.util.Map<String, java.time.Instant> present() throws IOException {
         java.util.Map<String, java.time.Instant> present = new java.util.HashMap<>();
         if (store == null) {
-            if (Files.isDirectory(folder)) {
-                Files.walkFileTree(folder, java.util.Set.of(), 1, new java.nio.file.SimpleFileVisitor<>() {
-                    @Override
-                    public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attrs) {
-                        String name = file.getFileName().toString();
-                        if (attrs.isRegularFile() && name.endsWith(".json")) {
-                            present.put(name.substring(0, name.length() - 5), attrs.lastModifiedTime().toInstant());
-                        }
-                        return java.nio.file.FileVisitResult.CONTINUE;
-                    }
-
-                    @Override
-                    public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
-                        return java.nio.file.FileVisitResult.CONTINUE;   // removed since it was listed
-                    }
-                });
-            }
+            Workspace.eachFileUnder(folder, 1, (file, attrs) -> {
+                String name = file.getFileName().toString();
+                if (name.endsWith(".json")) {
+                    present.put(name.substring(0, name.length() - 5), attrs.lastModifiedTime().toInstant());
+                }
+            });
         } else {
             for (ObjectStore.Listed object : store.listByAge(prefix)) {
                 String name = object.key().substring(prefix.length());
@@ -159,13 +148,12 @@ record ReceiptPlace(Path folder, ObjectStore store, String prefix, Path scratch,
     /** The list's entry of a receipt in the place, or null if it is gone or cannot be read. */
     private ReceiptListing.Entry entry(String name) {
         try {
-            java.util.Optional<java.io.InputStream> json = store == null
-                    ? (Files.isRegularFile(folder.resolve(name + ".json"))
-                            ? java.util.Optional.of(Files.newInputStream(folder.resolve(name + ".json"))) : java.util.Optional.empty())
-                    : store.open(prefix + name + ".json");
-            return json.map(in -> ReceiptListing.Entry.read(in, name)).orElse(null);
+            if (store == null) {
+                return ReceiptListing.Entry.read(Files.newInputStream(folder.resolve(name + ".json")), name);
+            }
+            return store.open(prefix + name + ".json").map(in -> ReceiptListing.Entry.read(in, name)).orElse(null);
         } catch (IOException e) {
-            return null;
+            return null;   // gone since it was listed
         }
     }
 

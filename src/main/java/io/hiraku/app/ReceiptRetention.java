@@ -49,20 +49,19 @@ public final class ReceiptRetention {
         }
         for (Path department : departments) {
             Path receipts = department.resolve(Workspace.RECEIPTS);
-            int here = 0;
-            for (Path file : Workspace.filesUnder(receipts, 1)) {
+            List<Path> expired = new java.util.ArrayList<>();
+            Workspace.eachFileUnder(receipts, 1, (file, attrs) -> {
                 String name = file.getFileName().toString();
-                String base = name.endsWith(".json") ? name.substring(0, name.length() - 5)
-                        : name.endsWith(".html") ? name.substring(0, name.length() - 5) : null;
-                if (base == null || base.endsWith(PENDING) || name.equals(ReceiptListing.HTML)) {
-                    continue;
+                boolean receipt = (name.endsWith(".json") || name.endsWith(".html")) && !name.equals(ReceiptListing.HTML)
+                        && !name.substring(0, name.length() - 5).endsWith(PENDING);
+                if (receipt && attrs.lastModifiedTime().toInstant().isBefore(before)) {
+                    expired.add(file);
                 }
-                try {
-                    if (Files.getLastModifiedTime(file).toInstant().isBefore(before) && Files.deleteIfExists(file)) {
-                        here++;
-                    }
-                } catch (java.nio.file.NoSuchFileException e) {
-                    // gone meanwhile
+            });
+            int here = 0;
+            for (Path file : expired) {
+                if (Files.deleteIfExists(file)) {
+                    here++;
                 }
             }
             if (here > 0) {

@@ -255,22 +255,13 @@ final class Status {
      * needs attention (a run leaves every drop in its folder until space is freed).
      */
     private Disk disk(List<Attention> attention) throws IOException {
-        long files = 0;
-        long bytes = 0;
-        if (java.nio.file.Files.isDirectory(workspace.archive())) {
-            try (var all = java.nio.file.Files.walk(workspace.archive())) {
-                for (Path p : (Iterable<Path>) all.filter(java.nio.file.Files::isRegularFile)::iterator) {
-                    try {
-                        bytes += java.nio.file.Files.size(p);
-                        files++;
-                    } catch (java.nio.file.NoSuchFileException e) {
-                        // removed since it was listed
-                    }
-                }
-            } catch (java.io.UncheckedIOException e) {
-                // a file taken away while this counted (a drop done, an old original removed): counted as it was
-            }
-        }
+        long[] archived = new long[2];   // files, bytes
+        Workspace.eachFileUnder(workspace.archive(), Integer.MAX_VALUE, (file, attrs) -> {
+            archived[0]++;
+            archived[1] += attrs.size();
+        });
+        long files = archived[0];
+        long bytes = archived[1];
         Path existing = workspace.work().toAbsolutePath();
         while (existing != null && !java.nio.file.Files.exists(existing)) {
             existing = existing.getParent();

@@ -60,14 +60,22 @@ public record Workspace(Path work, Path ingest) {
      */
     static java.util.List<Path> filesUnder(Path root, int depth) throws IOException {
         java.util.List<Path> files = new java.util.ArrayList<>();
+        eachFileUnder(root, depth, (file, attrs) -> files.add(file));
+        return files;
+    }
+
+    /** As {@link #filesUnder}, each file given with its attributes (size, time) as the walk read them. */
+    static void eachFileUnder(Path root, int depth,
+                              java.util.function.BiConsumer<Path, java.nio.file.attribute.BasicFileAttributes> each)
+            throws IOException {
         if (!Files.isDirectory(root)) {
-            return files;
+            return;
         }
         Files.walkFileTree(root, java.util.Set.of(), depth, new java.nio.file.SimpleFileVisitor<>() {
             @Override
             public java.nio.file.FileVisitResult visitFile(Path file, java.nio.file.attribute.BasicFileAttributes attrs) {
                 if (attrs.isRegularFile()) {
-                    files.add(file);
+                    each.accept(file, attrs);
                 }
                 return java.nio.file.FileVisitResult.CONTINUE;
             }
@@ -77,7 +85,6 @@ public record Workspace(Path work, Path ingest) {
                 return java.nio.file.FileVisitResult.CONTINUE;
             }
         });
-        return files;
     }
 
     public void create(Iterable<String> departments) throws IOException {

@@ -31,9 +31,15 @@ public record ReceiptListing(List<Entry> receipts) {
     public record Entry(String name, String outcome, String receivedAt, String fileName, String datasetId,
                         String datasetTitle, String at) {
         static Entry of(Receipt receipt, String name) {
-            return new Entry(name, receipt.outcome(), receipt.receivedAtLocal() == null ? receipt.receivedAt()
-                    : ReceiptWriter.shown(receipt.receivedAtLocal()), receipt.fileName(), receipt.datasetId(),
-                    receipt.datasetTitle(), receipt.receivedAt());
+            return of(name, receipt.outcome(), receipt.receivedAt(), receipt.receivedAtLocal(), receipt.fileName(),
+                    receipt.datasetId(), receipt.datasetTitle());
+        }
+
+        /** @param at when the file was taken (UTC); @param local the same in the catalog's zone, shown when given */
+        private static Entry of(String name, String outcome, String at, String local, String fileName, String datasetId,
+                                String datasetTitle) {
+            return new Entry(name, outcome, local == null ? at : ReceiptWriter.shown(local), fileName, datasetId,
+                    datasetTitle, at);
         }
 
         private java.time.Instant time() {
@@ -48,19 +54,22 @@ public record ReceiptListing(List<Entry> receipts) {
         public static Entry read(InputStream json, String name) {
             try (json) {
                 com.fasterxml.jackson.databind.JsonNode r = MAPPER.readTree(json);
-                String local = r.path("receivedAtLocal").asText(null);
-                String at = r.path("receivedAt").asText(null);
-                return r.path("outcome").isTextual() ? new Entry(name, r.path("outcome").asText(),
-                        local == null ? at : ReceiptWriter.shown(local), r.path("fileName").asText(null),
-                        r.path("datasetId").asText(null), r.path("datasetTitle").asText(null), at) : null;
+                return r.path("outcome").isTextual() ? of(name, r.path("outcome").asText(),
+                        r.path("receivedAt").asText(null), r.path("receivedAtLocal").asText(null),
+                        r.path("fileName").asText(null), r.path("datasetId").asText(null),
+                        r.path("datasetTitle").asText(null)) : null;
             } catch (IOException | RuntimeException e) {
                 return null;
             }
         }
     }
 
+    /** An entry with its time read once for sorting. */
+    private record Timed(java.time.Instant time, Entry entry) {
+    }
+
     /** Newest first by when the file was taken; entries without that time (older lists') after, as they were. */
-    private static final java.util.Comparator<Entry> NEWEST_FIRST = java.util.Comparator.comparing(Entry::time,
+    private static final java.util.Comparator<Timed> NEWEST_FIRST = java.util.Comparator.comparing(Timed::time,
             java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder()));
 
     public ReceiptListing {
@@ -120,9 +129,8 @@ public record ReceiptListing(List<Entry> receipts) {
     }
 
     private static ReceiptListing ordered(List<Entry> entries) {
-        List<Entry> sorted = new ArrayList<>(entries);
-        sorted.sort(NEWEST_FIRST);
-        return new ReceiptListing(sorted.size() > KEPT ? sorted.subList(0, KEPT) : sorted);
+        return new ReceiptListing(entries.stream().map(e -> new Timed(e.time(), e)).sorted(NEWEST_FIRST).limit(KEPT)
+                .map(Timed::entry).toList());
     }
 
     /** Without the receipt of that name (a "pending" one its final receipt replaced). */
