@@ -154,7 +154,8 @@ public final class TableValidator {
             return;
         }
         keys.addAll(rowKeys);
-        PlaceCheck place = PlaceCheck.of(schema);
+        RowCheck check = new RowCheck(table, schema, columns, report, sink, keepValidRows, municipalityChecks, readers,
+                seen, keys, PlaceCheck.of(schema));
         long rowNumber = 0;
         try (ReadAhead<RawRow> rows = ReadAhead.of(table.iterator(), 256, 4, table.describe())) {
             while (rows.hasNext()) {
@@ -162,86 +163,7 @@ public final class TableValidator {
                 if ((++rowNumber & 0xFFFF) == 0) {
                     progress.report(rowNumber);
                 }
-                String[] cells = row.cells();
-                if (cells.length > columns.width() && blankFrom(cells, columns.width())) {
-                    cells = java.util.Arrays.copyOf(cells, columns.width());
-                } else if (cells.length < columns.width() && table.shortRowsAreComplete()) {
-                    int given = cells.length;
-                    cells = java.util.Arrays.copyOf(cells, columns.width());
-                    java.util.Arrays.fill(cells, given, cells.length, "");
-                }
-                if (cells.length != columns.width()) {
-                    report.add(new Issue(cells.length > columns.width() ? "extra-cell" : "missing-cell", row.line(),
-                            rowNumber, null, null, null, null,
-                            row.line() + "行目の列の数が " + cells.length + " です（見出しは " + columns.width()
-                                    + " 列）。カンマや引用符（\"）、セル内の改行を確認してください",
-                            "line " + row.line() + " has " + cells.length + " cells but the header has "
-                                    + columns.width() + "; check for stray commas, quotes (\") or line breaks in cells"));
-                    report.rowInvalid();
-                    continue;
-                }
-                boolean rowValid = true;
-                for (int col : columns.unnamed()) {
-                    if (!cells[col].isBlank()) {
-                        rowValid = false;
-                        report.add(new Issue("blank-label", row.line(), rowNumber, col + 1, null, null, cells[col],
-                                (col + 1) + "列目には見出しがありませんが、値「" + cells[col] + "」が入っています。"
-                                        + "見出しを付けるか、値を消してください",
-                                "column " + (col + 1) + " has no header but holds '" + cells[col]
-                                        + "'; give the column a header or clear the value"));
-                    }
-                }
-                Object[] values = new Object[readers.length];
-                boolean[] failed = new boolean[readers.length];
-                List<Issue> placeIssues = null; // held until it is known whether latitude and longitude are swapped
-                for (int f = 0; f < readers.length; f++) {
-                    int col = columns.column(f);
-                    if (col < 0) {
-                        continue;
-                    }
-                    String raw = cells[col];
-                    try {
-                        values[f] = readers[f].read(raw);
-                        KeyIndex unique = seen.get(f);
-                        if (unique != null && values[f] != null && !(values[f] instanceof Missing)) {
-                            long first = unique.putIfAbsent(FieldReader.canonical(values[f]), rowNumber, row.line());
-                            if (first >= 0) {
-                                throw repeated(raw, first);
-                            }
-                        }
-                    } catch (InvalidValueException e) {
-                        rowValid = false;
-                        failed[f] = true;
-                        Issue issue = new Issue(e.code(), row.line(), rowNumber, col + 1, columns.label(col),
-                                fields.get(f).name(), raw, e.messageJa(), e.messageEn());
-                        if (place != null && place.covers(f)) {
-                            placeIssues = placeIssues == null ? new java.util.ArrayList<>() : placeIssues;
-                            placeIssues.add(issue);
-                        } else {
-                            report.add(issue);
-                        }
-                    }
-                }
-                if (place != null) {
-                    List<Issue> problems = place.problems(values, placeIssues, cells, columns, row.line(), rowNumber);
-                    if (!problems.isEmpty()) {
-                        rowValid = false;
-                        problems.forEach(report::add);
-                    }
-                }
-                for (MunicipalityCheck check : municipalityChecks) {
-                    rowValid &= checkMunicipality(check, schema, values, failed, row, rowNumber, columns, report);
-                }
-                for (RowKeys key : keys) {
-                    if (key.readable(failed)) {
-                        rowValid &= key.check(values, row, rowNumber, fields, columns, report);
-                    }
-                }
-                if (!rowValid) {
-                    report.rowInvalid();
-                } else if (keepValidRows ? report.getFileErrorCount() == 0 : report.valid()) {
-                    sink.accept(rowNumber, values);
-                }
+                check.row(row, rowNumber);
             }
         }
         report.rows(rowNumber);
@@ -249,6 +171,99 @@ public final class TableValidator {
         for (FieldReader reader : readers) {
             if (!reader.counts().isEmpty()) {
                 report.getNormalizations().put(reader.field().name(), reader.counts().asMap());
+            }
+        }
+    }
+
+    /**
+     * What every row of a file is checked with, and the check of one row: its width, cells under no header, each
+     * field's value (with repeats of unique fields), latitude and longitude together, municipality codes and keys;
+     * a valid row goes to the sink.
+     */
+    private record RowCheck(Table table, TableSchema schema, ColumnMapping columns, ValidationReport report, RowSink sink,
+                            boolean keepValidRows, List<MunicipalityCheck> municipalityChecks, FieldReader[] readers,
+                            List<KeyIndex> seen, List<RowKeys> keys, PlaceCheck place) {
+        void row(RawRow row, long rowNumber) throws IOException {
+            List<Field> fields = schema.fields();
+            String[] cells = row.cells();
+            if (cells.length > columns.width() && blankFrom(cells, columns.width())) {
+                cells = java.util.Arrays.copyOf(cells, columns.width());
+            } else if (cells.length < columns.width() && table.shortRowsAreComplete()) {
+                int given = cells.length;
+                cells = java.util.Arrays.copyOf(cells, columns.width());
+                java.util.Arrays.fill(cells, given, cells.length, "");
+            }
+            if (cells.length != columns.width()) {
+                report.add(new Issue(cells.length > columns.width() ? "extra-cell" : "missing-cell", row.line(),
+                        rowNumber, null, null, null, null,
+                        row.line() + "行目の列の数が " + cells.length + " です（見出しは " + columns.width()
+                                + " 列）。カンマや引用符（\"）、セル内の改行を確認してください",
+                        "line " + row.line() + " has " + cells.length + " cells but the header has "
+                                + columns.width() + "; check for stray commas, quotes (\") or line breaks in cells"));
+                report.rowInvalid();
+                return;
+            }
+            boolean rowValid = true;
+            for (int col : columns.unnamed()) {
+                if (!cells[col].isBlank()) {
+                    rowValid = false;
+                    report.add(new Issue("blank-label", row.line(), rowNumber, col + 1, null, null, cells[col],
+                            (col + 1) + "列目には見出しがありませんが、値「" + cells[col] + "」が入っています。"
+                                    + "見出しを付けるか、値を消してください",
+                            "column " + (col + 1) + " has no header but holds '" + cells[col]
+                                    + "'; give the column a header or clear the value"));
+                }
+            }
+            Object[] values = new Object[readers.length];
+            boolean[] failed = new boolean[readers.length];
+            List<Issue> placeIssues = null; // held until it is known whether latitude and longitude are swapped
+            for (int f = 0; f < readers.length; f++) {
+                int col = columns.column(f);
+                if (col < 0) {
+                    continue;
+                }
+                String raw = cells[col];
+                try {
+                    values[f] = readers[f].read(raw);
+                    KeyIndex unique = seen.get(f);
+                    if (unique != null && values[f] != null && !(values[f] instanceof Missing)) {
+                        long first = unique.putIfAbsent(FieldReader.canonical(values[f]), rowNumber, row.line());
+                        if (first >= 0) {
+                            throw repeated(raw, first);
+                        }
+                    }
+                } catch (InvalidValueException e) {
+                    rowValid = false;
+                    failed[f] = true;
+                    Issue issue = new Issue(e.code(), row.line(), rowNumber, col + 1, columns.label(col),
+                            fields.get(f).name(), raw, e.messageJa(), e.messageEn());
+                    if (place != null && place.covers(f)) {
+                        placeIssues = placeIssues == null ? new java.util.ArrayList<>() : placeIssues;
+                        placeIssues.add(issue);
+                    } else {
+                        report.add(issue);
+                    }
+                }
+            }
+            if (place != null) {
+                List<Issue> problems = place.problems(values, placeIssues, cells, columns, row.line(), rowNumber);
+                if (!problems.isEmpty()) {
+                    rowValid = false;
+                    problems.forEach(report::add);
+                }
+            }
+            for (MunicipalityCheck check : municipalityChecks) {
+                rowValid &= checkMunicipality(check, schema, values, failed, row, rowNumber, columns, report);
+            }
+            for (RowKeys key : keys) {
+                if (key.readable(failed)) {
+                    rowValid &= key.check(values, row, rowNumber, fields, columns, report);
+                }
+            }
+            if (!rowValid) {
+                report.rowInvalid();
+            } else if (keepValidRows ? report.getFileErrorCount() == 0 : report.valid()) {
+                sink.accept(rowNumber, values);
             }
         }
     }
