@@ -15,8 +15,9 @@ import java.util.TreeMap;
  * What the catalog in the store was last rebuilt from in full, kept in the work folder ({@code catalog-rebuilt}):
  * a sha256 of Hiraku's code, its settings, the catalog folder (definitions, {@code catalog.yaml}, the site's theme)
  * and the day in the catalog's time zone (which datasets are overdue), and the stored {@code data.json} it wrote
- * (a store emptied or put back since has not). A start that finds the same, with no drop in the journal, leaves the catalog as it is instead of rebuilding it whole: for a large catalog that is half a
- * minute, and every catalog object put again, at each start; a {@code publish --once} run from cron with nothing to
+ * (a store emptied or put back since has not). A start that finds the same, with no drop in the journal, leaves
+ * the catalog as it is instead of rebuilding it whole: for a large catalog that is half a minute, and every
+ * catalog object put again, at each start; a {@code publish --once} run from cron with nothing to
  * publish then costs nearly nothing.
  *
  * <p>Whatever changes the store forgets it first (a publication, a withdrawal, a prune, a rebuild itself), and a

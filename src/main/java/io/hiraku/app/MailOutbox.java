@@ -50,19 +50,22 @@ final class MailOutbox {
 
     /** The mails waiting and not being sent now, oldest first. */
     List<Path> waiting() throws IOException {
-        return Workspace.filesUnder(folder, 1).stream()
-                .filter(p -> p.getFileName().toString().endsWith(".json") && !DurableFiles.isTemporary(p))
-                .filter(p -> !sending.contains(p)).sorted().toList();
+        return mailsIn(folder).stream().filter(p -> !sending.contains(p)).toList();
     }
 
     /** How many mails wait (being sent now or not), for the metrics. */
     int size() {
         try {
-            return (int) Workspace.filesUnder(folder, 1).stream()
-                    .filter(p -> p.getFileName().toString().endsWith(".json") && !DurableFiles.isTemporary(p)).count();
+            return mailsIn(folder).size();
         } catch (IOException e) {
             return -1;
         }
+    }
+
+    /** Every mail's file in an outbox folder (not one being written), oldest first. */
+    static List<Path> mailsIn(Path folder) throws IOException {
+        return Workspace.filesUnder(folder, 1).stream()
+                .filter(p -> p.getFileName().toString().endsWith(".json") && !DurableFiles.isTemporary(p)).sorted().toList();
     }
 
     Mail read(Path file) throws IOException {
@@ -96,9 +99,5 @@ final class MailOutbox {
     /** A mail given up: it goes unsent. */
     void drop(Path file) throws IOException {
         Files.deleteIfExists(file);
-    }
-
-    Path folder() {
-        return folder;
     }
 }

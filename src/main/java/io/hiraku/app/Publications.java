@@ -165,8 +165,9 @@ public final class Publications {
                     + "take them out of the catalog; it is rebuilt once they are fixed", published);
             return published;
         }
-        String from = rebuilt == null ? null : inputs.of(definitions);
+        String from = null;
         if (rebuilt != null) {
+            from = inputs.of(definitions);
             rebuilt.forget();
         }
         catalogBuilder.rebuild(definitions);

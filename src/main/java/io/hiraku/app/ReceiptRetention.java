@@ -21,7 +21,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ReceiptRetention {
     private static final Logger LOG = LoggerFactory.getLogger(ReceiptRetention.class);
-    private static final String PENDING = ".pending";
 
     private final Workspace workspace;
     private final ReceiptWriter writer;
@@ -53,7 +52,7 @@ public final class ReceiptRetention {
             Workspace.eachFileUnder(receipts, 1, (file, attrs) -> {
                 String name = file.getFileName().toString();
                 boolean receipt = (name.endsWith(".json") || name.endsWith(".html")) && !name.equals(ReceiptListing.HTML)
-                        && !name.substring(0, name.length() - 5).endsWith(PENDING);
+                        && !name.substring(0, name.length() - 5).endsWith(Receipts.PENDING);
                 if (receipt && attrs.lastModifiedTime().toInstant().isBefore(before)) {
                     expired.add(file);
                 }

@@ -26,7 +26,8 @@ public final class Receipts {
     private static final DateTimeFormatter STAMP =
             DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'").withZone(ZoneOffset.UTC);
     /** The suffix of the "waiting for the store" receipt, removed when the final receipt is written. */
-    private static final String PENDING = ".pending";
+    /** What a pending receipt's name ends with (before .json/.html): replaced by the final receipt. */
+    static final String PENDING = ".pending";
 
     private final ReceiptWriter writer;
     private final Workspace workspace;

@@ -52,7 +52,7 @@ final class Status {
     }
 
     /**
-     * @param freeBytes     what the work folder's disk has free
+     * @param freeBytes     what the work folder's disk has free (-1: it cannot be read)
      * @param archivedFiles the originals (and replaced definitions) kept in {@code work/archive/}
      * @param keepDays      {@code hiraku.archive.keep-days}: how long they are kept (0: for good)
      */
@@ -262,13 +262,9 @@ final class Status {
         });
         long files = archived[0];
         long bytes = archived[1];
-        Path existing = workspace.work().toAbsolutePath();
-        while (existing != null && !java.nio.file.Files.exists(existing)) {
-            existing = existing.getParent();
-        }
-        long free = existing == null ? 0 : java.nio.file.Files.getFileStore(existing).getUsableSpace();
+        long free = new DiskRoom(workspace.work(), minFreeMb * 1024 * 1024, clock).free();
         Disk disk = new Disk(free, files, bytes, keepDays);
-        if (minFreeMb > 0 && free < minFreeMb * 1024 * 1024) {
+        if (minFreeMb > 0 && free >= 0 && free < minFreeMb * 1024 * 1024) {
             attention.add(new Attention("disk", workspace.work().toString(), "its disk has " + io.hiraku.publish.ByteSize.human(free)
                     + " free, less than " + Settings.DISK_MIN_FREE_MB + " (" + minFreeMb + " MB): a run takes no drop "
                     + "until space is freed", "free space on that disk: the archive holds " + files + " file(s), "
@@ -280,8 +276,7 @@ final class Status {
 
     /** Receipt mails the server has not taken yet (the outbox): the mail server or hiraku.mail.* may need a look. */
     private void unsentMails(List<Attention> attention) throws IOException {
-        List<Path> unsent = Workspace.filesUnder(workspace.outbox(), 1).stream()
-                .filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+        List<Path> unsent = MailOutbox.mailsIn(workspace.outbox());
         if (!unsent.isEmpty()) {
             attention.add(new Attention("mail", workspace.outbox().toString(), unsent.size()
                     + " receipt mail(s) not sent yet, the oldest " + unsent.get(0).getFileName().toString().substring(0, 15)

@@ -17,7 +17,8 @@ final class StatusText {
         out.println("  run      " + (report.run() == null ? "not running" : report.run()));
         out.println("  drops    " + report.waiting() + " waiting in the drop folders");
         Status.Disk disk = report.disk();
-        out.println("  disk     " + io.hiraku.publish.ByteSize.human(disk.freeBytes()) + " free; archive " + disk.archivedFiles() + " file(s), "
+        out.println("  disk     " + (disk.freeBytes() < 0 ? "free space unknown" : io.hiraku.publish.ByteSize.human(disk.freeBytes())
+                + " free") + "; archive " + disk.archivedFiles() + " file(s), "
                 + io.hiraku.publish.ByteSize.human(disk.archivedBytes()) + (disk.keepDays() > 0 ? ", each kept " + disk.keepDays() + " day(s)"
                         : ", kept for good (" + Settings.ARCHIVE_KEEP_DAYS + ")"));
         out.println();
