@@ -143,15 +143,26 @@ final class PipelineRunner {
             pending += uploaded;
         }
         LOG.info("Publishing {} file(s) found in {}", pending, settings.ingest());
-        Main main = start();
+        Main main = createMain();
+        main.start();
         try {
             boolean done = outcomes.awaitAtLeast(pending, timeoutMillis);
-            // a run from cron never sees the hourly timer fire: old originals and receipts go here instead
+            // once the last drop has let go of the gate (its receipt is written a moment before its journal entry
+            // ends): the catalog is rebuilt after the drops, not at start, since each publication rebuilds it (and
+            // records so); this rebuilds only what none did (nothing published, the catalog folder or the day
+            // changed). At start it was a second rebuild in every run that published, beside the drop. A run from
+            // cron never sees the hourly timer fire: old originals and receipts go here too.
+            // Timed out, a drop still holds the gate (the store down, say) and may for long: neither then.
+            if (!done) {
+                return false;
+            }
             var registry = main.getCamelContext().getRegistry();
-            registry.lookupByNameAndType("pipelineGate", PipelineGate.class).exclusively(() ->
-                    registry.lookupByNameAndType("archiveRetention", ArchiveRetention.class).removeExpired()
-                            + registry.lookupByNameAndType("receiptRetention", ReceiptRetention.class).removeExpired());
-            return done;
+            registry.lookupByNameAndType("pipelineGate", PipelineGate.class).exclusively(() -> {
+                rebuildCatalog(main);
+                return registry.lookupByNameAndType("archiveRetention", ArchiveRetention.class).removeExpired()
+                        + registry.lookupByNameAndType("receiptRetention", ReceiptRetention.class).removeExpired();
+            });
+            return true;
         } finally {
             main.stop();
         }
@@ -165,19 +176,22 @@ final class PipelineRunner {
         return main;
     }
 
-    /** The catalog is rebuilt at start where it is kept: a local run, or the catalog builder. */
+    /**
+     * The catalog is rebuilt, unless nothing it is made from changed, where it is kept: a local run, or the catalog
+     * builder (at the start of {@code run}, at the end of {@code publish --once}).
+     */
     private void rebuildCatalog(BaseMainSupport main) {
         if (!roles.catalog()) {
             return;
         }
         try {
             main.getCamelContext().getRegistry().lookupByNameAndType("publications", Publications.class)
-                    .rebuildCatalogAtStart();
+                    .rebuildCatalogIfChanged();
         } catch (io.hiraku.publish.StoreUnavailableException e) {
             // the store is down or full: the first publication after it is back rebuilds it
-            LOG.warn("The catalog could not be rebuilt at start: {}", e.getMessage());
+            LOG.warn("The catalog could not be rebuilt: {}", e.getMessage());
         } catch (IOException e) {
-            LOG.error("The catalog could not be rebuilt at start: {}", e.getMessage(), e);
+            LOG.error("The catalog could not be rebuilt: {}", e.getMessage(), e);
         }
     }
 

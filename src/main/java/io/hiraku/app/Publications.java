@@ -125,15 +125,16 @@ public final class Publications {
     }
 
     /**
-     * At start: rebuilds the catalog unless the last complete rebuild was made from the same code, settings, catalog
-     * folder and day, nothing changed the store since and no drop is in hand ({@link CatalogRebuilt}).
+     * At the start of {@code run}, and at the end of {@code publish --once}: rebuilds the catalog unless the last
+     * complete rebuild was made from the same code, settings, catalog folder and day, nothing changed the store since
+     * and no drop is in hand ({@link CatalogRebuilt}).
      */
-    public void rebuildCatalogAtStart() throws IOException {
+    public void rebuildCatalogIfChanged() throws IOException {
         Definitions definitions = catalog.load();
         if (rebuilt != null && journal.entries().isEmpty()
                 && rebuilt.isCurrent(inputs.of(definitions) + " " + entryPoint())) {
             LOG.info("The catalog is as its last rebuild left it (nothing it is made from has changed since): not "
-                    + "rebuilt at start");
+                    + "rebuilt");
             return;
         }
         rebuild(definitions);

@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -66,6 +70,24 @@ class CatalogRebuiltTest {
         Object pruned = identity(dataJson);
         assertThat(publishOnce()).isEqualTo(HirakuCommand.OK);
         assertThat(identity(dataJson)).isNotEqualTo(pruned);
+        assertThat(dir.resolve("work").resolve(CatalogRebuilt.FILE)).isRegularFile();
+
+        // a run that publishes, with the definition edited too: one rebuild, after the publication (at start it
+        // was a second one)
+        Files.writeString(definition, Files.readString(definition).replace("窓口の相談件数", "窓口ごとの相談件数"));
+        Files.writeString(drop.resolve("counts.csv"), "id,count\n1,12\n2,7\n");
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        Logger builder = (Logger) LoggerFactory.getLogger(io.hiraku.catalog.CatalogBuilder.class);
+        log.start();
+        builder.addAppender(log);
+        try {
+            assertThat(publishOnce()).isEqualTo(HirakuCommand.OK);
+        } finally {
+            builder.detachAppender(log);
+        }
+        assertThat(log.list).filteredOn(e -> e.getFormattedMessage().startsWith("Catalog rebuilt")).hasSize(1);
+        assertThat(Files.readString(page)).contains("窓口ごとの相談件数");
+        assertThat(Files.readString(dataJson)).contains("窓口ごとの相談件数");
         assertThat(dir.resolve("work").resolve(CatalogRebuilt.FILE)).isRegularFile();
     }
 
