@@ -173,6 +173,11 @@ class CatalogSiteBrowserTest {
             assertThat(cells).as("preview row %d", row + 1).isEqualTo(csv.get(row).toList());
         }
         assertThat(browser.findElement(By.cssSelector("table.preview caption")).getText()).contains("112");
+        // a short value is shown on one line, not squeezed to a few characters a line: each column is as wide as
+        // its values (up to 18rem, wrapped past that) and the table scrolls sideways in its region
+        WebElement header = browser.findElement(By.cssSelector("table.preview thead tr"));
+        assertThat(previewRows.get(0).getSize().getHeight()).as("height of the first row, every value under 20 characters")
+                .isLessThan(2 * header.getSize().getHeight());
         for (WebElement row : browser.findElements(By.cssSelector("table.downloads tbody tr"))) {
             WebElement link = row.findElement(By.cssSelector("a[download]"));
             byte[] body = get(link.getAttribute("href"));
