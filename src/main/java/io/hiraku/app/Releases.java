@@ -276,7 +276,7 @@ public final class Releases {
     /** Columns added, removed or reordered against the definition: the receipt proposes an updated one. */
     private static boolean hasDrift(ValidationReport report) {
         return report.getErrorTypes().keySet().stream().anyMatch(t -> t.equals("extra-label")
-                || t.equals("missing-label") || t.startsWith("schema-drift"));
+                || t.equals("missing-label") || t.equals("renamed-label") || t.startsWith("schema-drift"));
     }
 
     static void rejectOwnedElsewhere(IngestJob job, DatasetDefinition other) {

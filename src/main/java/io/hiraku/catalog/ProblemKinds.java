@@ -50,6 +50,7 @@ final class ProblemKinds {
             Map.entry("extra-cell", new Name("列が多すぎる行", "Rows with too many cells")),
             Map.entry("missing-label", new Name("見出しにない列", "Columns missing from the header")),
             Map.entry("extra-label", new Name("定義にない列", "Columns the definition does not have")),
+            Map.entry("renamed-label", new Name("見出しが定義と違う列", "Columns headed otherwise than in the definition")),
             Map.entry("duplicate-label", new Name("同じ見出しの列が複数", "Columns with the same heading")),
             Map.entry("blank-label", new Name("見出しのない列に値がある", "Values in a column without a heading")),
             Map.entry("schema-drift-order", new Name("列の順序が前回と違う", "Columns in another order than before")),

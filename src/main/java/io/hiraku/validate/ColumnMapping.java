@@ -58,6 +58,7 @@ final class ColumnMapping {
             }
         });
         List<Integer> unnamed = new ArrayList<>();
+        List<Integer> extras = new ArrayList<>();
         for (int col = 0; col < cells.size(); col++) {
             if (placed[col]) {
                 continue;
@@ -75,11 +76,7 @@ final class ColumnMapping {
                 }
             }
             if (match < 0) {
-                report.add(new Issue("extra-label", headerLine, null, col + 1, cells.get(col), null, cells.get(col),
-                        (col + 1) + "列目の見出し「" + cells.get(col) + "」はデータセット定義にありません。"
-                                + "定義に項目を追加するか、列を削除してください",
-                        "column " + (col + 1) + " '" + cells.get(col) + "' is not in the dataset definition; "
-                                + "add the field to the definition or remove the column"));
+                extras.add(col);
             } else if (columnOfField[match] >= 0) {
                 report.add(new Issue("duplicate-label", headerLine, null, col + 1, cells.get(col),
                         fields.get(match).name(), cells.get(col),
@@ -91,8 +88,30 @@ final class ColumnMapping {
                 columnOfField[match] = col;
             }
         }
+        Map<Integer, Integer> renamed = renamed(columnOfField, extras, cells.size());
+        for (int col : extras) {
+            Integer f = renamed.get(col);
+            if (f != null) {
+                Field field = fields.get(f);
+                report.add(new Issue("renamed-label", headerLine, null, col + 1, cells.get(col), field.name(),
+                        cells.get(col),
+                        (col + 1) + "列目の見出し「" + cells.get(col) + "」は、データセット定義では「" + field.label()
+                                + "」です。見出しを「" + field.label() + "」に戻してください（別の項目に変えたのなら、"
+                                + "オープンデータ担当に定義の変更を頼んでください）",
+                        "column " + (col + 1) + " is headed '" + cells.get(col) + "' where the dataset definition has '"
+                                + field.label() + "' (" + field.name() + "): put the header back to '" + field.label()
+                                + "' (if the column holds something else now, ask the open-data team to change the "
+                                + "definition)"));
+            } else {
+                report.add(new Issue("extra-label", headerLine, null, col + 1, cells.get(col), null, cells.get(col),
+                        (col + 1) + "列目の見出し「" + cells.get(col) + "」はデータセット定義にありません。"
+                                + "定義に項目を追加するか、列を削除してください",
+                        "column " + (col + 1) + " '" + cells.get(col) + "' is not in the dataset definition; "
+                                + "add the field to the definition or remove the column"));
+            }
+        }
         for (int f = 0; f < fields.size(); f++) {
-            if (columnOfField[f] < 0) {
+            if (columnOfField[f] < 0 && !renamed.containsValue(f)) {
                 Field field = fields.get(f);
                 report.add(new Issue("missing-label", headerLine, null, null, field.label(), field.name(), null,
                         "列「" + field.label() + "」（" + field.name() + "）がファイルにありません",
@@ -102,6 +121,36 @@ final class ColumnMapping {
         checkOrder(fields, columnOfField, columnNumbers, headerLine, report);
         return new ColumnMapping(columnOfField, cells.toArray(String[]::new), cells.size(),
                 unnamed.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /**
+     * Header cells that are most likely a field's column under another heading (a title retyped, 設置位置 saved as
+     * 設置場所): between the columns of two fields the file has, exactly one unknown heading where exactly one field
+     * is missing. By the unknown heading's column, the field it stands where. The column is still not read as that
+     * field (it may hold something else now); the receipt says the two problems as one, with the likely fix.
+     */
+    private static Map<Integer, Integer> renamed(int[] columnOfField, List<Integer> extras, int width) {
+        Map<Integer, Integer> renamed = new java.util.HashMap<>();
+        int f = 0;
+        while (f < columnOfField.length) {
+            if (columnOfField[f] >= 0) {
+                f++;
+                continue;
+            }
+            int before = f - 1; // the gap of missing fields from f, and the columns of the fields around it
+            int after = f;
+            while (after < columnOfField.length && columnOfField[after] < 0) {
+                after++;
+            }
+            int from = before >= 0 ? columnOfField[before] : -1;
+            int to = after < columnOfField.length ? columnOfField[after] : width;
+            List<Integer> between = extras.stream().filter(c -> c > from && c < to).toList();
+            if (after - f == 1 && between.size() == 1) {
+                renamed.put(between.get(0), f);
+            }
+            f = after;
+        }
+        return renamed;
     }
 
     /**

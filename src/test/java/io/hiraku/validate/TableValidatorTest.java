@@ -93,11 +93,28 @@ class TableValidatorTest {
 
     @Test
     void headerColumnsAreMatchedByTitleOrNameAndCheckedBothWays() throws IOException {
-        Path file = csv("id,名称,開設日,備考,バリアフリー\n1,a,2020-01-01,x,有\n");
+        Path file = csv("id,名称,開設日,バリアフリー,備考\n1,a,2020-01-01,有,x\n");
         ValidationReport report = new TableValidator().validate(file, facilities, collect);
         assertThat(report.getErrors()).extracting(Issue::type, Issue::column)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("extra-label", "備考"),
                         org.assertj.core.groups.Tuple.tuple("missing-label", "定員"));
+    }
+
+    @Test
+    void anUnknownHeadingWhereOneFieldIsMissingIsOneProblemWithItsLikelyFix() throws IOException {
+        Path file = csv("id,名称,開設日,収容人数,バリアフリー\n1,a,2020-01-01,30,有\n");
+        ValidationReport report = new TableValidator().validate(file, facilities, collect);
+        assertThat(report.getErrors()).singleElement().satisfies(issue -> {
+            assertThat(issue.type()).isEqualTo("renamed-label");
+            assertThat(issue.columnNumber()).isEqualTo(4);
+            assertThat(issue.column()).isEqualTo("収容人数");
+            assertThat(issue.messageJa()).contains("4列目の見出し「収容人数」", "「定員」に戻して");
+            assertThat(issue.messageEn()).contains("column 4 is headed '収容人数'", "put the header back to '定員'");
+        });
+        // two unknown headings where two fields are missing: which is which is a guess, so each is said as it is
+        Path two = csv("id,名称,開設,収容人数,バリアフリー\n1,a,2020-01-01,30,有\n");
+        assertThat(new TableValidator().validate(two, facilities, collect).getErrors()).extracting(Issue::type)
+                .containsExactly("extra-label", "extra-label", "missing-label", "missing-label");
     }
 
     @Test
