@@ -449,7 +449,7 @@ public final class HirakuCommand implements Runnable {
             ObjectStore sharedArchive = Stores.sharedArchiveOrNull(settings);
             Withdrawals withdrawals = new Withdrawals(store, new Workspace(settings.work(), settings.ingest()),
                     new SiteTemplates(settings.catalog().resolve("site")), java.time.Clock.systemUTC(), sharedArchive,
-                    Stores.ingestOrNull(settings));
+                    Stores.ingestOrNull(settings), settings.integer(Settings.RECEIPTS_KEEP_DAYS));
             io.hiraku.publish.Withdrawal.Plan plan;
             try {
                 plan = withdrawals.withdraw(definitions, datasetId, request.release(), request.reason(),

@@ -67,7 +67,9 @@ public final class PipelineConfiguration implements CamelConfiguration {
         context.getRegistry().bind("work", new Work(catalog, sharedArchive, workspace, clock));
         context.getRegistry().bind("archiveRetention", new ArchiveRetention(workspace, journal, clock,
                 settings.integer(Settings.ARCHIVE_KEEP_DAYS)));
-        context.getRegistry().bind("receiptRetention", new ReceiptRetention(workspace, new ReceiptWriter(templates), clock,
+        // receipts as files; a drop folder's list says how long its receipts are kept
+        ReceiptWriter receiptWriter = new ReceiptWriter(templates, settings.integer(Settings.RECEIPTS_KEEP_DAYS));
+        context.getRegistry().bind("receiptRetention", new ReceiptRetention(workspace, receiptWriter, clock,
                 settings.integer(Settings.RECEIPTS_KEEP_DAYS)));
         // Hiraku's counters go to the registry Camel's Prometheus metrics use (camel.metrics.*)
         io.micrometer.core.instrument.MeterRegistry meters = context.getRegistry()
@@ -115,18 +117,18 @@ public final class PipelineConfiguration implements CamelConfiguration {
         context.getRegistry().bind("operatorRequests", new OperatorRequests(settings, gate, clock));
         // drops uploaded to object storage, when configured; their receipts go back there
         ObjectStore ingestStore = Stores.ingestOrNull(settings);
-        Receipts receipts = new Receipts(new ReceiptWriter(templates), workspace, catalog, outcomes, journal, metrics,
+        Receipts receipts = new Receipts(receiptWriter, workspace, catalog, outcomes, journal, metrics,
                 ingestStore, sharedArchive);
         context.getRegistry().bind("storeDrops", new StoreDrops(ingestStore, workspace, journal,
                 java.time.Duration.ofMillis(settings.integer(Settings.SETTLE_MS)), clock, room, receipts));
         metrics.watchStoreWaiting(receipts::waitingForStore);
         context.getRegistry().bind("storeHealthCheck", new StoreHealthCheck(receipts));
         // receipts a department has to act on, mailed to it (hiraku.mail.*; none by default)
-        ReceiptMail mail = ReceiptMail.of(settings, context.createProducerTemplate(), new ReceiptWriter(templates));
+        ReceiptMail mail = ReceiptMail.of(settings, context.createProducerTemplate(), receiptWriter);
         receipts.mailWith(mail);
         context.getRegistry().bind("receiptMail", mail);
         metrics.watchUnsentMails(mail::waiting);
-        Reminders reminders = new Reminders(catalog, store, workspace, new ReceiptWriter(templates), clock, ingestStore);
+        Reminders reminders = new Reminders(catalog, store, workspace, receiptWriter, clock, ingestStore);
         reminders.mailWith(mail);
         context.getRegistry().bind("reminders", reminders);
         context.getRegistry().bind("receipts", receipts);

@@ -167,7 +167,7 @@ record ReceiptPlace(Path folder, ObjectStore store, String prefix, Path scratch,
     }
 
     private void writeListing(ReceiptWriter writer, ReceiptListing listing) throws IOException {
-        byte[] html = writer.html(listing).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] html = writer.html(listing, store == null).getBytes(java.nio.charset.StandardCharsets.UTF_8);
         if (store == null) {
             DurableFiles.write(folder.resolve(ReceiptListing.HTML), html);
             return;

@@ -33,15 +33,18 @@ final class Withdrawals {
     private final ObjectStore ingestStore;
     private final Workspace workspace;
     private final SiteTemplates templates;
+    private final ReceiptWriter receipts;
     private final Path scratch;
     private final Clock clock;
 
     /**
      * @param sharedArchive distributed mode's shared archive (originals kept for workers), or null
      * @param ingestStore   the ingest object store, where departments that upload there get receipts, or null
+     * @param receiptsKeepDays how many days a drop folder keeps a receipt (its list says so)
      */
     Withdrawals(ObjectStore store, Workspace workspace, SiteTemplates templates, Clock clock, ObjectStore sharedArchive,
-                ObjectStore ingestStore) {
+                ObjectStore ingestStore, int receiptsKeepDays) {
+        this.receipts = new ReceiptWriter(templates, receiptsKeepDays);
         this.sharedArchive = sharedArchive;
         this.ingestStore = ingestStore;
         this.store = store;
@@ -134,7 +137,7 @@ final class Withdrawals {
                 ja, en, null, null, null, null);
         String name = dataset.id() + ".withdrawn." + now.toString().replace(":", "");
         for (ReceiptPlace place : ReceiptPlace.department(workspace, ingestStore, department, true)) {
-            place.write(new ReceiptWriter(templates), receipt, name);
+            place.write(receipts, receipt, name);
         }
         LOG.info("Receipt of the withdrawal written for department {}: {}", department, name);
     }

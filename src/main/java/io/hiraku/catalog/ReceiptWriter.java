@@ -18,9 +18,20 @@ import java.util.Map;
 public final class ReceiptWriter {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final SiteTemplates templates;
+    private final int folderKeepDays;
 
+    /** A writer for places whose receipts are kept for good. */
     public ReceiptWriter(SiteTemplates templates) {
+        this(templates, 0);
+    }
+
+    /**
+     * @param folderKeepDays how many days a drop folder keeps each receipt (hiraku.receipts.keep-days; 0 for good),
+     *                       which a folder's list tells the department
+     */
+    public ReceiptWriter(SiteTemplates templates, int folderKeepDays) {
         this.templates = templates;
+        this.folderKeepDays = folderKeepDays;
     }
 
     /** Writes both files into the folder (atomically each) and returns the JSON file's path. */
@@ -37,8 +48,13 @@ public final class ReceiptWriter {
         return templates.render("receipt.ftlh", model(receipt));
     }
 
-    /** The list of a receipts folder as people read it ({@code index.html}). */
-    public String html(ReceiptListing listing) throws IOException {
+    /**
+     * The list of a receipts folder as people read it ({@code index.html}).
+     *
+     * @param folder whether the list is a drop folder's (where receipts are removed after {@code folderKeepDays});
+     *               an ingest bucket's receipts go by the bucket's own lifecycle rules, which Hiraku does not know
+     */
+    public String html(ReceiptListing listing, boolean folder) throws IOException {
         Map<String, Object> model = new LinkedHashMap<>();
         List<Map<String, Object>> receipts = new ArrayList<>();
         for (ReceiptListing.Entry e : listing.receipts()) {
@@ -54,6 +70,7 @@ public final class ReceiptWriter {
         model.put("receipts", receipts);
         model.put("data", ReceiptListing.start() + listing.embedded() + "</script>");
         model.put("kept", ReceiptListing.KEPT);
+        model.put("keepDays", folder ? folderKeepDays : 0);
         return templates.render("receipts.ftlh", model);
     }
 

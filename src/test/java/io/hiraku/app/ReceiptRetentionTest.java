@@ -44,7 +44,12 @@ class ReceiptRetentionTest {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
         assertThat(new ReceiptRetention(workspace, writer, clock, 0).removeExpired()).isZero();
-        assertThat(new ReceiptRetention(workspace, writer, clock, 30).removeExpired()).isEqualTo(2);
+        assertThat(Files.readString(folder.resolve(ReceiptListing.HTML))).doesNotContain("日たつと消えます");
+        // the writer of a run with the setting: the folder's list tells the department how long receipts stay
+        ReceiptWriter keeping = new ReceiptWriter(new SiteTemplates(Path.of("catalog/site")), 30);
+        assertThat(new ReceiptRetention(workspace, keeping, clock, 30).removeExpired()).isEqualTo(2);
+        assertThat(Files.readString(folder.resolve(ReceiptListing.HTML)))
+                .contains("受付結果は、書かれてから 30 日たつと消えます", "A receipt is removed 30 days after it was written");
 
         assertThat(folder.resolve("old.csv.1.json")).doesNotExist();
         assertThat(folder.resolve("old.csv.1.html")).doesNotExist();
