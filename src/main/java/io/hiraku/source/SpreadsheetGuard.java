@@ -23,10 +23,19 @@ public final class SpreadsheetGuard {
      * would not fit in the heap; such a workbook is refused with the advice to save it as CSV, which
      * streams whatever its size. Measured with bin/hiraku's 144 MB heap on sheets of a number and a
      * distinct address per row: 600,000 rows (43 MB of shared strings) published, 800,000 (57 MB) ran out
-     * of memory; 32 MB (some 450,000 distinct texts) leaves room for wider rows and the key index.
+     * of memory; 32 MB (some 450,000 distinct texts) leaves room for wider rows and the key index. The
+     * limit follows the heap (two ninths of it, never under 32 MB): an operator who gives Hiraku more memory
+     * ({@code HIRAKU_JAVA_OPTS=-Xmx1g}: some 220 MB) can have larger workbooks read.
      */
     public record Limits(int maxEntries, long maxUnpackedBytes, int maxRatio, long maxSharedStringsBytes) {
-        public static final Limits DEFAULT = new Limits(10_000, 1L << 30, 200, 32L << 20);
+        /** For the heap this JVM has. */
+        public static final Limits DEFAULT = forHeap(Runtime.getRuntime().maxMemory());
+
+        /** For a heap of {@code maxHeapBytes} ({@link Runtime#maxMemory()}). */
+        public static Limits forHeap(long maxHeapBytes) {
+            long sharedStrings = maxHeapBytes == Long.MAX_VALUE ? 32L << 20 : Math.max(32L << 20, maxHeapBytes / 9 * 2);
+            return new Limits(10_000, 1L << 30, 200, sharedStrings);
+        }
     }
 
     private static final int PROLOG_BYTES = 4096;
@@ -61,10 +70,11 @@ public final class SpreadsheetGuard {
                 if (name.equals("xl/sharedstrings.xml") && size > limits.maxSharedStringsBytes()) {
                     long mb = limits.maxSharedStringsBytes() >> 20;
                     throw refused("xlsxの文字列が多すぎて読めません（共有文字列 " + (size >> 20) + " MB、" + mb
-                                    + " MBまで）。このシートは CSV（UTF-8）で保存して置いてください。CSV は大きさに関わらず読めます",
+                                    + " MBまで）。このシートは CSV（UTF-8）で保存して置いてください。CSV は大きさに関わらず読めます"
+                                    + "（上限は Hiraku のメモリに比例します）",
                             "the workbook holds too much distinct text to read as xlsx (" + (size >> 20) + " MB of shared "
                                     + "strings, at most " + mb + " MB): save the sheet as CSV (UTF-8) and drop that; CSV "
-                                    + "is read whatever its size");
+                                    + "is read whatever its size (the limit grows with the memory Hiraku is given)");
                 }
                 if (name.endsWith(".xml") || name.endsWith(".rels")) {
                     checkProlog(zip, entry);

@@ -40,7 +40,12 @@ public final class XlsxRecordReader implements RecordReader {
      *              a table (two consecutive rows with two or more cells filled)
      */
     public static XlsxRecordReader open(Path file, String sheet) throws IOException {
-        SpreadsheetGuard.check(file, SpreadsheetGuard.Limits.DEFAULT);
+        return open(file, sheet, SpreadsheetGuard.Limits.DEFAULT);
+    }
+
+    /** With the guard's limits given (those of another heap than this JVM's). */
+    static XlsxRecordReader open(Path file, String sheet, SpreadsheetGuard.Limits limits) throws IOException {
+        SpreadsheetGuard.check(file, limits);
         ReadableWorkbook workbook = new ReadableWorkbook(file.toFile(), new ReadingOptions(true, false));
         try {
             return new XlsxRecordReader(workbook, choose(workbook, sheet));

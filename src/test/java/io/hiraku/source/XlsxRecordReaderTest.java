@@ -126,8 +126,17 @@ class XlsxRecordReaderTest {
             assertThat(last.cells()).containsExactly("999", "東京都千代田区霞が関" + Integer.toHexString(999 * 7919) + "丁目999番地");
         }
         Path large = io.hiraku.Fixtures.xlsxWithDistinctTexts(dir.resolve("large.xlsx"), 480_000);
-        assertThatThrownBy(() -> XlsxRecordReader.open(large, null)).isInstanceOfSatisfying(MalformedTableException.class,
-                e -> assertThat(e.getMessage()).contains("too much distinct text", "save the sheet as CSV (UTF-8)"));
+        SpreadsheetGuard.Limits launcher = SpreadsheetGuard.Limits.forHeap(144L << 20); // bin/hiraku's -Xmx144m
+        assertThat(launcher.maxSharedStringsBytes()).isEqualTo(32L << 20);
+        assertThatThrownBy(() -> XlsxRecordReader.open(large, null, launcher)).isInstanceOfSatisfying(
+                MalformedTableException.class, e -> assertThat(e.getMessage())
+                        .contains("too much distinct text", "at most 32 MB", "save the sheet as CSV (UTF-8)"));
+        // given a gigabyte (HIRAKU_JAVA_OPTS=-Xmx1g), the same workbook is read
+        SpreadsheetGuard.Limits gigabyte = SpreadsheetGuard.Limits.forHeap(1L << 30);
+        assertThat(gigabyte.maxSharedStringsBytes()).isGreaterThan(200L << 20);
+        try (XlsxRecordReader reader = XlsxRecordReader.open(large, null, gigabyte)) {
+            assertThat(reader.next().cells()).containsExactly("番号", "住所");
+        }
     }
 
     @Test
