@@ -42,6 +42,11 @@ public final class HirakuCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        // Netty serves only the health and metrics endpoint here (the S3 client is Apache's): without sun.misc.Unsafe
+        // it needs no JDK-internal memory access, which Java 24 and later warn about on the console at every start
+        if (System.getProperty("io.netty.noUnsafe") == null) {
+            System.setProperty("io.netty.noUnsafe", "true");
+        }
         System.exit(execute(args));
     }
 
