@@ -229,10 +229,15 @@ final class Status {
             attention.add(new Attention("refused", department + "/" + fileName + (datasets.isEmpty() ? ""
                     : " (" + String.join(", ", datasets) + ")"), "refused on " + local(definitions, refused).substring(0, 16)
                     .replace('T', ' ') + ": " + why + "; nothing published since",
-                    (receipt.has("proposedDefinition")
+                    (!receipt.has("proposedDefinition")
+                            ? "the department fixes the file as its receipt says and drops it again"
+                            : datasets.isEmpty()
                             ? "no definition takes the file: its receipt proposes one (" + receipt.path("proposedDefinition")
                             .path("path").asText() + ") to fill in and drop back with the file, or the team adds one"
-                            : "the department fixes the file as its receipt says and drops it again")
+                            // a definition takes it, but the file's columns are not the definition's (drift)
+                            : "its columns are not those of the definition: the department puts them back as its receipt "
+                            + "says, or, if the change is meant, the team updates the definition (the receipt proposes "
+                            + receipt.path("proposedDefinition").path("path").asText() + ")")
                             + " (receipt: " + html + ")"));
         }
     }

@@ -173,6 +173,15 @@ class StatusTest {
         assertThat(publishOnce()).isEqualTo(HirakuCommand.OK);
         Printed mended = status();
         assertThat(mended.exit()).as(mended.out()).isEqualTo(HirakuCommand.OK);
+
+        // the file again with a column renamed: a definition takes it, its columns are not the definition's
+        Files.writeString(drop.resolve("窓口の一覧.csv"), "窓口名\n中央\n");
+        assertThat(publishOnce()).isEqualTo(HirakuCommand.REJECTED);
+        JsonNode drifted = JSON.readTree(status("--json").out()).path("attention");
+        assertThat(drifted).hasSize(1);
+        assertThat(drifted.get(0).path("subject").asText()).isEqualTo("health/窓口の一覧.csv (windows)");
+        assertThat(drifted.get(0).path("todo").asText()).doesNotContain("no definition takes the file")
+                .contains("its columns are not those of the definition", "the team updates the definition");
     }
 
     private static String counts(String windowOptions) {
