@@ -19,6 +19,8 @@ import io.hiraku.validate.Receipt;
 import io.hiraku.validate.TableValidator;
 import io.hiraku.validate.ValidationReport;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -181,11 +183,12 @@ public final class Releases {
                         "not published: " + report.getErrorCount()
                                 + " problem(s) found; fix those listed below and drop the file again");
                 LOG.warn("Rejected {}: {} problem(s)", job, report.getErrorCount());
-                if (hasDrift(report)) {
-                    proposer.propose(job.getArchived(), job.getFileName()).ifPresent(yaml -> job.proposal(
-                            new Receipt.ProposedDefinition(dataset.definitionFile() == null
-                                    ? "catalog/datasets/" + job.getDepartment() + "/" + dataset.id() + ".yaml"
-                                    : dataset.definitionFile(), yaml)));
+                if (hasDrift(report) && dataset.definitionFile() != null) {
+                    // the definition brought to the file's columns, for the team to take if the change is meant
+                    Path definitionFile = Path.of(dataset.definitionFile());
+                    proposer.update(job.getArchived(), job.getFileName(), Files.readString(definitionFile),
+                            definitionFile.getFileName().toString()).ifPresent(yaml -> job.proposal(
+                            new Receipt.ProposedDefinition(dataset.definitionFile(), yaml, true)));
                 }
                 return job;
             }

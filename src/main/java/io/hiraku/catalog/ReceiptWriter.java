@@ -175,6 +175,7 @@ public final class ReceiptWriter {
         m.put("proposalFile", r.proposedDefinition() == null ? ""
                 : r.proposedDefinition().path().substring(r.proposedDefinition().path().lastIndexOf('/') + 1));
         m.put("proposalYaml", r.proposedDefinition() == null ? "" : r.proposedDefinition().yaml());
+        m.put("proposalUpdate", r.proposedDefinition() != null && r.proposedDefinition().update());
         m.put("errorColumns", columns);
         m.put("normalizations", normalizations);
         return m;

@@ -129,7 +129,7 @@ final class ColumnMapping {
      * is missing. By the unknown heading's column, the field it stands where. The column is still not read as that
      * field (it may hold something else now); the receipt says the two problems as one, with the likely fix.
      */
-    private static Map<Integer, Integer> renamed(int[] columnOfField, List<Integer> extras, int width) {
+    static Map<Integer, Integer> renamed(int[] columnOfField, List<Integer> extras, int width) {
         Map<Integer, Integer> renamed = new java.util.HashMap<>();
         int f = 0;
         while (f < columnOfField.length) {
@@ -207,7 +207,8 @@ final class ColumnMapping {
         return width;
     }
 
-    private static String key(String s) {
+    /** A heading or field name as they are matched: NFKC, trimmed, lowercase. */
+    static String key(String s) {
         return HalfWidth.trim(Normalizer.normalize(s, Normalizer.Form.NFKC)).toLowerCase(java.util.Locale.ROOT);
     }
 }

@@ -19,6 +19,7 @@ import io.hiraku.source.UndecodableFileException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -60,6 +61,104 @@ public final class DefinitionProposer {
         String stem = (dot > 0 ? fileName.substring(0, dot) : fileName).toLowerCase(Locale.ROOT);
         String id = stem.replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         return id.isEmpty() ? "new-dataset" : id;
+    }
+
+    /**
+     * A dataset's definition brought to the columns of a file it takes (columns added, removed or renamed): each
+     * column the definition has keeps its field as it is (its name, type, constraints), a column under another
+     * heading where exactly one field is missing keeps that field with the new heading as its title, a new column
+     * gets a field inferred from the file; fields with no column are left out, and so is a primary key naming one.
+     * Everything else in the definition stays (its comments do not). Empty when the file cannot be read as a table,
+     * or the definition's fields come from a standard template (the file should follow the standard).
+     *
+     * @param definitionYaml the definition as written in the catalog folder
+     */
+    public Optional<String> update(Path file, String fileName, String definitionYaml, String definitionName)
+            throws IOException {
+        Optional<String> inferred = propose(file, fileName);
+        JsonNode root = YAML.readTree(definitionYaml);
+        if (inferred.isEmpty() || !(root instanceof com.fasterxml.jackson.databind.node.ObjectNode definition)
+                || definition.has("template") || !definition.path("schema").path("fields").isArray()) {
+            return Optional.empty();
+        }
+        JsonNode had = definition.path("schema").path("fields");
+        JsonNode columns = YAML.readTree(inferred.get()).path("schema").path("fields");
+        int[] columnOfField = new int[had.size()];
+        java.util.Arrays.fill(columnOfField, -1);
+        List<Integer> extras = new ArrayList<>();
+        for (int col = 0; col < columns.size(); col++) {
+            String heading = ColumnMapping.key(columns.get(col).path("title").asText());
+            int match = -1;
+            for (int f = 0; f < had.size() && match < 0; f++) {
+                if (columnOfField[f] < 0 && (heading.equals(ColumnMapping.key(had.get(f).path("name").asText()))
+                        || heading.equals(ColumnMapping.key(had.get(f).path("title").asText())))) {
+                    match = f;
+                }
+            }
+            if (match >= 0) {
+                columnOfField[match] = col;
+            } else {
+                extras.add(col);
+            }
+        }
+        Map<Integer, Integer> renamed = ColumnMapping.renamed(columnOfField, extras, columns.size());
+        com.fasterxml.jackson.databind.node.ArrayNode fields = YAML.createArrayNode();
+        List<String> changes = new ArrayList<>();
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (int col = 0; col < columns.size(); col++) {
+            int f = -1;
+            for (int i = 0; i < had.size(); i++) {
+                if (columnOfField[i] == col) {
+                    f = i;
+                }
+            }
+            JsonNode field;
+            if (f >= 0) {
+                field = had.get(f);
+            } else if (renamed.containsKey(col)) {
+                JsonNode before = had.get(renamed.get(col));
+                String heading = columns.get(col).path("title").asText();
+                field = before.deepCopy();
+                ((com.fasterxml.jackson.databind.node.ObjectNode) field).put("title", heading);
+                changes.add("renamed " + before.path("title").asText(before.path("name").asText()) + " → " + heading);
+            } else {
+                field = columns.get(col);
+                changes.add("added " + field.path("title").asText());
+            }
+            names.add(field.path("name").asText());
+            fields.add(field);
+        }
+        for (int f = 0; f < had.size(); f++) {
+            if (columnOfField[f] < 0 && !renamed.containsValue(f)) {
+                changes.add("removed " + had.get(f).path("title").asText(had.get(f).path("name").asText()));
+            }
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode schema = (com.fasterxml.jackson.databind.node.ObjectNode) definition.get("schema");
+        schema.set("fields", fields);
+        JsonNode key = schema.path("primaryKey");
+        if (key.isTextual() && !names.contains(key.asText())) {
+            schema.remove("primaryKey");
+            changes.add("primary key " + key.asText() + " left out (it has no column)");
+        } else if (key.isArray()) {
+            com.fasterxml.jackson.databind.node.ArrayNode kept = YAML.createArrayNode();
+            key.forEach(k -> {
+                if (names.contains(k.asText())) {
+                    kept.add(k);
+                }
+            });
+            if (kept.size() == key.size()) {
+                schema.set("primaryKey", kept);
+            } else {
+                schema.remove("primaryKey");
+                changes.add("primary key " + key + " left out (a field of it has no column)");
+            }
+        }
+        if (changes.isEmpty()) {
+            changes.add("its fields in the file's order");
+        }
+        return Optional.of("# " + definitionName + " brought to the columns of " + fileName + ": " + String.join("; ", changes)
+                + ".\n# Everything else is as it was (its comments are not kept). Check the fields added.\n"
+                + YAML.writeValueAsString(definition));
     }
 
     /** The proposed definition as YAML, or empty when the file cannot be read as a table at all. */

@@ -46,8 +46,14 @@ public record Receipt(
     public record MetadataQuality(int points, int maximum, String rating, List<String> unmet) {
     }
 
-    /** For a file no definition matches: where a definition would go, and one inferred from the file. */
-    public record ProposedDefinition(String path, String yaml) {
+    /**
+     * For a file no definition matches: where a definition would go, and one inferred from the file; or, for a file
+     * whose columns are not its definition's ({@code update}), that definition brought to the file's columns.
+     */
+    public record ProposedDefinition(String path, String yaml, boolean update) {
+        public ProposedDefinition(String path, String yaml) {
+            this(path, yaml, false);
+        }
     }
 
     /** A published file with its stable URL. */

@@ -108,8 +108,24 @@ class DatasetRulesTest {
         JsonNode drift = receipt.path("report").path("errors").get(0);
         assertThat(drift.path("type").asText()).isEqualTo("schema-drift-order");
         assertThat(drift.path("messageEn").asText()).contains("Definition: 名称, 定員", "file: 定員, 名称");
-        assertThat(receipt.path("proposedDefinition").path("yaml").asText()).containsSubsequence("title: ID", "title: 定員",
-                "title: 名称");
+        // the definition itself, its fields in the file's order, not a blank one inferred from the file
+        JsonNode proposal = receipt.path("proposedDefinition");
+        assertThat(proposal.path("update").asBoolean()).isTrue();
+        assertThat(proposal.path("path").asText()).endsWith("facilities.yaml");
+        assertThat(proposal.path("yaml").asText()).containsSubsequence("title: ID", "name: capacity", "title: 定員",
+                "name: name", "title: 名称").contains("title: 施設", "description: テスト用のデータセット")
+                .contains("its fields in the file's order").doesNotContain("name: column", "（データセットの名前）");
+
+        // a heading changed and a column added: the field keeps its name with the new heading, the new one is inferred
+        Files.writeString(dir.resolve("work/ingest/city/facilities.csv"), "ID,名前,定員,開設年\n1,中央,30,1998\n");
+        assertThat(publishOnce()).isEqualTo(HirakuCommand.REJECTED);
+        JsonNode renamed = receipt("city", "facilities.csv").path("proposedDefinition");
+        assertThat(renamed.path("yaml").asText()).contains("renamed 名称 → 名前", "added 開設年")
+                .containsSubsequence("name: id", "name: name", "title: 名前", "name: capacity", "title: 開設年",
+                        "type: integer")
+                .contains("title: 施設");
+        String html = Files.readString(receiptPath("city", "facilities.csv", ".html"));
+        assertThat(html).contains("If the change of columns is a mistake, fix the file's headings");
     }
 
     @Test
