@@ -95,7 +95,9 @@ class DatasetRulesTest {
         catalog("city", "facilities.yaml", """
                 title: 施設
                 description: テスト用のデータセット
+                spatial: "012025"  # 北海道函館市: a code with a leading zero must stay one
                 schema:
+                  primaryKey: [id]
                   fields:
                     - {name: id, title: ID, type: integer}
                     - {name: name, title: 名称, type: string}
@@ -126,6 +128,14 @@ class DatasetRulesTest {
                 .contains("title: 施設");
         String html = Files.readString(receiptPath("city", "facilities.csv", ".html"));
         assertThat(html).contains("If the change of columns is a mistake, fix the file's headings");
+
+        // the team takes the proposal as it is: the same file is then published, the code still 012025
+        Files.writeString(dir.resolve("catalog/datasets/city/facilities.yaml"), renamed.path("yaml").asText());
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+                .readTree(renamed.path("yaml").asText()).path("spatial").asText()).isEqualTo("012025");
+        Files.writeString(dir.resolve("work/ingest/city/facilities.csv"), "ID,名前,定員,開設年\n1,中央,30,1998\n");
+        assertThat(publishOnce()).isEqualTo(HirakuCommand.OK);
+        assertThat(Files.readString(dir.resolve("store/datasets/facilities/facilities.csv"))).startsWith("id,name,capacity,");
     }
 
     @Test
