@@ -94,11 +94,18 @@ final class Recovery {
     }
 
     /**
-     * Temporary files in the work folder's own places: receipts, archive, rejected, journal, outbox. The drop
-     * folders themselves are the departments' (a copy tool may be writing a temporary file there now).
+     * Temporary files in the work folder's own places: the folder itself (the catalog-rebuilt record), receipts,
+     * archive, rejected, journal, outbox. The drop folders themselves are the departments' (a copy tool may be
+     * writing a temporary file there now).
      */
     private int removeTemporaryFiles(boolean ownDropFolders) throws IOException {
         int removed = 0;
+        if (Files.isDirectory(workspace.work())) {
+            for (Path p : Workspace.filesUnder(workspace.work(), 1).stream().filter(DurableFiles::isTemporary).toList()) {
+                Files.deleteIfExists(p);
+                removed++;
+            }
+        }
         List<Path> roots = ownDropFolders
                 ? List.of(workspace.archive(), workspace.rejected(), workspace.journal(), workspace.outbox(), workspace.ingest())
                 : List.of(workspace.archive(), workspace.rejected(), workspace.journal(), workspace.outbox());

@@ -39,5 +39,12 @@ class RecoveryTest {
                 .resolve("visits.csv"), "id\n1\n");
         assertThat(recovery.recover(definitions, true)).isTrue();
         assertThat(workspace.staging()).isEmptyDirectory();
+
+        // a run killed while it wrote work/catalog-rebuilt leaves its temporary beside it: removed, the record kept
+        Path record = Files.writeString(workspace.work().resolve(CatalogRebuilt.FILE), "inputs\n");
+        Path half = Files.writeString(io.hiraku.publish.DurableFiles.temporaryFor(record), "inp");
+        recovery.recover(definitions, true);
+        assertThat(half).doesNotExist();
+        assertThat(record).hasContent("inputs");
     }
 }
