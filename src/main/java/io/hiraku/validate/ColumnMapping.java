@@ -20,12 +20,14 @@ final class ColumnMapping {
     private final String[] headerLabels;
     private final int width;
     private final int[] unnamed;
+    private final long headerLine;
 
-    private ColumnMapping(int[] columnOfField, String[] headerLabels, int width, int[] unnamed) {
+    private ColumnMapping(int[] columnOfField, String[] headerLabels, int width, int[] unnamed, long headerLine) {
         this.columnOfField = columnOfField;
         this.headerLabels = headerLabels;
         this.width = width;
         this.unnamed = unnamed;
+        this.headerLine = headerLine;
     }
 
     /** Maps the header; problems (unknown, missing or repeated columns) go to the report. */
@@ -38,7 +40,7 @@ final class ColumnMapping {
             for (int i = 0; i < columnOfField.length; i++) {
                 columnOfField[i] = i;
             }
-            return new ColumnMapping(columnOfField, labels, fields.size(), new int[0]);
+            return new ColumnMapping(columnOfField, labels, fields.size(), new int[0], 0);
         }
         List<String> cells = new ArrayList<>(header.get());
         Arrays.fill(columnOfField, -1);
@@ -120,7 +122,7 @@ final class ColumnMapping {
         }
         checkOrder(fields, columnOfField, columnNumbers, headerLine, report);
         return new ColumnMapping(columnOfField, cells.toArray(String[]::new), cells.size(),
-                unnamed.stream().mapToInt(Integer::intValue).toArray());
+                unnamed.stream().mapToInt(Integer::intValue).toArray(), headerLine);
     }
 
     /**
@@ -205,6 +207,17 @@ final class ColumnMapping {
 
     int width() {
         return width;
+    }
+
+    /** Where the row width comes from, as a receipt says it: the header's line, or the definition's fields. */
+    String widthJa() {
+        return headerLine > 0 ? "見出し（" + headerLine + "行目）は " + width + " 列"
+                : "データセット定義の項目は " + width + " 個。このファイルは見出し行なしで読みます";
+    }
+
+    String widthEn() {
+        return headerLine > 0 ? "the header (line " + headerLine + ") has " + width
+                : "the dataset definition has " + width + " fields (this file is read without a header row)";
     }
 
     /** A heading or field name as they are matched: NFKC, trimmed, lowercase. */

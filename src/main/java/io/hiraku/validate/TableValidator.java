@@ -196,10 +196,10 @@ public final class TableValidator {
             if (cells.length != columns.width()) {
                 report.add(new Issue(cells.length > columns.width() ? "extra-cell" : "missing-cell", row.line(),
                         rowNumber, null, null, null, null,
-                        row.line() + "行目の列の数が " + cells.length + " です（見出しは " + columns.width()
-                                + " 列）。カンマや引用符（\"）、セル内の改行を確認してください",
-                        "line " + row.line() + " has " + cells.length + " cells but the header has "
-                                + columns.width() + "; check for stray commas, quotes (\") or line breaks in cells"));
+                        row.line() + "行目の列の数が " + cells.length + " です（" + columns.widthJa()
+                                + "）。カンマや引用符（\"）、セル内の改行を確認してください",
+                        "line " + row.line() + " has " + cells.length + " cells but " + columns.widthEn()
+                                + "; check for stray commas, quotes (\") or line breaks in cells"));
                 report.rowInvalid();
                 return;
             }

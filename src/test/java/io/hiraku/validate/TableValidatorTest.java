@@ -101,6 +101,30 @@ class TableValidatorTest {
     }
 
     @Test
+    void aRowOfAnotherWidthSaysWhatItsWidthIsCountedAgainst() throws IOException {
+        Path file = csv("#license,CC BY 4.0\nID,名称,開設日,定員,バリアフリー\n1,中央\n");
+        assertThat(new TableValidator().validate(file, facilities, collect).getErrors()).singleElement()
+                .satisfies(issue -> assertThat(issue.messageEn()).startsWith("line 3 has 2 cells but the header (line 2) has 5;"));
+        // a file read without a header row (the definition says headerRow: 0): counted against the definition
+        DatasetDefinition noHeader = define("city", "counts", """
+                title: 件数
+                source:
+                  headerRow: 0
+                schema:
+                  fields:
+                    - {name: id, type: integer}
+                    - {name: count, type: integer}
+                    - {name: note, type: string}
+                """);
+        assertThat(new TableValidator().validate(csv("1,2,x\n3,4\n"), noHeader, collect).getErrors()).singleElement()
+                .satisfies(issue -> {
+                    assertThat(issue.messageEn()).startsWith("line 2 has 2 cells but the dataset definition has 3 "
+                            + "fields (this file is read without a header row);");
+                    assertThat(issue.messageJa()).contains("データセット定義の項目は 3 個");
+                });
+    }
+
+    @Test
     void anUnknownHeadingWhereOneFieldIsMissingIsOneProblemWithItsLikelyFix() throws IOException {
         Path file = csv("id,名称,開設日,収容人数,バリアフリー\n1,a,2020-01-01,30,有\n");
         ValidationReport report = new TableValidator().validate(file, facilities, collect);
