@@ -75,7 +75,8 @@ final class DataJson {
             ds.put("license", license);
         }
         ds.put("landingPage", iri + "/");
-        ds.putArray("language").add("ja");
+        // the catalog's languages (ISO 639-1 codes, as DCAT-US's pattern asks), the first the data's own
+        catalog.languages().forEach(ds.withArray("language")::add);
         UpdateFrequency.of(def.updateFrequency()).flatMap(UpdateFrequency::iso8601)
                 .ifPresent(period -> ds.put("accrualPeriodicity", period));
         if (!def.themes().isEmpty()) {

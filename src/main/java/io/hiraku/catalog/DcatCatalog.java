@@ -189,7 +189,7 @@ public final class DcatCatalog {
         }
         Department dept = catalog.department(def.department()).orElse(null);
         LocalizedText deptName = dept != null && !dept.name().isEmpty()
-                ? dept.name() : LocalizedText.of("ja", def.department());
+                ? dept.name() : LocalizedText.of(catalog.languages().get(0), def.department());
         ds.addProperty(DCTerms.publisher, agent(m, DatasetIris.base(catalog) + "/departments/" + def.department(),
                 deptName));
         Contact contact = catalog.contactFor(def);
@@ -239,10 +239,11 @@ public final class DcatCatalog {
             return;
         }
         ds.addProperty(m.createProperty(Vocabularies.ADMS, "versionNotes"), versions.get(0).summary(), "en");
+        String first = catalog.languages().get(0);
         for (int i = 0; i < versions.size(); i++) {
             PublishedDataset.Version v = versions.get(i);
             Resource version = m.createResource(iri + "/releases/" + v.release(), dcat(m, "Dataset"));
-            version.addProperty(DCTerms.title, def.title().in("ja") + " (" + v.release() + ")", "ja");
+            version.addProperty(DCTerms.title, def.title().in(first) + " (" + v.release() + ")", def.title().languageOf(first));
             version.addProperty(DCTerms.description, v.summary(), "en");
             version.addProperty(dcatProperty(m, "version"), v.release());
             version.addProperty(DCTerms.identifier, def.id() + "/releases/" + v.release());
@@ -293,7 +294,8 @@ public final class DcatCatalog {
         Format format = Format.ofKey(file.format());
         Resource dist = m.createResource(DatasetIris.dataset(catalog, def.id()) + "/distributions/" + file.format(),
                 dcat(m, "Distribution"));
-        dist.addProperty(DCTerms.title, def.title().in("ja") + " (" + format.label() + ")", "ja");
+        String first = catalog.languages().get(0); // the title in the catalog's first language, tagged as what it is
+        dist.addProperty(DCTerms.title, def.title().in(first) + " (" + format.label() + ")", def.title().languageOf(first));
         dist.addProperty(DCTerms.description, format.label() + ": " + file.name(), "en");
         dist.addProperty(DCTerms.format, typed(m, Vocabularies.fileType(format.euFileType()),
                 DCTerms.NS + "MediaTypeOrExtent"));

@@ -158,17 +158,31 @@ final class SchemaOrg {
         DatasetDefinition def = published.definition();
         StringBuilder text = new StringBuilder(def.description().in("ja").strip());
         if (text.codePointCount(0, text.length()) < MIN_DESCRIPTION) {
-            if (!text.isEmpty() && !text.toString().endsWith("。")) {
+            if (!text.isEmpty() && !text.toString().endsWith("。") && catalog.languages().get(0).equals("ja")) {
                 text.append("。");
             }
             List<String> columns = def.schema().fields().stream()
                     .map(f -> f.title() != null && !f.title().isBlank() ? f.title() : f.name()).toList();
-            text.append(catalog.departmentName(def.department(), "ja")).append("が「").append(catalog.title().in("ja"))
-                    .append("」で公開する「").append(def.title().in("ja")).append("」のデータ（")
-                    .append(published.rows()).append(" 件）。項目: ").append(String.join("、", columns)).append("。");
-            if (!published.distributions().isEmpty()) {
-                text.append("形式: ").append(String.join("、", published.distributions().stream()
-                        .map(d -> Format.ofKey(d.format()).label()).toList())).append("。");
+            List<String> formats = published.distributions().stream().map(d -> Format.ofKey(d.format()).label()).toList();
+            String first = catalog.languages().get(0);
+            if (first.equals("ja")) {
+                text.append(catalog.departmentName(def.department(), "ja")).append("が「").append(catalog.title().in("ja"))
+                        .append("」で公開する「").append(def.title().in("ja")).append("」のデータ（")
+                        .append(published.rows()).append(" 件）。項目: ").append(String.join("、", columns)).append("。");
+                if (!formats.isEmpty()) {
+                    text.append("形式: ").append(String.join("、", formats)).append("。");
+                }
+            } else { // a catalog in another language: said in English, which schema.org's readers take
+                if (!text.isEmpty() && !text.toString().endsWith(".")) {
+                    text.append(".");
+                }
+                text.append(text.isEmpty() ? "" : " ").append("\"").append(def.title().in(first)).append("\", published by ")
+                        .append(catalog.departmentName(def.department(), first)).append(" in ")
+                        .append(catalog.title().in(first)).append(" (").append(published.rows()).append(" rows). Columns: ")
+                        .append(String.join(", ", columns)).append(".");
+                if (!formats.isEmpty()) {
+                    text.append(" Formats: ").append(String.join(", ", formats)).append(".");
+                }
             }
         }
         if (text.codePointCount(0, text.length()) > MAX_DESCRIPTION) {

@@ -13,6 +13,7 @@ public record DatasetDefinition(
         String department,
         LocalizedText title,
         LocalizedText description,
+        @com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = Keywords.class)
         Map<String, List<String>> keywords,
         List<String> themes,
         String license,

@@ -39,7 +39,9 @@ public final class DefinitionLoader {
         if (!Files.isRegularFile(catalogFile)) {
             throw new DefinitionException(catalogFile + ": the catalog definition is missing");
         }
-        CatalogDefinition catalog = read(catalogFile, CatalogDefinition.class);
+        // plain texts (a title without languages) are in the catalog's first language
+        String plainLanguage = firstLanguage(catalogFile);
+        CatalogDefinition catalog = read(catalogFile, CatalogDefinition.class, plainLanguage);
         checkWebAddress(catalogFile, "publisherUrl", catalog.publisherUrl());
         if (catalog.license() != null && catalog.license().contains(":")) {
             checkWebAddress(catalogFile, "license", catalog.license());
@@ -62,7 +64,7 @@ public final class DefinitionLoader {
                 for (Path file : files.filter(DefinitionLoader::isYaml).sorted().toList()) {
                     // a broken dataset definition stops only its own dataset
                     try {
-                        DatasetDefinition def = loadDataset(datasetsDir, file, departmentIds);
+                        DatasetDefinition def = loadDataset(datasetsDir, file, departmentIds, plainLanguage);
                         DatasetDefinition earlier = datasets.putIfAbsent(def.id(), def);
                         if (earlier != null) {
                             throw new DefinitionException(file + ": dataset id '" + def.id()
@@ -82,7 +84,7 @@ public final class DefinitionLoader {
         return new Definitions(catalog, datasets, broken);
     }
 
-    private DatasetDefinition loadDataset(Path datasetsDir, Path file, Set<String> departments) {
+    private DatasetDefinition loadDataset(Path datasetsDir, Path file, Set<String> departments, String plainLanguage) {
         Path relative = datasetsDir.relativize(file);
         if (relative.getNameCount() != 2) {
             throw new DefinitionException(file + ": dataset definitions go in catalog/datasets/<department>/<id>.yaml");
@@ -97,7 +99,7 @@ public final class DefinitionLoader {
             throw new DefinitionException(file + ": dataset id '" + id
                     + "' must be lowercase letters, digits and '-' (rename the file)");
         }
-        DatasetDefinition read = read(file, DatasetDefinition.class);
+        DatasetDefinition read = read(file, DatasetDefinition.class, plainLanguage);
         if (read.id() != null && !read.id().equals(id)) {
             throw new DefinitionException(file + ": id '" + read.id() + "' differs from the file name '" + id + "'");
         }
@@ -210,9 +212,21 @@ public final class DefinitionLoader {
         }
     }
 
-    private <T> T read(Path file, Class<T> type) {
+    /** The first of catalog.yaml's {@code languages}, or Japanese when it lists none (or cannot be read yet). */
+    private String firstLanguage(Path catalogFile) {
         try {
-            return yaml.readValue(file.toFile(), type);
+            com.fasterxml.jackson.databind.JsonNode languages = yaml.readTree(catalogFile.toFile()).path("languages");
+            String first = languages.isArray() ? languages.path(0).asText("") : languages.asText("");
+            return first.isBlank() ? LocalizedText.DEFAULT_LANGUAGE : first.strip();
+        } catch (IOException e) {
+            return LocalizedText.DEFAULT_LANGUAGE; // the full read below says what is wrong with the file
+        }
+    }
+
+    /** @param plainLanguage the language of plain texts in the file (the catalog's first) */
+    private <T> T read(Path file, Class<T> type, String plainLanguage) {
+        try {
+            return yaml.readerFor(type).withAttribute(LocalizedText.PLAIN_LANGUAGE, plainLanguage).readValue(file.toFile());
         } catch (IOException e) {
             throw new DefinitionException(file + ": " + firstLine(e.getMessage()), e);
         }

@@ -1,17 +1,23 @@
 package io.hiraku.schema;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A text given in one or more languages, written in YAML either as a plain string (taken as
- * Japanese, the catalog's first language) or as a map such as {@code {ja: 公衆トイレ, en: Public toilets}}.
+ * A text given in one or more languages, written in YAML either as a plain string (taken as in the catalog's
+ * first language: Japanese unless {@code catalog.yaml} lists other {@code languages}) or as a map such as
+ * {@code {ja: 公衆トイレ, en: Public toilets}}.
  */
+@com.fasterxml.jackson.databind.annotation.JsonDeserialize(using = LocalizedText.Reader.class)
 public final class LocalizedText {
     public static final String DEFAULT_LANGUAGE = "ja";
+    /**
+     * The reading attribute that names the language of plain strings (the catalog's first language); without it,
+     * {@link #DEFAULT_LANGUAGE}.
+     */
+    public static final String PLAIN_LANGUAGE = "hiraku.plainLanguage";
     private static final LocalizedText EMPTY = new LocalizedText(Map.of());
 
     private final Map<String, String> byLanguage;
@@ -36,8 +42,28 @@ public final class LocalizedText {
         return new LocalizedText(texts);
     }
 
-    @JsonCreator
-    static LocalizedText fromYaml(Object value) {
+    /** Reads a plain string as in the language the reading names ({@link #PLAIN_LANGUAGE}), a map as it is. */
+    static final class Reader extends com.fasterxml.jackson.databind.JsonDeserializer<LocalizedText> {
+        @Override
+        public LocalizedText deserialize(com.fasterxml.jackson.core.JsonParser p,
+                                         com.fasterxml.jackson.databind.DeserializationContext ctxt) throws java.io.IOException {
+            Object value = p.readValueAs(Object.class);
+            return fromYaml(value, plainLanguage(ctxt));
+        }
+
+        @Override
+        public LocalizedText getNullValue(com.fasterxml.jackson.databind.DeserializationContext ctxt) {
+            return EMPTY;
+        }
+    }
+
+    /** The language plain strings are in, for this reading. */
+    static String plainLanguage(com.fasterxml.jackson.databind.DeserializationContext ctxt) {
+        Object language = ctxt.getAttribute(PLAIN_LANGUAGE);
+        return language instanceof String s && !s.isBlank() ? s : DEFAULT_LANGUAGE;
+    }
+
+    static LocalizedText fromYaml(Object value, String plainLanguage) {
         if (value == null) {
             return EMPTY;
         }
@@ -50,7 +76,7 @@ public final class LocalizedText {
             });
             return new LocalizedText(texts);
         }
-        return new LocalizedText(Map.of(DEFAULT_LANGUAGE, String.valueOf(value)));
+        return new LocalizedText(Map.of(plainLanguage, String.valueOf(value)));
     }
 
     /** The text in the language asked for, else in Japanese, else in any language given; "" if none. */
