@@ -33,25 +33,25 @@ final class AtomFeed {
 
     static void dataset(CatalogDefinition catalog, PublishedDataset dataset, OutputStream out) throws XMLStreamException {
         String iri = DatasetIris.dataset(catalog, dataset.definition().id());
-        String author = catalog.departmentName(dataset.definition().department(), "ja");
-        write(catalog, iri + "/feed.atom", iri + "/", dataset.definition().title().in("ja"), author,
+        String author = catalog.departmentName(dataset.definition().department(), catalog.firstLanguage());
+        write(catalog, iri + "/feed.atom", iri + "/", dataset.definition().title().in(catalog.firstLanguage()), author,
                 entries(List.of(dataset), List.of()), dataset.modified().toString(), Integer.MAX_VALUE, out);
     }
 
     /** The last feed of a dataset withdrawn whole: every release, each saying it was withdrawn and why. */
     static void withdrawn(CatalogDefinition catalog, WithdrawnDataset dataset, OutputStream out) throws XMLStreamException {
         String iri = DatasetIris.dataset(catalog, dataset.definition().id());
-        String author = catalog.departmentName(dataset.definition().department(), "ja");
-        write(catalog, iri + "/feed.atom", iri + "/", dataset.definition().title().in("ja"), author,
+        String author = catalog.departmentName(dataset.definition().department(), catalog.firstLanguage());
+        write(catalog, iri + "/feed.atom", iri + "/", dataset.definition().title().in(catalog.firstLanguage()), author,
                 entries(List.of(), List.of(dataset)), dataset.last().at(), Integer.MAX_VALUE, out);
     }
 
     static void department(CatalogDefinition catalog, String department, List<PublishedDataset> datasets,
                            List<WithdrawnDataset> withdrawn, OutputStream out) throws XMLStreamException {
-        String name = catalog.departmentName(department, "ja");
+        String name = catalog.departmentName(department, catalog.firstLanguage());
         String base = DatasetIris.base(catalog);
         List<PublishedDataset> own = datasets.stream().filter(d -> d.definition().department().equals(department)).toList();
-        write(catalog, base + "/feeds/" + department + ".atom", base + "/", catalog.title().in("ja") + " — " + name,
+        write(catalog, base + "/feeds/" + department + ".atom", base + "/", catalog.title().in(catalog.firstLanguage()) + " — " + name,
                 name, entries(own, withdrawn.stream().filter(d -> d.definition().department().equals(department)).toList()),
                 latest(own), MAX_SHARED_ENTRIES, out);
     }
@@ -59,7 +59,7 @@ final class AtomFeed {
     static void all(CatalogDefinition catalog, List<PublishedDataset> datasets, List<WithdrawnDataset> withdrawn,
                     OutputStream out) throws XMLStreamException {
         String base = DatasetIris.base(catalog);
-        write(catalog, base + "/feeds/all.atom", base + "/", catalog.title().in("ja"), catalog.publisher().in("ja"),
+        write(catalog, base + "/feeds/all.atom", base + "/", catalog.title().in(catalog.firstLanguage()), catalog.publisher().in(catalog.firstLanguage()),
                 entries(datasets, withdrawn), latest(datasets), MAX_SHARED_ENTRIES, out);
     }
 
@@ -96,7 +96,7 @@ final class AtomFeed {
             PublishedDataset.Version version = e.version();
             xml.writeStartElement("entry");
             element(xml, "id", iri + "/releases/" + version.release());
-            String entryTitle = e.definition().title().in("ja") + " " + version.release();
+            String entryTitle = e.definition().title().in(catalog.firstLanguage()) + " " + version.release();
             element(xml, "updated", e.updated());
             if (version.live()) {
                 element(xml, "title", entryTitle);

@@ -91,8 +91,8 @@ final class CkanApi {
         ObjectNode p = JSON.createObjectNode();
         p.put("id", id);
         p.put("name", def.id());
-        p.put("title", def.title().in("ja"));
-        p.put("notes", def.description().in("ja"));
+        p.put("title", def.title().in(catalog.firstLanguage()));
+        p.put("notes", def.description().in(catalog.firstLanguage()));
         p.put("type", "dataset");
         p.put("state", "active");
         p.put("private", false);
@@ -163,7 +163,7 @@ final class CkanApi {
 
     private ObjectNode organization(Department dept, String created) {
         ObjectNode org = JSON.createObjectNode();
-        String name = catalog.departmentName(dept.id(), "ja");
+        String name = catalog.departmentName(dept.id(), catalog.firstLanguage());
         org.put("id", uuid(DatasetIris.base(catalog) + "/departments/" + dept.id()));
         org.put("name", dept.id());
         org.put("title", name);

@@ -46,8 +46,8 @@ final class DataJson {
         ObjectNode ds = JSON.createObjectNode();
         ds.put("@type", "dcat:Dataset");
         ds.put("identifier", iri);
-        ds.put("title", def.title().in("ja"));
-        ds.put("description", def.description().in("ja"));
+        ds.put("title", def.title().in(catalog.firstLanguage()));
+        ds.put("description", def.description().in(catalog.firstLanguage()));
         keywords(def).forEach(ds.putArray("keyword")::add);
         ds.put("modified", published.modified().toString());
         ds.put("accessLevel", "public");
@@ -55,19 +55,19 @@ final class DataJson {
         ds.putArray("programCode").add(PROGRAM_CODE);
         ObjectNode publisher = ds.putObject("publisher");
         publisher.put("@type", "org:Organization");
-        publisher.put("name", catalog.departmentName(def.department(), "ja"));
+        publisher.put("name", catalog.departmentName(def.department(), catalog.firstLanguage()));
         if (!catalog.publisher().isEmpty()) {
             ObjectNode parent = publisher.putObject("subOrganizationOf");
             parent.put("@type", "org:Organization");
-            parent.put("name", catalog.publisher().in("ja"));
+            parent.put("name", catalog.publisher().in(catalog.firstLanguage()));
         }
         Contact contact = catalog.contactFor(def);
         java.util.Optional<String> email = catalog.emailFor(def);
         if (email.isPresent()) {
             ObjectNode point = ds.putObject("contactPoint");
             point.put("@type", "vcard:Contact");
-            point.put("fn", contact != null && contact.name() != null ? contact.name().in("ja")
-                    : catalog.departmentName(def.department(), "ja"));
+            point.put("fn", contact != null && contact.name() != null ? contact.name().in(catalog.firstLanguage())
+                    : catalog.departmentName(def.department(), catalog.firstLanguage()));
             point.put("hasEmail", "mailto:" + email.get());
         }
         String license = catalog.licenseFor(def);
@@ -104,7 +104,7 @@ final class DataJson {
             def.themes().forEach(t -> DataTheme.of(t).ifPresent(theme -> words.add(theme.ja())));
         }
         if (words.isEmpty()) {
-            words.add(catalog.departmentName(def.department(), "ja"));
+            words.add(catalog.departmentName(def.department(), catalog.firstLanguage()));
         }
         return words;
     }

@@ -36,7 +36,7 @@ final class SchemaOrg {
         ds.put("@context", "https://schema.org/");
         ds.put("@type", "Dataset");
         ds.put("@id", iri);
-        ds.put("name", def.title().in("ja"));
+        ds.put("name", def.title().in(catalog.firstLanguage()));
         if (!def.title().exactly("en").isEmpty()) {
             ds.put("alternateName", def.title().exactly("en"));
         }
@@ -52,9 +52,9 @@ final class SchemaOrg {
             ds.put("license", license);
         }
         ds.put("isAccessibleForFree", true);
-        ds.put("inLanguage", "ja");
+        ds.put("inLanguage", catalog.firstLanguage());
         ObjectNode department = organization(DatasetIris.base(catalog) + "/departments/" + def.department(),
-                catalog.departmentName(def.department(), "ja"));
+                catalog.departmentName(def.department(), catalog.firstLanguage()));
         ds.set("creator", department);
         ds.set("publisher", department.deepCopy());
         com.fasterxml.jackson.databind.node.ArrayNode coverage = ds.arrayNode();
@@ -84,7 +84,7 @@ final class SchemaOrg {
         ds.put("dateModified", published.modified().toString());
         ObjectNode inCatalog = ds.putObject("includedInDataCatalog");
         inCatalog.put("@type", "DataCatalog");
-        inCatalog.put("name", catalog.title().in("ja"));
+        inCatalog.put("name", catalog.title().in(catalog.firstLanguage()));
         inCatalog.put("url", DatasetIris.base(catalog) + "/");
         ArrayNode variables = ds.putArray("variableMeasured");
         for (Field f : def.schema().fields()) {
@@ -117,14 +117,14 @@ final class SchemaOrg {
         cat.put("@context", "https://schema.org/");
         cat.put("@type", "DataCatalog");
         cat.put("@id", DatasetIris.base(catalog) + "/catalog");
-        cat.put("name", catalog.title().in("ja"));
+        cat.put("name", catalog.title().in(catalog.firstLanguage()));
         if (!catalog.description().isEmpty()) {
-            cat.put("description", catalog.description().in("ja"));
+            cat.put("description", catalog.description().in(catalog.firstLanguage()));
         }
         cat.put("url", DatasetIris.base(catalog) + "/");
-        cat.put("inLanguage", "ja");
+        cat.put("inLanguage", catalog.firstLanguage());
         if (!catalog.publisher().isEmpty()) {
-            cat.set("publisher", organization(null, catalog.publisher().in("ja")));
+            cat.set("publisher", organization(null, catalog.publisher().in(catalog.firstLanguage())));
         }
         ArrayNode list = cat.putArray("dataset");
         for (PublishedDataset d : datasets) {
@@ -132,7 +132,7 @@ final class SchemaOrg {
             ObjectNode ds = list.addObject();
             ds.put("@type", "Dataset");
             ds.put("@id", iri);
-            ds.put("name", d.definition().title().in("ja"));
+            ds.put("name", d.definition().title().in(catalog.firstLanguage()));
             ds.put("url", iri + "/");
         }
         return cat;
@@ -156,7 +156,7 @@ final class SchemaOrg {
      */
     String description(PublishedDataset published) {
         DatasetDefinition def = published.definition();
-        StringBuilder text = new StringBuilder(def.description().in("ja").strip());
+        StringBuilder text = new StringBuilder(def.description().in(catalog.firstLanguage()).strip());
         if (text.codePointCount(0, text.length()) < MIN_DESCRIPTION) {
             if (!text.isEmpty() && !text.toString().endsWith("。") && catalog.languages().get(0).equals("ja")) {
                 text.append("。");
@@ -166,8 +166,8 @@ final class SchemaOrg {
             List<String> formats = published.distributions().stream().map(d -> Format.ofKey(d.format()).label()).toList();
             String first = catalog.languages().get(0);
             if (first.equals("ja")) {
-                text.append(catalog.departmentName(def.department(), "ja")).append("が「").append(catalog.title().in("ja"))
-                        .append("」で公開する「").append(def.title().in("ja")).append("」のデータ（")
+                text.append(catalog.departmentName(def.department(), catalog.firstLanguage())).append("が「").append(catalog.title().in(catalog.firstLanguage()))
+                        .append("」で公開する「").append(def.title().in(catalog.firstLanguage())).append("」のデータ（")
                         .append(published.rows()).append(" 件）。項目: ").append(String.join("、", columns)).append("。");
                 if (!formats.isEmpty()) {
                     text.append("形式: ").append(String.join("、", formats)).append("。");
@@ -203,7 +203,7 @@ final class SchemaOrg {
         if (iri != null && !catalog.publisher().isEmpty()) {
             ObjectNode parent = org.putObject("parentOrganization");
             parent.put("@type", "GovernmentOrganization");
-            parent.put("name", catalog.publisher().in("ja"));
+            parent.put("name", catalog.publisher().in(catalog.firstLanguage()));
         }
         return org;
     }

@@ -77,6 +77,11 @@ public record CatalogDefinition(
                 .filter(c -> c != null && c.email() != null && !c.email().isBlank()).map(Contact::email).findFirst();
     }
 
+    /** The catalog's first language: the language of its plain texts, and of formats that carry only one. */
+    public String firstLanguage() {
+        return languages.get(0);
+    }
+
     /** A department's name in a language; its id if the catalog gives it no name. */
     public String departmentName(String id, String language) {
         return department(id).map(Department::name).filter(n -> !n.isEmpty()).map(n -> n.in(language)).orElse(id);

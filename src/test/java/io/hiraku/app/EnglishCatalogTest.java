@@ -67,5 +67,45 @@ class EnglishCatalogTest {
         JsonNode schemaOrg = JSON.readTree(org.jsoup.Jsoup.parse(page).selectFirst("script[type=application/ld+json]").data());
         assertThat(schemaOrg.path("description").asText()).contains("published by Parks and Recreation", "Columns: ")
                 .doesNotContain("のデータ", "項目");
+        assertThat(schemaOrg.path("inLanguage").asText()).isEqualTo("en");
+    }
+
+    /**
+     * A catalog in English first and Japanese too: the formats that carry one language (CKAN's JSON, data.json, the
+     * feeds) carry the first, whichever texts the definitions give.
+     */
+    @Test
+    void formatsOfOneLanguageCarryTheFirst() throws Exception {
+        Files.writeString(Files.createDirectories(dir.resolve("catalog")).resolve("catalog.yaml"), """
+                title: {en: Riverside open data, ja: リバーサイド オープンデータ}
+                description: {en: Open data of the City of Riverside., ja: リバーサイド市のオープンデータ。}
+                publisher: {en: City of Riverside, ja: リバーサイド市}
+                baseUrl: https://data.riverside.example
+                languages: [en, ja]
+                license: https://creativecommons.org/licenses/by/4.0/
+                contact: {name: Open data team, email: opendata@riverside.example}
+                departments:
+                  - id: parks
+                    name: {en: Parks and Recreation, ja: 公園課}
+                """);
+        Files.writeString(Files.createDirectories(dir.resolve("catalog/datasets/parks")).resolve("parks.yaml"), """
+                title: {en: City parks, ja: 市の公園}
+                description: {en: Parks of the city., ja: 市内の公園。}
+                keywords: {en: [parks], ja: [公園]}
+                schema:
+                  fields:
+                    - {name: id, type: integer}
+                    - {name: name, type: string}
+                """);
+        Files.writeString(Files.createDirectories(dir.resolve("work/ingest/parks")).resolve("parks.csv"),
+                "id,name\n1,Riverside Park\n");
+        assertThat(HirakuCommand.execute("publish", "--once", "--work", dir.resolve("work").toString(), "--store",
+                dir.resolve("store").toString(), "--catalog", dir.resolve("catalog").toString())).isEqualTo(HirakuCommand.OK);
+        JsonNode ckan = JSON.readTree(dir.resolve("store/api/3/action/package_show/parks").toFile()).path("result");
+        assertThat(ckan.path("title").asText()).isEqualTo("City parks");
+        JsonNode dataJson = JSON.readTree(dir.resolve("store/data.json").toFile()).path("dataset").get(0);
+        assertThat(dataJson.path("title").asText()).isEqualTo("City parks");
+        assertThat(dataJson.path("publisher").path("name").asText()).isEqualTo("Parks and Recreation");
+        assertThat(Files.readString(dir.resolve("store/feeds/all.atom"))).contains("<title>Riverside open data</title>");
     }
 }
