@@ -189,7 +189,7 @@ public final class DcatCatalog {
         }
         Department dept = catalog.department(def.department()).orElse(null);
         LocalizedText deptName = dept != null && !dept.name().isEmpty()
-                ? dept.name() : LocalizedText.of(catalog.languages().get(0), def.department());
+                ? dept.name() : LocalizedText.of(catalog.firstLanguage(), def.department());
         ds.addProperty(DCTerms.publisher, agent(m, DatasetIris.base(catalog) + "/departments/" + def.department(),
                 deptName));
         Contact contact = catalog.contactFor(def);
@@ -239,7 +239,7 @@ public final class DcatCatalog {
             return;
         }
         ds.addProperty(m.createProperty(Vocabularies.ADMS, "versionNotes"), versions.get(0).summary(), "en");
-        String first = catalog.languages().get(0);
+        String first = catalog.firstLanguage();
         for (int i = 0; i < versions.size(); i++) {
             PublishedDataset.Version v = versions.get(i);
             Resource version = m.createResource(iri + "/releases/" + v.release(), dcat(m, "Dataset"));
@@ -294,7 +294,7 @@ public final class DcatCatalog {
         Format format = Format.ofKey(file.format());
         Resource dist = m.createResource(DatasetIris.dataset(catalog, def.id()) + "/distributions/" + file.format(),
                 dcat(m, "Distribution"));
-        String first = catalog.languages().get(0); // the title in the catalog's first language, tagged as what it is
+        String first = catalog.firstLanguage(); // the title in the catalog's first language, tagged as what it is
         dist.addProperty(DCTerms.title, def.title().in(first) + " (" + format.label() + ")", def.title().languageOf(first));
         dist.addProperty(DCTerms.description, format.label() + ": " + file.name(), "en");
         dist.addProperty(DCTerms.format, typed(m, Vocabularies.fileType(format.euFileType()),

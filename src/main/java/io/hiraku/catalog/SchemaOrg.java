@@ -37,8 +37,9 @@ final class SchemaOrg {
         ds.put("@type", "Dataset");
         ds.put("@id", iri);
         ds.put("name", def.title().in(catalog.firstLanguage()));
-        if (!def.title().exactly("en").isEmpty()) {
-            ds.put("alternateName", def.title().exactly("en"));
+        String english = def.title().exactly("en");
+        if (!english.isEmpty() && !english.equals(ds.path("name").asText())) {
+            ds.put("alternateName", english);
         }
         ds.put("description", description(published));
         ds.put("url", iri + "/");
@@ -156,16 +157,17 @@ final class SchemaOrg {
      */
     String description(PublishedDataset published) {
         DatasetDefinition def = published.definition();
-        StringBuilder text = new StringBuilder(def.description().in(catalog.firstLanguage()).strip());
+        String first = catalog.firstLanguage();
+        StringBuilder text = new StringBuilder(def.description().in(first).strip());
         if (text.codePointCount(0, text.length()) < MIN_DESCRIPTION) {
-            if (!text.isEmpty() && !text.toString().endsWith("。") && catalog.languages().get(0).equals("ja")) {
+            boolean japanese = first.equals("ja");
+            if (japanese && !text.isEmpty() && !text.toString().endsWith("。")) {
                 text.append("。");
             }
             List<String> columns = def.schema().fields().stream()
                     .map(f -> f.title() != null && !f.title().isBlank() ? f.title() : f.name()).toList();
             List<String> formats = published.distributions().stream().map(d -> Format.ofKey(d.format()).label()).toList();
-            String first = catalog.languages().get(0);
-            if (first.equals("ja")) {
+            if (japanese) {
                 text.append(catalog.departmentName(def.department(), catalog.firstLanguage())).append("が「").append(catalog.title().in(catalog.firstLanguage()))
                         .append("」で公開する「").append(def.title().in(catalog.firstLanguage())).append("」のデータ（")
                         .append(published.rows()).append(" 件）。項目: ").append(String.join("、", columns)).append("。");
