@@ -1,5 +1,8 @@
 package io.hiraku.validate;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -19,7 +22,6 @@ import io.hiraku.source.UndecodableFileException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -75,51 +77,48 @@ public final class DefinitionProposer {
      */
     public Optional<String> update(Path file, String fileName, String definitionYaml, String definitionName)
             throws IOException {
-        Optional<String> inferred = propose(file, fileName);
         JsonNode root = YAML.readTree(definitionYaml);
-        if (inferred.isEmpty() || !(root instanceof com.fasterxml.jackson.databind.node.ObjectNode definition)
-                || definition.has("template") || !definition.path("schema").path("fields").isArray()) {
+        if (!(root instanceof ObjectNode definition) || definition.has("template")
+                || !definition.path("schema").path("fields").isArray()) {
+            return Optional.empty(); // looked at before the file is read through to infer its columns
+        }
+        Optional<String> inferred = propose(file, fileName);
+        if (inferred.isEmpty()) {
             return Optional.empty();
         }
         JsonNode had = definition.path("schema").path("fields");
         JsonNode columns = YAML.readTree(inferred.get()).path("schema").path("fields");
         int[] columnOfField = new int[had.size()];
+        int[] fieldOfColumn = new int[columns.size()];
         java.util.Arrays.fill(columnOfField, -1);
+        java.util.Arrays.fill(fieldOfColumn, -1);
         List<Integer> extras = new ArrayList<>();
         for (int col = 0; col < columns.size(); col++) {
             String heading = ColumnMapping.key(columns.get(col).path("title").asText());
-            int match = -1;
-            for (int f = 0; f < had.size() && match < 0; f++) {
+            for (int f = 0; f < had.size() && fieldOfColumn[col] < 0; f++) {
                 if (columnOfField[f] < 0 && (heading.equals(ColumnMapping.key(had.get(f).path("name").asText()))
                         || heading.equals(ColumnMapping.key(had.get(f).path("title").asText())))) {
-                    match = f;
+                    columnOfField[f] = col;
+                    fieldOfColumn[col] = f;
                 }
             }
-            if (match >= 0) {
-                columnOfField[match] = col;
-            } else {
+            if (fieldOfColumn[col] < 0) {
                 extras.add(col);
             }
         }
         Map<Integer, Integer> renamed = ColumnMapping.renamed(columnOfField, extras, columns.size());
-        com.fasterxml.jackson.databind.node.ArrayNode fields = YAML.createArrayNode();
+        ArrayNode fields = YAML.createArrayNode();
         List<String> changes = new ArrayList<>();
         java.util.Set<String> names = new java.util.HashSet<>();
         for (int col = 0; col < columns.size(); col++) {
-            int f = -1;
-            for (int i = 0; i < had.size(); i++) {
-                if (columnOfField[i] == col) {
-                    f = i;
-                }
-            }
             JsonNode field;
-            if (f >= 0) {
-                field = had.get(f);
+            if (fieldOfColumn[col] >= 0) {
+                field = had.get(fieldOfColumn[col]);
             } else if (renamed.containsKey(col)) {
                 JsonNode before = had.get(renamed.get(col));
                 String heading = columns.get(col).path("title").asText();
                 field = before.deepCopy();
-                ((com.fasterxml.jackson.databind.node.ObjectNode) field).put("title", heading);
+                ((ObjectNode) field).put("title", heading);
                 changes.add("renamed " + before.path("title").asText(before.path("name").asText()) + " → " + heading);
             } else {
                 field = columns.get(col);
@@ -133,14 +132,14 @@ public final class DefinitionProposer {
                 changes.add("removed " + had.get(f).path("title").asText(had.get(f).path("name").asText()));
             }
         }
-        com.fasterxml.jackson.databind.node.ObjectNode schema = (com.fasterxml.jackson.databind.node.ObjectNode) definition.get("schema");
+        ObjectNode schema = (ObjectNode) definition.get("schema");
         schema.set("fields", fields);
         JsonNode key = schema.path("primaryKey");
         if (key.isTextual() && !names.contains(key.asText())) {
             schema.remove("primaryKey");
             changes.add("primary key " + key.asText() + " left out (it has no column)");
         } else if (key.isArray()) {
-            com.fasterxml.jackson.databind.node.ArrayNode kept = YAML.createArrayNode();
+            ArrayNode kept = YAML.createArrayNode();
             key.forEach(k -> {
                 if (names.contains(k.asText())) {
                     kept.add(k);
